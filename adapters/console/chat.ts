@@ -1,0 +1,31 @@
+// The offline console chat that `npm start` runs when no platform token is set.
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { MESSAGES, type BotCore } from '../../src/index.js';
+import { formatForConsole, formatSourcesForConsole } from './format.js';
+
+const PROMPT = 'you> ';
+
+export function consoleHelp(core: BotCore): string {
+  const examples = core.complete('', 4).map((q) => `  ${q}`);
+  return [MESSAGES.help, MESSAGES.helpExamplesLead, ...examples, 'Commands: /help, /sources, /quit'].join('\n');
+}
+
+/** Runs until /quit or the end of input. Resolves when the chat is over. */
+export async function runConsole(core: BotCore, input: Readable, output: Writable): Promise<void> {
+  const rl = createInterface({ input, output, terminal: false, crlfDelay: Infinity });
+  const say = (text: string) => output.write(`${text}\n\n`);
+  const prompt = () => output.write(PROMPT);
+  say(MESSAGES.consoleWelcome);
+  prompt();
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (line === '/quit' || line === '/exit') break;
+    if (line === '/help') say(consoleHelp(core));
+    else if (line === '/sources') say(formatSourcesForConsole(core.sources(), core.base.newestDate));
+    else if (line) say(formatForConsole(core.answer(line)));
+    prompt();
+  }
+  rl.close();
+  output.write(`\n${MESSAGES.consoleBye}\n`);
+}

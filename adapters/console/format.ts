@@ -1,0 +1,39 @@
+// Lays an answer out as plain terminal text. Layout only: every decision was made by the core.
+import { MESSAGES, type AnswerResult, type SourceEntry } from '../../src/index.js';
+
+export function formatForConsole(result: AnswerResult): string {
+  const lines: string[] = [...result.notes.map((n) => `(${n})`)];
+  switch (result.kind) {
+    case 'answer':
+      lines.push(result.text);
+      if (result.caveat) lines.push('', `${MESSAGES.sourcesDiffer} ${result.caveat}`);
+      lines.push('', 'Sources:');
+      for (const c of result.citations) lines.push(`  [${c.n}] ${c.label}${c.url ? ` — ${c.url}` : ''}`);
+      lines.push(`(${result.asOfText}; confidence ${Math.round(result.confidence * 100)}%)`);
+      if (result.suggestions.length > 0) {
+        lines.push('', MESSAGES.seeAlsoLead, ...result.suggestions.map((s) => `  • ${s.question}`));
+      }
+      break;
+    case 'ambiguous':
+      lines.push(result.text, ...result.suggestions.map((s, i) => `  ${i + 1}. ${s.question}`));
+      break;
+    case 'declined':
+      lines.push(result.text);
+      if (result.suggestions.length > 0) {
+        lines.push(MESSAGES.declineSuggestionsLead, ...result.suggestions.map((s) => `  • ${s.question}`));
+      }
+      break;
+    default: {
+      const unreachable: never = result;
+      return unreachable;
+    }
+  }
+  return lines.join('\n');
+}
+
+export function formatSourcesForConsole(sources: readonly SourceEntry[], newestDate: string): string {
+  return [
+    MESSAGES.sourcesLead(sources.length, newestDate),
+    ...sources.map(({ citation: c }) => `  [${c.n}] ${c.label}${c.url ? ` — ${c.url}` : ''}`),
+  ].join('\n');
+}

@@ -1,0 +1,119 @@
+// The one use case: a question in, data out (an answer, a "did you mean…", or a decline). Never
+// throws for any input; adapters only lay the result out for their platform.
+import { asOfText, citationsOf, type Citation } from './citations.js';
+import { LIMITS, MATCHING } from './config/defaults.js';
+import type { FactBase } from './knowledge/parse.js';
+import { featured, type Candidate, type Matcher } from './matching/matcher.js';
+import { MESSAGES } from './messages.js';
+
+export interface Suggestion {
+  factId: string;
+  question: string;
+}
+
+interface ResultBase {
+  /** The question as read: trimmed, and cut to the length limit. */
+  question: string;
+  /** In [0, 1]: the best candidate's confidence (0 when nothing matched). */
+  confidence: number;
+  suggestions: Suggestion[];
+  /** Things the user should know about how the question was read (e.g. it was cut). */
+  notes: string[];
+}
+
+export interface AnswerOk extends ResultBase {
+  kind: 'answer';
+  factId: string;
+  text: string;
+  /** Where sources disagree: a sentence naming both sides. */
+  caveat?: string;
+  citations: Citation[];
+  /** ISO date the fact was true. */
+  asOf: string;
+  /** "as of 23 July 2025" */
+  asOfText: string;
+}
+
+export interface AnswerAmbiguous extends ResultBase {
+  kind: 'ambiguous';
+  text: string;
+}
+
+export interface AnswerDeclined extends ResultBase {
+  kind: 'declined';
+  text: string;
+}
+
+export type AnswerResult = AnswerOk | AnswerAmbiguous | AnswerDeclined;
+
+export interface Snapshot {
+  base: FactBase;
+  matcher: Matcher;
+}
+
+export function answerQuestion(snapshot: Snapshot, rawQuestion: string): AnswerResult {
+  const { question, notes } = readQuestion(rawQuestion);
+  if (!question) return declined(snapshot, question, [], notes, MESSAGES.empty);
+
+  const { candidates } = snapshot.matcher.match(question);
+  const best = candidates[0];
+  if (!best || best.confidence < MATCHING.suggestThreshold) return declined(snapshot, question, candidates, notes, MESSAGES.declined);
+  if (best.confidence < MATCHING.answerThreshold) {
+    return {
+      kind: 'ambiguous',
+      question,
+      text: MESSAGES.ambiguous,
+      confidence: best.confidence,
+      suggestions: suggestionsFrom(candidates, MATCHING.suggestThreshold * 0.5),
+      notes,
+    };
+  }
+  const { fact } = best;
+  const result: AnswerOk = {
+    kind: 'answer',
+    question,
+    factId: fact.id,
+    text: fact.answer,
+    citations: citationsOf(fact),
+    asOf: fact.asOf,
+    asOfText: asOfText(fact),
+    confidence: best.confidence,
+    // Related facts worth a look, never the answered one again.
+    suggestions: suggestionsFrom(candidates.slice(1), MATCHING.suggestThreshold),
+    notes,
+  };
+  if (fact.caveat !== undefined) result.caveat = fact.caveat;
+  return result;
+}
+
+/** The answer with its caveat, as one plain text (what the CLI's JSON mode prints). */
+export function plainText(result: AnswerResult): string {
+  if (result.kind !== 'answer' || result.caveat === undefined) return result.text;
+  return `${result.text} ${MESSAGES.sourcesDiffer} ${result.caveat}`;
+}
+
+function readQuestion(raw: string): { question: string; notes: string[] } {
+  // Control and invisible formatting characters carry no meaning and confuse word boundaries.
+  const cleaned = raw.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const chars = [...cleaned];
+  if (chars.length <= LIMITS.questionChars) return { question: cleaned, notes: [] };
+  return { question: chars.slice(0, LIMITS.questionChars).join('').trim(), notes: [MESSAGES.trimmed(LIMITS.questionChars)] };
+}
+
+function declined(snapshot: Snapshot, question: string, candidates: Candidate[], notes: string[], text: string): AnswerDeclined {
+  const near = suggestionsFrom(candidates, MATCHING.suggestThreshold * 0.5);
+  const suggestions = near.length > 0 ? near : featuredSuggestions(snapshot);
+  return { kind: 'declined', question, text, confidence: candidates[0]?.confidence ?? 0, suggestions, notes };
+}
+
+function suggestionsFrom(candidates: readonly Candidate[], floor: number): Suggestion[] {
+  return candidates
+    .filter((c) => c.confidence >= floor)
+    .slice(0, MATCHING.suggestions)
+    .map((c) => ({ factId: c.fact.id, question: c.question }));
+}
+
+function featuredSuggestions(snapshot: Snapshot): Suggestion[] {
+  const active = snapshot.base.facts.filter((f) => f.status === 'active');
+  return featured(active, MATCHING.suggestions).map((f) => ({ factId: f.id, question: f.questions[0] ?? f.id }));
+}

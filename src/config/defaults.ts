@@ -1,0 +1,31 @@
+// Every tunable number of the core in one frozen, named object, so a threshold is changed in one
+// place and a test can read the value it is testing against.
+export const MATCHING = Object.freeze({
+  /** At or above this confidence the bot answers. */
+  answerThreshold: 0.56,
+  /** From here up to answerThreshold the bot asks "did you mean…"; below it, it declines. */
+  suggestThreshold: 0.36,
+  /** How many facts the word index hands to the re-ranker. */
+  candidates: 12,
+  /** How many questions a "did you mean" or a decline suggests. */
+  suggestions: 3,
+  /** Share of the confidence that comes from covering the question's words (the rest: phrasing likeness). */
+  coverageWeight: 0.7,
+  /** Fuse.js threshold for correcting a misspelt word against the fact base's vocabulary. */
+  typoThreshold: 0.34,
+  /** Words shorter than this are never typo-corrected: too many near neighbours. */
+  typoMinLength: 4,
+  /** How much a typo-corrected word counts compared with one spelt right. */
+  typoCredit: 0.85,
+  /** How much the word index's own (BM25) order adds when ranking candidates of near-equal confidence. */
+  bm25Share: 0.1,
+  /** Field boosts for the word index. */
+  boost: Object.freeze({ questions: 3, tags: 1.5, answer: 1 }),
+});
+
+export const LIMITS = Object.freeze({
+  /** Longer questions are cut to this many characters before matching, with a note to the user. */
+  questionChars: 500,
+  /** Autocomplete offers at most this many known questions (Discord's own cap is 25). */
+  autocomplete: 25,
+});

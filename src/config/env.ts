@@ -1,0 +1,76 @@
+// Settings from the environment (and .env), validated once at start. A bad value stops the bot
+// with one line that names the variable and what it expects.
+import { z } from 'zod';
+
+const optionalText = z.string().trim().min(1).optional();
+const url = (what: string) => z.url({ protocol: /^https?$/, message: `expects ${what}, e.g. http://127.0.0.1:8081` }).optional();
+const port = z.coerce
+  .number({ message: 'expects a port number' })
+  .int({ message: 'expects a whole port number' })
+  .min(1, { message: 'expects a port from 1 to 65535' })
+  .max(65535, { message: 'expects a port from 1 to 65535' })
+  .optional();
+const idList = z
+  .string()
+  .trim()
+  .regex(/^(\d+\s*(,\s*\d+\s*)*)?$/, { message: 'expects numeric user ids separated by commas, e.g. 12345,67890' })
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .optional();
+
+export const EnvSchema = z.object({
+  KNOWLEDGE_DIR: z.string().trim().min(1).default('knowledge'),
+  DATA_DIR: z.string().trim().min(1).default('data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'expects one of fatal, error, warn, info, debug, trace, silent',
+  }).default('info'),
+  HEALTH_PORT: port,
+
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: z.string().trim().regex(/^\d+$/, { message: 'expects the numeric application id from the Discord developer portal' }).optional(),
+  DISCORD_GUILD_ID: z.string().trim().regex(/^\d+$/, { message: 'expects a numeric server (guild) id' }).optional(),
+  DISCORD_API_ROOT: url('the base URL of a Discord-compatible REST API'),
+  DISCORD_SHARDS: z
+    .string()
+    .trim()
+    .regex(/^(auto|[1-9]\d*)$/, { message: 'expects "auto" or a positive whole number of shards' })
+    .optional(),
+  DISCORD_MODERATOR_ROLE: optionalText,
+
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^\d+:[\w-]+$/, { message: 'expects a bot token from @BotFather, like 123456:ABC-DEF…' })
+    .optional(),
+  TELEGRAM_API_ROOT: url('the base URL of a Telegram Bot API server'),
+  TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https$/, message: 'expects the public https URL Telegram should post updates to' }).optional(),
+  TELEGRAM_WEBHOOK_PORT: port,
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, { message: 'expects 1–256 characters of A–Z, a–z, 0–9, _ and -' })
+    .optional(),
+  MODERATOR_TELEGRAM_IDS: idList,
+});
+
+export type Config = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the settings from `env` (empty strings count as unset, as in most .env files). */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${String(i.path[0] ?? 'environment')} ${i.message}`);
+    throw new ConfigError(`Configuration problem: ${lines.join('; ')}. Fix it in .env (see .env.example).`);
+  }
+  const config = parsed.data;
+  if (config.DISCORD_TOKEN && !config.DISCORD_APPLICATION_ID) {
+    throw new ConfigError('Configuration problem: DISCORD_APPLICATION_ID is required when DISCORD_TOKEN is set. Fix it in .env (see .env.example).');
+  }
+  if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
+    throw new ConfigError('Configuration problem: TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL, so only Telegram can post updates. Fix it in .env (see .env.example).');
+  }
+  return config;
+}

@@ -1,0 +1,136 @@
+// Validates the fact base's files as one unit and reports every problem at once, each with its
+// file, fact and field, so a moderator fixes a whole pull request in one pass. Pure: no disk here.
+import { createHash } from 'node:crypto';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { z } from 'zod';
+import { FactFileSchema, FactSchema, VocabularySchema, type Fact, type Vocabulary } from './schema.js';
+
+export interface KnowledgeFile {
+  /** Path as shown to people, e.g. "knowledge/facts/third-round.yaml". */
+  name: string;
+  text: string;
+}
+
+export interface KnowledgeProblem {
+  file: string;
+  factId?: string;
+  /** Field path inside the fact or file, e.g. "sources[0].url". */
+  field?: string;
+  message: string;
+}
+
+export interface FactBase {
+  /** Every fact, retired ones included (moderators still see them). */
+  facts: readonly Fact[];
+  vocabulary: Vocabulary;
+  /** Which file each fact lives in, by id. */
+  fileOf: ReadonlyMap<string, string>;
+  /** A short hash of the content: changes whenever any fact does. */
+  version: string;
+  /** The newest date the base speaks of (a fact's asOf or a source's publication). */
+  newestDate: string;
+}
+
+export type ParseResult = { ok: true; base: FactBase } | { ok: false; problems: KnowledgeProblem[] };
+
+export function formatProblem(p: KnowledgeProblem): string {
+  const fact = p.factId !== undefined ? ` fact "${p.factId}":` : '';
+  const field = p.field ? ` ${p.field}` : '';
+  return `${p.file}:${fact}${field} ${p.message}`;
+}
+
+export function parseFactBase(factFiles: readonly KnowledgeFile[], vocabularyFile?: KnowledgeFile): ParseResult {
+  const problems: KnowledgeProblem[] = [];
+  const facts: Fact[] = [];
+  const fileOf = new Map<string, string>();
+
+  let vocabulary: Vocabulary = { synonyms: [] };
+  if (vocabularyFile) {
+    const raw = readYaml(vocabularyFile, problems);
+    if (raw !== undefined) {
+      const parsed = VocabularySchema.safeParse(raw ?? {});
+      if (parsed.success) vocabulary = parsed.data;
+      else problems.push(...issuesOf(parsed.error, { file: vocabularyFile.name }));
+    }
+  }
+
+  for (const file of factFiles) {
+    const raw = readYaml(file, problems);
+    if (raw === undefined) continue;
+    const shape = FactFileSchema.safeParse(raw);
+    if (!shape.success) {
+      problems.push(...issuesOf(shape.error, { file: file.name }));
+      continue;
+    }
+    shape.data.facts.forEach((entry, index) => {
+      const rawId = isRecord(entry) && typeof entry.id === 'string' ? entry.id : undefined;
+      const parsed = FactSchema.safeParse(entry);
+      if (!parsed.success) {
+        const where = rawId !== undefined ? { file: file.name, factId: rawId } : { file: file.name, prefix: `facts[${index}]` };
+        problems.push(...issuesOf(parsed.error, where));
+        return;
+      }
+      const fact = parsed.data;
+      const earlier = fileOf.get(fact.id);
+      if (earlier !== undefined) {
+        problems.push({ file: file.name, factId: fact.id, field: 'id', message: `is used twice (also in ${earlier})` });
+        return;
+      }
+      fileOf.set(fact.id, file.name);
+      facts.push(fact);
+    });
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, base: { facts, vocabulary, fileOf, version: versionOf(factFiles, vocabularyFile), newestDate: newestDateOf(facts) } };
+}
+
+function readYaml(file: KnowledgeFile, problems: KnowledgeProblem[]): unknown {
+  try {
+    return parseYaml(file.text);
+  } catch (err) {
+    const message = err instanceof YAMLParseError ? err.message.split('\n')[0] ?? err.message : String(err);
+    problems.push({ file: file.name, message: `is not valid YAML: ${message}` });
+    return undefined;
+  }
+}
+
+function issuesOf(
+  error: z.ZodError,
+  where: { file: string; factId?: string; prefix?: string },
+): KnowledgeProblem[] {
+  return error.issues.map((issue) => {
+    const field = [where.prefix, formatPath(issue.path)].filter(Boolean).join('.');
+    const problem: KnowledgeProblem = { file: where.file, message: issue.message };
+    if (where.factId !== undefined) problem.factId = where.factId;
+    if (field) problem.field = field;
+    return problem;
+  });
+}
+
+/** ["sources", 0, "url"] → "sources[0].url" */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, key) => {
+    if (typeof key === 'number') return `${out}[${key}]`;
+    return out ? `${out}.${String(key)}` : String(key);
+  }, '');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function versionOf(files: readonly KnowledgeFile[], vocabulary?: KnowledgeFile): string {
+  const hash = createHash('sha256');
+  for (const f of [...files, ...(vocabulary ? [vocabulary] : [])]) hash.update(f.name).update('\0').update(f.text).update('\0');
+  return hash.digest('hex').slice(0, 12);
+}
+
+function newestDateOf(facts: readonly Fact[]): string {
+  let newest = '';
+  for (const fact of facts) {
+    if (fact.asOf > newest) newest = fact.asOf;
+    for (const s of fact.sources) if (s.published !== undefined && s.published > newest) newest = s.published;
+  }
+  return newest;
+}

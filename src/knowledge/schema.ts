@@ -1,0 +1,64 @@
+// The fact base's shape. Every type the rest of the code uses is inferred from these schemas,
+// so a field is described once, here.
+import { z } from 'zod';
+
+const isoDate = z.iso.date({ message: 'must be a date written YYYY-MM-DD' });
+
+export const SourceSchema = z
+  .object({
+    title: z.string().trim().min(1).optional(),
+    publisher: z.string().trim().min(1).optional(),
+    published: isoDate.optional(),
+    url: z.url({ protocol: /^https?$/, message: 'must be a URL (http or https)' }).optional(),
+  })
+  .strict()
+  // A page with an address is citable on its own; the seed article has a title and nothing else,
+  // and a source with neither could not be found by a reader.
+  .refine((s) => s.url !== undefined || s.title !== undefined, {
+    message: 'needs a url, or a title when the page has no address',
+  });
+
+export const FactStatusSchema = z.enum(['active', 'retired']);
+
+export const FactSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be lower-case words joined by hyphens' }),
+    questions: z
+      .array(z.string().trim().min(3, { message: 'is too short to be a question' }))
+      .min(3, { message: 'needs at least three phrasings of the question' }),
+    answer: z.string().trim().min(1, { message: 'must not be empty' }),
+    // Where sources disagree: a sentence that names both sides, shown with the answer.
+    caveat: z.string().trim().min(1).optional(),
+    sources: z.array(SourceSchema).min(1, { message: 'must cite at least one source' }),
+    asOf: isoDate,
+    // The round of talks the fact belongs to, so "the latest round" can mean the newest in the base.
+    round: z.number().int().positive().optional(),
+    tags: z.array(z.string().trim().min(1)).default([]),
+    status: FactStatusSchema.default('active'),
+  })
+  .strict();
+
+/** One knowledge file: a topic holding one or more facts. */
+export const FactFileSchema = z
+  .object({
+    topic: z.string().trim().min(1).optional(),
+    facts: z.array(z.unknown()).min(1, { message: 'must hold at least one fact' }),
+  })
+  .strict();
+
+/**
+ * Words that mean the same to a reader. The first word of a group is the one the matcher keeps;
+ * a group may hold multi-word phrases ("prisoner of war").
+ */
+export const VocabularySchema = z
+  .object({
+    synonyms: z.array(z.array(z.string().trim().min(1)).min(2)).default([]),
+  })
+  .strict();
+
+export type Source = z.infer<typeof SourceSchema>;
+export type Fact = z.infer<typeof FactSchema>;
+export type FactInput = z.input<typeof FactSchema>;
+export type Vocabulary = z.infer<typeof VocabularySchema>;

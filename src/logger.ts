@@ -1,0 +1,33 @@
+// Structured JSON logs (pino). Every line passes through a scrubber that replaces the configured
+// secrets, so a token never reaches a log even inside a library's error message or a URL.
+import { pino, type Logger, type DestinationStream } from 'pino';
+import type { Config } from './config/env.js';
+
+export type { Logger };
+
+const REDACTED = '[redacted]';
+
+/** The values that must never be logged: tokens and webhook secrets. */
+export function secretsOf(config: Partial<Config>): string[] {
+  return [config.DISCORD_TOKEN, config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_WEBHOOK_SECRET].filter(
+    (s): s is string => typeof s === 'string' && s.length >= 4,
+  );
+}
+
+export function scrub(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) out = out.split(secret).join(REDACTED);
+  return out;
+}
+
+export function createLogger(options: { level: string; secrets: readonly string[]; destination?: DestinationStream }): Logger {
+  const { secrets } = options;
+  return pino(
+    {
+      level: options.level,
+      base: undefined,
+      hooks: { streamWrite: (line) => scrub(line, secrets) },
+    },
+    options.destination ?? pino.destination({ dest: 2, sync: true }),
+  );
+}
