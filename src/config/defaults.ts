@@ -12,7 +12,7 @@ export const MATCHING = Object.freeze({
   /** Share of the confidence that comes from covering the question's words (the rest: phrasing likeness). */
   coverageWeight: 0.7,
   /** Fuse.js threshold for correcting a misspelt word against the fact base's vocabulary. */
-  typoThreshold: 0.34,
+  typoThreshold: 0.45,
   /** Words shorter than this are never typo-corrected: too many near neighbours. */
   typoMinLength: 4,
   /** How much a typo-corrected word counts compared with one spelt right. */

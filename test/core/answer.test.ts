@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { plainText } from '../../src/answer.js';
+import { LIMITS } from '../../src/config/defaults.js';
+import { BotCore } from '../../src/core.js';
+import { MESSAGES } from '../../src/messages.js';
+import { FIXTURE_KNOWLEDGE, loadBase } from '../helpers.js';
+
+let core: BotCore;
+beforeAll(async () => {
+  core = new BotCore(await loadBase(FIXTURE_KNOWLEDGE));
+});
+
+describe('answering a question', () => {
+  it('answers with numbered citations, an "as of" date, the confidence and the fact id', () => {
+    const result = core.answer('How long did the third round last?');
+    expect(result.kind).toBe('answer');
+    if (result.kind !== 'answer') return;
+    expect(result.factId).toBe('round-three-duration');
+    expect(result.text).toBe('The third round lasted about 40 minutes.');
+    expect(result.asOfText).toBe('as of 23 July 2025');
+    expect(result.citations).toEqual([
+      {
+        n: 1,
+        title: 'Third round report',
+        publisher: 'Example News',
+        published: '2025-07-24',
+        publishedText: '24 July 2025',
+        url: 'https://example.com/third',
+        label: 'Third round report — Example News, 24 July 2025',
+      },
+      { n: 2, title: 'Seed article without an address', publishedText: 'date not stated', label: 'Seed article without an address — publisher not stated, date not stated' },
+    ]);
+  });
+
+  it('says where sources disagree, in the answer data and in its plain text', () => {
+    const result = core.answer('How long did the third round last?');
+    expect(result.kind === 'answer' && result.caveat).toBe('Paper A says 40 minutes, paper B says under an hour.');
+    expect(plainText(result)).toContain(`${MESSAGES.sourcesDiffer} Paper A says 40 minutes`);
+  });
+
+  it('declines an off-topic question plainly and suggests what it can answer', () => {
+    const result = core.answer('What is the GDP of Germany?');
+    expect(result.kind).toBe('declined');
+    expect(result.text).toBe(MESSAGES.declined);
+    expect(result.suggestions.length).toBeGreaterThan(0);
+    expect(result.suggestions.length).toBeLessThanOrEqual(3);
+  });
+
+  it('asks "did you mean" when the question only half matches', () => {
+    const result = core.answer('second round venue');
+    expect(result.kind).toBe('ambiguous');
+    if (result.kind !== 'ambiguous') return;
+    expect(result.text).toBe(MESSAGES.ambiguous);
+    expect(result.suggestions[0]?.factId).toBe('round-two-duration');
+  });
+
+  it('declines an empty or invisible question without throwing', () => {
+    for (const q of ['', '   ', '\u200b\u200f', '\u0000\u0007']) {
+      const result = core.answer(q);
+      expect(result.kind).toBe('declined');
+      expect(result.text).toBe(MESSAGES.empty);
+    }
+  });
+
+  it('cuts a very long question to the limit and says so', () => {
+    const result = core.answer(`How long did the third round last? ${'x'.repeat(5000)}`);
+    expect(result.question.length).toBeLessThanOrEqual(LIMITS.questionChars);
+    expect(result.notes).toEqual([MESSAGES.trimmed(LIMITS.questionChars)]);
+    expect(result.kind).toBe('answer');
+  });
+
+  it('survives emoji, Cyrillic and markup', () => {
+    for (const q of ['🕊️🇺🇦🇷🇺', 'Сколько длились переговоры?', '<b>@everyone</b> **truce**?', '\ud800 lone surrogate']) {
+      expect(['answer', 'ambiguous', 'declined']).toContain(core.answer(q).kind);
+    }
+  });
+
+  it('answers a known fact by id for a pressed suggestion, and nothing for a retired or unknown one', () => {
+    expect(core.answerFact('round-two-duration')?.text).toBe('The second round lasted a little over an hour.');
+    expect(core.answerFact('old-claim')).toBeUndefined();
+    expect(core.answerFact('no-such-fact')).toBeUndefined();
+  });
+
+  it('lists every cited page once, newest first, counting the facts that cite it', () => {
+    const sources = core.sources();
+    expect(sources.map((s) => s.citation.url ?? s.citation.title)).toEqual([
+      'https://example.com/third',
+      'https://example.com/erdogan',
+      'https://example.com/second',
+      'Seed article without an address',
+    ]);
+    expect(sources.map((s) => s.citation.n)).toEqual([1, 2, 3, 4]);
+  });
+});

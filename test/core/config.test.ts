@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/env.js';
+
+describe('configuration', () => {
+  it('runs on defaults with nothing set', () => {
+    const config = loadConfig({});
+    expect(config.KNOWLEDGE_DIR).toBe('knowledge');
+    expect(config.DATA_DIR).toBe('data');
+    expect(config.DISCORD_TOKEN).toBeUndefined();
+  });
+
+  it('treats empty values as unset, as a copied .env.example leaves them', () => {
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: '', DISCORD_TOKEN: '  ' }).TELEGRAM_BOT_TOKEN).toBeUndefined();
+  });
+
+  it('names the variable and what it expects, without echoing the value', () => {
+    const attempt = () => loadConfig({ TELEGRAM_BOT_TOKEN: 'secret-but-malformed' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/TELEGRAM_BOT_TOKEN expects a bot token from @BotFather/);
+    expect(attempt).not.toThrow(/secret-but-malformed/);
+  });
+
+  it('rejects a bad port and a bad moderator list', () => {
+    expect(() => loadConfig({ HEALTH_PORT: 'eighty' })).toThrow(/HEALTH_PORT expects a port number/);
+    expect(() => loadConfig({ MODERATOR_TELEGRAM_IDS: '12, bob' })).toThrow(/MODERATOR_TELEGRAM_IDS expects numeric user ids/);
+    expect(loadConfig({ MODERATOR_TELEGRAM_IDS: '12, 34' }).MODERATOR_TELEGRAM_IDS).toEqual(['12', '34']);
+  });
+
+  it('requires the application id with a Discord token, and a secret with a webhook', () => {
+    expect(() => loadConfig({ DISCORD_TOKEN: 'abc' })).toThrow(/DISCORD_APPLICATION_ID is required/);
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_WEBHOOK_URL: 'https://bot.example.com/hook' })).toThrow(
+      /TELEGRAM_WEBHOOK_SECRET is required/,
+    );
+  });
+});

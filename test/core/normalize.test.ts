@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { createNormalizer, foldText } from '../../src/matching/normalize.js';
+
+describe('text folding', () => {
+  it('drops case, diacritics, possessives and punctuation', () => {
+    expect(foldText("Erdoğan's  TRUCE!")).toBe('erdogan truce');
+    expect(foldText('Çırağan Palace')).toBe('ciragan palace');
+  });
+
+  it('joins thousands separators so 1,000 and 1000 meet', () => {
+    expect(foldText('a 1,000-for-1,000 swap')).toBe('a 1000 for 1000 swap');
+  });
+});
+
+describe('the normalizer', () => {
+  const normalizer = createNormalizer({
+    synonyms: [
+      ['ceasefire', 'truce', 'cease fire'],
+      ['prisoner', 'prisoners of war', 'pows'],
+      ['yermak', 'andriy yermak', 'andrii yermak'],
+    ],
+  });
+
+  it('replaces every spelling of a synonym group with its first word', () => {
+    expect(normalizer.stems('a truce')).toEqual(normalizer.stems('a ceasefire'));
+    expect(normalizer.stems('a cease-fire')).toEqual(normalizer.stems('a ceasefire'));
+    expect(normalizer.stems('Andrii Yermak')).toEqual(normalizer.stems('Andriy Yermak'));
+  });
+
+  it('prefers the longest phrase of a group', () => {
+    expect(normalizer.stems('freeing prisoners of war')).toEqual(normalizer.stems('freeing pows'));
+  });
+
+  it('drops stopwords and stems the rest', () => {
+    expect(normalizer.stems('What were the negotiations about?')).toEqual(['negoti']);
+  });
+
+  it('keeps numbers whole', () => {
+    expect(normalizer.stems('1,200 POWs')).toEqual(['1200', 'prison']);
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem, parseFactBase, type KnowledgeFile } from '../../src/knowledge/parse.js';
+import { FIXTURE_KNOWLEDGE, loadBase } from '../helpers.js';
+
+const goodFact = `
+  - id: latest-round-duration
+    questions: [How long was it?, What was the duration?, How many minutes?]
+    answer: About 40 minutes.
+    sources:
+      - publisher: Example
+        published: 2025-07-23
+        url: https://example.com/a
+    asOf: 2025-07-23
+`;
+const file = (name: string, text: string): KnowledgeFile => ({ name, text });
+
+describe('the fact-base parser', () => {
+  it('accepts a valid base and fills in defaults for status and tags', async () => {
+    const base = await loadBase(FIXTURE_KNOWLEDGE);
+    expect(base.facts.map((f) => f.id)).toContain('round-three-duration');
+    const erdogan = base.facts.find((f) => f.id === 'erdogan-host');
+    expect(erdogan?.status).toBe('active');
+    expect(base.newestDate).toBe('2025-07-24');
+    expect(base.version).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  it('names the file, the fact and the field of a bad URL', () => {
+    const result = parseFactBase([file('knowledge/talks.yaml', `facts:${goodFact.replace('https://example.com/a', 'not a url')}`)]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map(formatProblem)).toEqual([
+      'knowledge/talks.yaml: fact "latest-round-duration": sources[0].url must be a URL (http or https)',
+    ]);
+  });
+
+  it('reports every problem at once, across files', () => {
+    const result = parseFactBase([
+      file('a.yaml', `facts:\n  - id: no-sources\n    questions: [a question?, another one?, third one?]\n    answer: x\n    sources: []\n    asOf: 2025-07-23\n`),
+      file('b.yaml', `facts:\n  - id: Bad Id\n    questions: [only one?]\n    answer: ''\n    sources: [{ publisher: P }]\n    asOf: 23.07.2025\n`),
+      file('c.yaml', 'facts: [unclosed'),
+    ]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const lines = result.problems.map(formatProblem);
+    expect(lines).toContain('a.yaml: fact "no-sources": sources must cite at least one source');
+    expect(lines).toContain('b.yaml: fact "Bad Id": id must be lower-case words joined by hyphens');
+    expect(lines).toContain('b.yaml: fact "Bad Id": questions needs at least three phrasings of the question');
+    expect(lines).toContain('b.yaml: fact "Bad Id": sources[0] needs a url, or a title when the page has no address');
+    expect(lines).toContain('b.yaml: fact "Bad Id": asOf must be a date written YYYY-MM-DD');
+    expect(lines.some((l) => l.startsWith('c.yaml: is not valid YAML'))).toBe(true);
+  });
+
+  it('refuses an id used twice and says where the first one is', () => {
+    const result = parseFactBase([file('a.yaml', `facts:${goodFact}`), file('b.yaml', `facts:${goodFact}`)]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map(formatProblem)).toEqual(['b.yaml: fact "latest-round-duration": id is used twice (also in a.yaml)']);
+  });
+
+  it('refuses a fact with no sources field at all, and unknown fields', () => {
+    const result = parseFactBase([
+      file('a.yaml', `facts:\n  - id: bare\n    questions: [q one?, q two?, q three?]\n    answer: x\n    asOf: 2025-07-23\n    sorces: []\n`),
+    ]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const lines = result.problems.map(formatProblem).join('\n');
+    expect(lines).toContain('fact "bare": sources');
+    expect(lines).toContain('sorces');
+  });
+
+  it('points at a fact without an id by its position', () => {
+    const result = parseFactBase([file('a.yaml', `facts:\n  - answer: x\n`)]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.every((p) => p.field?.startsWith('facts[0]'))).toBe(true);
+  });
+
+  it('refuses a file that holds no facts list', () => {
+    const result = parseFactBase([file('empty.yaml', '')]);
+    expect(result.ok).toBe(false);
+  });
+});
