@@ -11,3 +11,6 @@ export type { Fact, Source } from './knowledge/schema.js';
 export { loadCore, KnowledgeError } from './startup.js';
 export { createLogger, secretsOf, scrub, type Logger } from './logger.js';
 export { ActivityLog, hashUser, type Asker, type Platform, type Vote } from './activity.js';
+export { RateLimiter, type RateDecision } from './ratelimit.js';
+export type { AdapterDeps, RunningAdapter } from './ports.js';
+export { RATE_LIMIT } from './config/defaults.js';

@@ -20,4 +20,7 @@ export const MESSAGES = Object.freeze({
   apology: 'Sorry — something went wrong on my side while answering. Please try again in a moment.',
   consoleWelcome: 'Istanbul talks bot — offline console. Ask a question, /help for help, /sources for the articles, /quit to leave.',
   consoleBye: 'Goodbye.',
+  slowDown: 'You are asking faster than I can keep up with — please wait a minute before your next question.',
+  feedbackThanks: 'Thanks — your feedback was recorded for the moderators.',
+  suggestionGone: 'That question is no longer in the fact base. Please ask again.',
 });

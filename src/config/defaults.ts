@@ -26,6 +26,16 @@ export const MATCHING = Object.freeze({
 export const LIMITS = Object.freeze({
   /** Longer questions are cut to this many characters before matching, with a note to the user. */
   questionChars: 500,
+  /** Fact ids stay short enough to fit Telegram's 64-byte callback data with a prefix. */
+  factIdChars: 48,
   /** Autocomplete offers at most this many known questions (Discord's own cap is 25). */
   autocomplete: 25,
+});
+
+export const RATE_LIMIT = Object.freeze({
+  /** Questions one user may ask per window before the bot asks them to slow down. */
+  questionsPerWindow: 10,
+  windowMs: 60_000,
+  /** Above this many tracked users, idle ones are forgotten so memory stays bounded. */
+  maxTrackedUsers: 10_000,
 });

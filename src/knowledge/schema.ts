@@ -1,6 +1,7 @@
 // The fact base's shape. Every type the rest of the code uses is inferred from these schemas,
 // so a field is described once, here.
 import { z } from 'zod';
+import { LIMITS } from '../config/defaults.js';
 
 const isoDate = z.iso.date({ message: 'must be a date written YYYY-MM-DD' });
 
@@ -24,6 +25,7 @@ export const FactSchema = z
   .object({
     id: z
       .string()
+      .max(LIMITS.factIdChars, { message: `must be at most ${LIMITS.factIdChars} characters` })
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be lower-case words joined by hyphens' }),
     questions: z
       .array(z.string().trim().min(3, { message: 'is too short to be a question' }))

@@ -1,0 +1,22 @@
+// What the core hands an adapter, and what an adapter hands back. Adapters depend on these;
+// the core never imports an adapter.
+import type { ActivityLog } from './activity.js';
+import type { Config } from './config/env.js';
+import type { BotCore } from './core.js';
+import type { Logger } from './logger.js';
+import type { RateLimiter } from './ratelimit.js';
+
+export interface AdapterDeps {
+  core: BotCore;
+  activity: ActivityLog;
+  config: Config;
+  logger: Logger;
+  /** Per-user question limit, shared by every platform. */
+  limiter: RateLimiter;
+}
+
+export interface RunningAdapter {
+  readonly name: string;
+  /** Stops taking new events, lets in-flight replies finish, and resolves when done. */
+  stop(): Promise<void>;
+}

@@ -1,0 +1,37 @@
+// Per-user flood control: a sliding window of recent questions per key. Pure in-memory state with
+// an injectable clock, so tests need no timers.
+import { RATE_LIMIT } from './config/defaults.js';
+
+/** ok: go ahead. warn: over the limit, tell the user once. quiet: over the limit, already told. */
+export type RateDecision = 'ok' | 'warn' | 'quiet';
+
+export class RateLimiter {
+  readonly #hits = new Map<string, { times: number[]; warned: boolean }>();
+
+  constructor(
+    private readonly limit: number = RATE_LIMIT.questionsPerWindow,
+    private readonly windowMs: number = RATE_LIMIT.windowMs,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  check(key: string): RateDecision {
+    const t = this.now();
+    const entry = this.#hits.get(key) ?? { times: [], warned: false };
+    entry.times = entry.times.filter((x) => t - x < this.windowMs);
+    if (entry.times.length >= this.limit) {
+      this.#hits.set(key, entry);
+      if (entry.warned) return 'quiet';
+      entry.warned = true;
+      return 'warn';
+    }
+    entry.times.push(t);
+    entry.warned = false;
+    this.#hits.set(key, entry);
+    if (this.#hits.size > RATE_LIMIT.maxTrackedUsers) this.#forgetIdle(t);
+    return 'ok';
+  }
+
+  #forgetIdle(t: number): void {
+    for (const [key, entry] of this.#hits) if (entry.times.every((x) => t - x >= this.windowMs)) this.#hits.delete(key);
+  }
+}
