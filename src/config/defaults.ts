@@ -11,10 +11,16 @@ export const MATCHING = Object.freeze({
   suggestions: 3,
   /** Share of the confidence that comes from covering the question's words (the rest: phrasing likeness). */
   coverageWeight: 0.7,
-  /** Fuse.js threshold for correcting a misspelt word against the fact base's vocabulary. */
-  typoThreshold: 0.45,
+  /** How much a question word found only in a fact's answer (not its phrasings or tags) counts. */
+  answerOnlyCredit: 0.75,
+  /** Fuse.js threshold for proposing near spellings of a misspelt word (an edit distance then decides). */
+  typoThreshold: 0.6,
+  /** How many near spellings Fuse.js proposes for one word. */
+  typoCandidates: 10,
   /** Words shorter than this are never typo-corrected: too many near neighbours. */
   typoMinLength: 4,
+  /** From this length a word may be two edits (a swap of two letters is one) from the right one. */
+  twoEditsMinLength: 8,
   /** How much a typo-corrected word counts compared with one spelt right. */
   typoCredit: 0.85,
   /** How much the word index's own (BM25) order adds when ranking candidates of near-equal confidence. */

@@ -8,6 +8,7 @@ import { LIMITS, MATCHING } from '../config/defaults.js';
 import type { FactBase } from '../knowledge/parse.js';
 import type { Fact } from '../knowledge/schema.js';
 import { createNormalizer, foldText } from './normalize.js';
+import { createSpeller } from './spelling.js';
 
 /** Added to the index of the newest round's facts: "the latest round" means the newest in the base. */
 export const LATEST_MARK = 'latest';
@@ -40,6 +41,9 @@ interface QueryTerm {
 
 interface IndexedFact {
   fact: Fact;
+  /** Stems of the phrasings and tags: what the fact is about. */
+  topicTerms: ReadonlySet<string>;
+  /** Stems of everything, the answer included. */
   terms: ReadonlySet<string>;
   phrasings: readonly { text: string; stems: ReadonlySet<string> }[];
 }
@@ -56,10 +60,11 @@ export function createMatcher(base: FactBase): Matcher {
   for (const fact of active) {
     const extra = isLatest(fact) ? [LATEST_MARK] : [];
     const phrasings = fact.questions.map((text) => ({ text, stems: new Set([...normalizer.stems(text), ...extra]) }));
-    const terms = new Set([...phrasings.flatMap((p) => [...p.stems]), ...normalizer.stems(bodyOf(fact)), ...normalizer.stems(fact.tags.join(' '))]);
+    const topicTerms = new Set([...phrasings.flatMap((p) => [...p.stems]), ...normalizer.stems(fact.tags.join(' '))]);
+    const terms = new Set([...topicTerms, ...normalizer.stems(bodyOf(fact))]);
     for (const t of terms) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
     for (const w of normalizer.words([...fact.questions, bodyOf(fact), fact.tags.join(' ')].join(' '))) surfaceWords.add(w);
-    indexed.set(fact.id, { fact, terms, phrasings });
+    indexed.set(fact.id, { fact, topicTerms, terms, phrasings });
   }
 
   const index = new MiniSearch<{ id: string; questions: string; answer: string; tags: string }>({
@@ -78,11 +83,7 @@ export function createMatcher(base: FactBase): Matcher {
     })),
   );
 
-  const spelling = new Fuse([...surfaceWords].filter((w) => w.length >= MATCHING.typoMinLength), {
-    includeScore: true,
-    ignoreLocation: true,
-    threshold: MATCHING.typoThreshold,
-  });
+  const speller = createSpeller(surfaceWords);
   const phrasingSearch = new Fuse(
     active.flatMap((f) => f.questions),
     { includeScore: true, ignoreLocation: true, threshold: 0.4 },
@@ -103,27 +104,21 @@ export function createMatcher(base: FactBase): Matcher {
   function resolve(word: string): QueryTerm {
     const stem = normalizer.stem(word);
     if (documentFrequency.has(stem)) return { stem, weight: idf(stem), credit: 1 };
-    const corrected = correct(word);
+    const corrected = speller.correct(word);
     if (corrected) {
       const fixed = normalizer.stem(corrected.word);
-      if (documentFrequency.has(fixed)) return { stem: fixed, weight: idf(fixed), credit: MATCHING.typoCredit * (1 - corrected.score) };
+      if (documentFrequency.has(fixed)) return { stem: fixed, weight: idf(fixed), credit: MATCHING.typoCredit * corrected.similarity };
     }
     return { stem, weight: idf(stem), credit: 0 };
   }
 
-  function correct(word: string): { word: string; score: number } | undefined {
-    if (word.length < MATCHING.typoMinLength || /^\d+$/.test(word)) return undefined;
-    // Fuse finds near spellings; a candidate of a very different length is a substring hit
-    // ("place" inside "replacement"), not a typo.
-    for (const hit of spelling.search(word, { limit: 5 })) {
-      if (Math.abs(hit.item.length - word.length) <= 2) return { word: hit.item, score: hit.score ?? 1 };
-    }
-    return undefined;
-  }
-
   function confidenceOf(entry: IndexedFact, terms: readonly QueryTerm[], totalWeight: number): Candidate {
     let covered = 0;
-    for (const t of terms) if (entry.terms.has(t.stem)) covered += t.weight * t.credit;
+    for (const t of terms) {
+      // A word the fact is about counts fully; one its answer merely mentions counts less.
+      const field = entry.topicTerms.has(t.stem) ? 1 : entry.terms.has(t.stem) ? MATCHING.answerOnlyCredit : 0;
+      covered += t.weight * t.credit * field;
+    }
     let bestLikeness = 0;
     let bestQuestion = entry.fact.questions[0] ?? '';
     for (const p of entry.phrasings) {
