@@ -1,0 +1,68 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BotCore } from '../../src/core.js';
+import { loadFactBase } from '../../src/knowledge/load.js';
+import { createNormalizer } from '../../src/matching/normalize.js';
+import { BUNDLED_KNOWLEDGE, loadBase, ROOT } from '../helpers.js';
+
+const SOURCES_DIR = path.join(ROOT, '../shared/sources');
+
+let core: BotCore;
+beforeAll(async () => {
+  core = new BotCore(await loadBase(BUNDLED_KNOWLEDGE));
+});
+
+describe('the bundled fact base', () => {
+  it('validates without a single problem', async () => {
+    const result = await loadFactBase(BUNDLED_KNOWLEDGE);
+    expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+
+  it.skipIf(!existsSync(SOURCES_DIR))('cites every source page the curators were given', () => {
+    const cited = new Set(core.base.facts.flatMap((f) => f.sources.map((s) => s.url)));
+    const given = readdirSync(SOURCES_DIR)
+      .filter((f) => /^\d{4}-\d\d-\d\d-.*\.md$/.test(f))
+      .map((f) => /^url: "?([^"\n]+)"?$/m.exec(readFileSync(path.join(SOURCES_DIR, f), 'utf8'))?.[1]);
+    expect(given.length).toBeGreaterThan(0);
+    expect(given.filter((url) => !cited.has(url))).toEqual([]);
+    expect(core.base.facts.some((f) => f.sources.some((s) => s.title === 'Ukraine, Russia resume talks in Istanbul' && !s.url))).toBe(true);
+  });
+
+  it('knows the spellings people type for the names in it', () => {
+    const normalizer = createNormalizer(core.base.vocabulary);
+    const same = (a: string, b: string) => expect(normalizer.stems(a)).toEqual(normalizer.stems(b));
+    same('Zelensky', 'Zelenskiy');
+    same('Zelensky', 'Zelenskyy');
+    same('Andriy Yermak', 'Andrii Yermak');
+    same('Erdogan', 'Erdoğan');
+    same('Umerov', 'Umierov');
+    same('Çırağan', 'Ciragan');
+  });
+
+  it('answers each fact’s own phrasings with that fact', () => {
+    const misses: string[] = [];
+    let total = 0;
+    for (const fact of core.base.facts.filter((f) => f.status === 'active')) {
+      for (const question of fact.questions) {
+        total += 1;
+        const result = core.answer(question);
+        if (result.kind !== 'answer' || result.factId !== fact.id) misses.push(`${fact.id}: ${question}`);
+      }
+    }
+    // A few phrasings legitimately fit a broader fact better; more than 2% means ranking broke.
+    expect(misses.length / total, misses.join('\n')).toBeLessThanOrEqual(0.02);
+  });
+
+  it('answers "the latest round" with a fact of the newest round in the base', () => {
+    const newest = Math.max(...core.base.facts.map((f) => f.round ?? 0));
+    const result = core.answer('How long did the latest round last?');
+    expect(result.kind).toBe('answer');
+    const fact = core.base.facts.find((f) => result.kind === 'answer' && f.id === result.factId);
+    expect(fact?.round).toBe(newest);
+  });
+
+  it('states the disagreement wherever a fact carries a caveat, citing at least two pages', () => {
+    for (const fact of core.base.facts.filter((f) => f.caveat)) expect(fact.sources.length, fact.id).toBeGreaterThanOrEqual(2);
+  });
+});
