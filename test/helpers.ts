@@ -1,4 +1,6 @@
 // Small builders the tests share.
+import { cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadFactBase } from '../src/knowledge/load.js';
@@ -12,4 +14,11 @@ export async function loadBase(dir: string): Promise<FactBase> {
   const result = await loadFactBase(dir);
   if (!result.ok) throw new Error(`fixture base is invalid: ${JSON.stringify(result.problems)}`);
   return result.base;
+}
+
+/** A private copy of the fixture knowledge folder, for tests that write to it. */
+export async function copyOfFixtureKnowledge(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'knowledge-'));
+  await cp(FIXTURE_KNOWLEDGE, dir, { recursive: true });
+  return dir;
 }

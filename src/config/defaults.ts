@@ -45,3 +45,62 @@ export const RATE_LIMIT = Object.freeze({
   /** Above this many tracked users, idle ones are forgotten so memory stays bounded. */
   maxTrackedUsers: 10_000,
 });
+
+/** Telegram's own limits, and how fast the bot sends within them. */
+export const TELEGRAM = Object.freeze({
+  /** Telegram rejects a longer message text (counted after HTML parsing; the bot counts the HTML). */
+  messageChars: 4096,
+  /** Telegram's cap on a button's callback data. */
+  callbackDataBytes: 64,
+  /** Answers an inline query offers. */
+  inlineResults: 5,
+  /** How long Telegram may reuse an inline answer; short, so a fact-base update shows soon. */
+  inlineCacheSeconds: 60,
+  /** Local port of the webhook server when TELEGRAM_WEBHOOK_PORT is unset (Telegram posts to 443, 80, 88 or 8443). */
+  webhookPort: 8443,
+  /** Telegram's flood limits: about one message a second a chat, 20 a minute a group, 30 a second in all. */
+  flood: Object.freeze({
+    chatIntervalMs: 1000,
+    groupPerMinute: 20,
+    globalPerSecond: 30,
+    /** A call that keeps getting 429 is given up after this many waits. */
+    maxRetries: 3,
+  }),
+});
+
+/** Discord's own limits (a message over any of them is rejected whole), and the adapter's choices within them. */
+export const DISCORD = Object.freeze({
+  embedTitle: 256,
+  embedDescription: 4096,
+  embedFieldValue: 1024,
+  embedFields: 25,
+  /** Title, description, field names and values, and footer together. */
+  embedTotal: 6000,
+  buttonLabel: 80,
+  buttonsPerRow: 5,
+  /** An autocomplete choice's name and its value. */
+  choiceText: 100,
+  /** Sources never take more fields than this, so the answer itself always keeps most of the embed. */
+  sourceFields: 3,
+  /** A citation longer than this is cut: one odd source must not crowd out the others. */
+  citationChars: 300,
+});
+
+export const RELOAD = Object.freeze({
+  /** Quiet time after the last file event before the fact base is reloaded. */
+  debounceMs: 250,
+});
+
+export const MODERATION = Object.freeze({
+  /** Moderator commands one moderator may run per window (stricter than questions). */
+  commandsPerWindow: 20,
+  windowMs: 60_000,
+  /** A guided dialogue left unanswered this long is forgotten. */
+  dialogueTimeoutMs: 10 * 60_000,
+  /** Default look-back of `kb unanswered`. */
+  unansweredDays: 7,
+  /** Questions whose word sets overlap at least this much count as one gap. */
+  groupSimilarity: 0.5,
+  /** How many gaps and how many rated facts `kb unanswered` lists. */
+  reportRows: 10,
+});

@@ -6,17 +6,19 @@ import { parseFactBase, type KnowledgeFile, type ParseResult } from './parse.js'
 export const VOCABULARY_FILE = 'vocabulary.yaml';
 export const FACTS_DIR = 'facts';
 
-/** Loads `<dir>/facts/**\/*.yaml` and `<dir>/vocabulary.yaml`. Names in problems are relative to the cwd. */
-export async function loadFactBase(dir: string): Promise<ParseResult> {
-  const shown = (file: string) => path.relative(process.cwd(), file) || file;
+export interface KnowledgeFiles {
+  facts: KnowledgeFile[];
+  vocabulary?: KnowledgeFile;
+}
+
+/** Names shown to people are relative to the working directory: "knowledge/facts/x.yaml". */
+const shown = (file: string) => path.relative(process.cwd(), file) || file;
+
+/** Reads `<dir>/facts/**\/*.yaml` and `<dir>/vocabulary.yaml`. Throws if the facts folder is unreadable. */
+export async function readKnowledgeFiles(dir: string): Promise<KnowledgeFiles> {
   const factsDir = path.join(dir, FACTS_DIR);
-  let names: string[];
-  try {
-    names = (await readdir(factsDir, { recursive: true })).filter(isYaml).sort();
-  } catch (err) {
-    return { ok: false, problems: [{ file: shown(factsDir), message: `cannot be read: ${(err as Error).message}` }] };
-  }
-  const files: KnowledgeFile[] = await Promise.all(
+  const names = (await readdir(factsDir, { recursive: true })).filter(isFactFile).sort();
+  const facts = await Promise.all(
     names.map(async (name) => {
       const full = path.join(factsDir, name);
       return { name: shown(full), text: await readFile(full, 'utf8') };
@@ -27,11 +29,22 @@ export async function loadFactBase(dir: string): Promise<ParseResult> {
     (text): KnowledgeFile => ({ name: shown(vocabularyPath), text }),
     () => undefined, // optional: a base without synonyms still works
   );
-  return parseFactBase(files, vocabulary);
+  return vocabulary ? { facts, vocabulary } : { facts };
 }
 
-function isYaml(name: string): boolean {
-  // Editors' temporary and backup files (".#x.yaml", "x.yaml~", ".x.yaml.swp") are not facts.
+export async function loadFactBase(dir: string): Promise<ParseResult> {
+  let files: KnowledgeFiles;
+  try {
+    files = await readKnowledgeFiles(dir);
+  } catch (err) {
+    const factsDir = shown(path.join(dir, FACTS_DIR));
+    return { ok: false, problems: [{ file: factsDir, message: `cannot be read: ${(err as Error).message}` }] };
+  }
+  return parseFactBase(files.facts, files.vocabulary);
+}
+
+/** Editors' temporary and backup files (".#x.yaml", "x.yaml~", ".x.yaml.123.tmp") are not facts. */
+export function isFactFile(name: string): boolean {
   const base = path.basename(name);
   return /\.ya?ml$/.test(base) && !base.startsWith('.');
 }

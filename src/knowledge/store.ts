@@ -1,0 +1,172 @@
+// Writes moderators' changes into the knowledge files themselves, so `git diff` shows every edit
+// and nothing lives only in a process. Each write is validated as part of the whole base first,
+// written atomically (temporary file, then rename), serialised, and recorded in an audit log.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+import { JsonLinesFile } from '../activity.js';
+import { FACTS_DIR, loadFactBase, readKnowledgeFiles } from './load.js';
+import { parseFactBase, type FactBase, type KnowledgeFile, type KnowledgeProblem } from './parse.js';
+import type { Fact, FactInput } from './schema.js';
+
+export const AUDIT_FILE = '.audit.jsonl';
+
+/** Who made a change, as the audit log shows it. */
+export interface Actor {
+  platform: string;
+  id: string;
+  name: string;
+}
+
+export type AuditAction = 'add' | 'edit' | 'retire' | 'source' | 'undo';
+
+export interface AuditEntry {
+  at: string;
+  actor: Actor;
+  action: AuditAction;
+  factId: string;
+  file: string;
+  /** The fact before the change; null when it was added. */
+  before: Fact | null;
+  after: Fact;
+}
+
+export type WriteResult =
+  | { ok: true; fact: Fact; base: FactBase; entry: AuditEntry }
+  | { ok: false; reason: 'invalid'; problems: KnowledgeProblem[] }
+  | { ok: false; reason: 'conflict'; message: string }
+  | { ok: false; reason: 'not-found'; message: string };
+
+/** A short fingerprint of a fact's content: what an editor saw when they started. */
+export function factKey(fact: Fact | FactInput): string {
+  return createHash('sha256').update(JSON.stringify(fact)).digest('hex').slice(0, 12);
+}
+
+/** The key order a reader expects in a fact file. */
+const FIELD_ORDER = ['id', 'round', 'questions', 'answer', 'caveat', 'sources', 'asOf', 'tags', 'status'] as const;
+
+function ordered(fact: FactInput): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of FIELD_ORDER) if (fact[key] !== undefined) out[key] = fact[key];
+  return out;
+}
+
+export class KnowledgeStore {
+  readonly audit: JsonLinesFile<AuditEntry>;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly dir: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.audit = new JsonLinesFile(path.join(dir, AUDIT_FILE));
+  }
+
+  load() {
+    return loadFactBase(this.dir);
+  }
+
+  /**
+   * Adds a fact (expectedKey null: the id must be new) or replaces one (expectedKey: the key of
+   * the version the moderator started from; a different current version is a conflict).
+   */
+  put(fact: FactInput, actor: Actor, action: AuditAction, expectedKey: string | null): Promise<WriteResult> {
+    return this.#serialised(async () => {
+      const files = await readKnowledgeFiles(this.dir);
+      const current = parseFactBase(files.facts, files.vocabulary);
+      const existing = current.ok ? current.base.facts.find((f) => f.id === fact.id) : undefined;
+      if (expectedKey === null && existing) {
+        return { ok: false, reason: 'conflict', message: `A fact with the id "${fact.id}" already exists.` };
+      }
+      if (expectedKey !== null && !existing) {
+        return { ok: false, reason: 'not-found', message: `There is no fact with the id "${fact.id}".` };
+      }
+      if (expectedKey !== null && existing && factKey(existing) !== expectedKey) {
+        const last = (await this.history(fact.id)).at(-1);
+        const by = last ? ` by ${last.actor.name} at ${last.at}` : '';
+        return { ok: false, reason: 'conflict', message: `The fact "${fact.id}" was changed${by} after you opened it. Show it again and redo your edit.` };
+      }
+      const fileName = (current.ok && current.base.fileOf.get(fact.id)) || path.join(this.#shownFactsDir(), `${fact.id}.yaml`);
+      const target = files.facts.find((f) => f.name === fileName);
+      const text = target ? replaceFactIn(target.text, fact) : newFactFile(fact);
+      const candidate: KnowledgeFile[] = target
+        ? files.facts.map((f) => (f === target ? { name: f.name, text } : f))
+        : [...files.facts, { name: fileName, text }];
+      const parsed = parseFactBase(candidate, files.vocabulary);
+      if (!parsed.ok) {
+        // Only the problems this change causes: a broken neighbour file is not the moderator's doing.
+        const ours = parsed.problems.filter((p) => p.file === fileName);
+        return { ok: false, reason: 'invalid', problems: ours.length > 0 ? ours : parsed.problems };
+      }
+      await writeAtomically(path.resolve(fileName), text);
+      const after = parsed.base.facts.find((f) => f.id === fact.id);
+      if (!after) throw new Error(`fact ${fact.id} vanished after writing ${fileName}`);
+      const entry: AuditEntry = { at: this.now().toISOString(), actor, action, factId: fact.id, file: fileName, before: existing ?? null, after };
+      await this.audit.append(entry);
+      return { ok: true, fact: after, base: parsed.base, entry };
+    });
+  }
+
+  async history(factId: string): Promise<AuditEntry[]> {
+    return (await this.audit.readAll()).filter((e) => e.factId === factId);
+  }
+
+  /** Restores the version before the fact's latest change. */
+  async undo(factId: string, actor: Actor): Promise<WriteResult> {
+    const last = (await this.history(factId)).at(-1);
+    if (!last) return { ok: false, reason: 'not-found', message: `No change to "${factId}" is recorded, so there is nothing to undo.` };
+    if (last.before === null) {
+      // Undoing an addition: the fact cannot vanish from git history, so it is retired instead.
+      return this.put({ ...last.after, status: 'retired' }, actor, 'undo', factKey(last.after));
+    }
+    return this.put(last.before, actor, 'undo', factKey(last.after));
+  }
+
+  #shownFactsDir(): string {
+    return path.relative(process.cwd(), path.join(this.dir, FACTS_DIR)) || FACTS_DIR;
+  }
+
+  #serialised<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(task, task);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+/** Replaces the fact with the same id in a file's text, keeping comments and the other facts. */
+export function replaceFactIn(text: string, fact: FactInput): string {
+  const doc: Document = parseDocument(text);
+  const facts = doc.get('facts');
+  if (!isSeq(facts)) return newFactFile(fact);
+  const index = facts.items.findIndex((item) => isMap(item) && item.get('id') === fact.id);
+  const node = doc.createNode(ordered(fact));
+  if (index >= 0) facts.items[index] = node;
+  else facts.items.push(node);
+  return doc.toString({ lineWidth: 100 });
+}
+
+function newFactFile(fact: FactInput): string {
+  const doc = parseDocument('facts: []\n');
+  doc.set('facts', doc.createNode([ordered(fact)]));
+  return doc.toString({ lineWidth: 100 });
+}
+
+/** Write to a hidden temporary file in the same folder, flush it, then rename over the target. */
+export async function writeAtomically(file: string, text: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const handle = await open(temp, 'w');
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temp, file);
+  } catch (err) {
+    await unlink(temp).catch(() => undefined);
+    throw err;
+  }
+}
