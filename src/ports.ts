@@ -4,6 +4,8 @@ import type { ActivityLog } from './activity.js';
 import type { Config } from './config/env.js';
 import type { BotCore } from './core.js';
 import type { Logger } from './logger.js';
+import type { TextModeration } from './moderation/commands.js';
+import type { ModerationService } from './moderation/service.js';
 import type { RateLimiter } from './ratelimit.js';
 
 export interface AdapterDeps {
@@ -12,6 +14,15 @@ export interface AdapterDeps {
   config: Config;
   logger: Logger;
   /** Per-user question limit, shared by every platform. */
+  limiter: RateLimiter;
+  /** Moderator commands: the service for form-based platforms, text commands for chat-based ones. */
+  moderation?: Moderation;
+}
+
+export interface Moderation {
+  service: ModerationService;
+  text: TextModeration;
+  /** Stricter per-moderator limit for moderator commands. */
   limiter: RateLimiter;
 }
 

@@ -1,18 +1,25 @@
 // The offline console chat that `npm start` runs when no platform token is set.
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { MESSAGES, type BotCore } from '../../src/index.js';
+import { MESSAGES, type Actor, type BotCore, type TextModeration } from '../../src/index.js';
 import { formatForConsole, formatSourcesForConsole } from './format.js';
 
 const PROMPT = 'you> ';
 
 export function consoleHelp(core: BotCore): string {
   const examples = core.complete('', 4).map((q) => `  ${q}`);
-  return [MESSAGES.help, MESSAGES.helpExamplesLead, ...examples, 'Commands: /help, /sources, /quit'].join('\n');
+  return [MESSAGES.help, MESSAGES.helpExamplesLead, ...examples, MESSAGES.consoleCommands].join('\n');
+}
+
+export interface ConsoleOptions {
+  /** Moderator commands ("kb status", "fact edit <id>"): whoever runs the console owns the files anyway. */
+  moderation?: TextModeration;
+  operator?: Actor;
 }
 
 /** Runs until /quit or the end of input. Resolves when the chat is over. */
-export async function runConsole(core: BotCore, input: Readable, output: Writable): Promise<void> {
+export async function runConsole(core: BotCore, input: Readable, output: Writable, options: ConsoleOptions = {}): Promise<void> {
+  const { moderation, operator } = options;
   const rl = createInterface({ input, output, terminal: false, crlfDelay: Infinity });
   const say = (text: string) => output.write(`${text}\n\n`);
   const prompt = () => output.write(PROMPT);
@@ -23,6 +30,7 @@ export async function runConsole(core: BotCore, input: Readable, output: Writabl
     if (line === '/quit' || line === '/exit') break;
     if (line === '/help') say(consoleHelp(core));
     else if (line === '/sources') say(formatSourcesForConsole(core.sources(), core.base.newestDate));
+    else if (moderation && operator && moderation.wants(operator, raw)) say((await moderation.handle(operator, raw)).text);
     else if (line) say(formatForConsole(core.answer(line)));
     prompt();
   }

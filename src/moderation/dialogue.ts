@@ -55,7 +55,7 @@ export class FactDialogue {
 
   #take(step: Step, value: string): string | undefined {
     if (step === 'questions') {
-      const questions = value.split('\n').map((q) => q.replace(/^[-•*]\s*/, '').trim()).filter(Boolean);
+      const questions = value.split(/\n|\|/).map((q) => q.replace(/^[-•*]\s*/, '').trim()).filter(Boolean);
       if (questions.length < 3) return M.needThreeQuestions(questions.length);
       this.#draft.questions = questions;
     } else {

@@ -1,21 +1,25 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runConsole } from '../../adapters/console/chat.js';
+import { runConsole, type ConsoleOptions } from '../../adapters/console/chat.js';
+import { ActivityLog, KnowledgeStore, ModerationService, TextModeration } from '../../src/index.js';
 import { BotCore } from '../../src/core.js';
 import { MESSAGES } from '../../src/messages.js';
-import { FIXTURE_KNOWLEDGE, loadBase } from '../helpers.js';
+import { copyOfFixtureKnowledge, FIXTURE_KNOWLEDGE, loadBase } from '../helpers.js';
 
 let core: BotCore;
 beforeAll(async () => {
   core = new BotCore(await loadBase(FIXTURE_KNOWLEDGE));
 });
 
-async function chat(lines: string[]): Promise<string> {
+async function chat(lines: string[], bot = core, options: ConsoleOptions = {}): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let text = '';
   output.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  const done = runConsole(core, input, output);
+  const done = runConsole(bot, input, output, options);
   input.end(lines.map((l) => `${l}\n`).join(''));
   await done;
   return text;
@@ -41,5 +45,15 @@ describe('the console chat', () => {
 
   it('ends cleanly when input ends without /quit', async () => {
     expect(await chat(['What is the GDP of Germany?'])).toContain(MESSAGES.declined);
+  });
+
+  it('runs moderator commands for the operator, who owns the files anyway', async () => {
+    const dir = await copyOfFixtureKnowledge();
+    const own = new BotCore(await loadBase(dir));
+    const service = new ModerationService(own, new KnowledgeStore(dir), new ActivityLog(await mkdtemp(path.join(tmpdir(), 'data-'))));
+    const operator = { platform: 'console', id: 'op', name: 'op' };
+    const text = await chat(['kb status', 'fact retire erdogan-host'], own, { moderation: new TextModeration(service), operator });
+    expect(text).toContain('Facts: 4 (3 active, 1 retired)');
+    expect(text).toContain('Retired "erdogan-host"');
   });
 });

@@ -1,0 +1,38 @@
+// Builds everything an adapter needs from the environment: config, logger, core, logs, limits and
+// moderation. Shared by `npm start` and the Discord shard processes so both run the same bot.
+import 'dotenv/config';
+import {
+  ActivityLog,
+  createLogger,
+  KnowledgeStore,
+  KnowledgeWatcher,
+  loadConfig,
+  loadCore,
+  MODERATION,
+  ModerationService,
+  RateLimiter,
+  secretsOf,
+  TextModeration,
+  type AdapterDeps,
+} from '../src/index.js';
+
+export interface App {
+  deps: AdapterDeps & { moderation: NonNullable<AdapterDeps['moderation']> };
+  watcher: KnowledgeWatcher;
+}
+
+export async function bootstrap(env: Record<string, string | undefined> = process.env): Promise<App> {
+  const config = loadConfig(env);
+  const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) });
+  const core = await loadCore(config.KNOWLEDGE_DIR);
+  const activity = new ActivityLog(config.DATA_DIR);
+  const watcher = new KnowledgeWatcher(config.KNOWLEDGE_DIR, core, logger);
+  const service = new ModerationService(core, new KnowledgeStore(config.KNOWLEDGE_DIR), activity, watcher);
+  const moderation = {
+    service,
+    text: new TextModeration(service),
+    limiter: new RateLimiter(MODERATION.commandsPerWindow, MODERATION.windowMs),
+  };
+  logger.info({ version: core.base.version, facts: core.base.facts.length }, 'fact base loaded');
+  return { deps: { config, logger, core, activity, limiter: new RateLimiter(), moderation }, watcher };
+}
