@@ -1,0 +1,18 @@
+// What a button sends back when pressed. Telegram caps callback data at 64 bytes; fact ids are at
+// most LIMITS.factIdChars (48) characters, so "fb:down:" plus an id fits, and encodeAction checks it.
+import { TELEGRAM, type Vote } from '../../src/index.js';
+
+export type ButtonAction = { kind: 'ask'; factId: string } | { kind: 'vote'; vote: Vote; factId: string };
+
+/** "ask:<factId>": a pressed "did you mean" suggestion. */
+export const ASK_DATA = /^ask:([a-z0-9-]+)$/;
+/** "fb:up:<factId>" / "fb:down:<factId>": a vote on an answer. */
+export const VOTE_DATA = /^fb:(up|down):([a-z0-9-]+)$/;
+
+export function encodeAction(action: ButtonAction): string {
+  const data = action.kind === 'ask' ? `ask:${action.factId}` : `fb:${action.vote}:${action.factId}`;
+  if (Buffer.byteLength(data, 'utf8') > TELEGRAM.callbackDataBytes) {
+    throw new Error(`Button data "${data}" is over Telegram's ${TELEGRAM.callbackDataBytes}-byte limit`);
+  }
+  return data;
+}

@@ -1,0 +1,195 @@
+// Lays core results out as Telegram HTML messages. Pure layout: every decision was the core's.
+// Telegram's HTML mode reads <, > and & as markup, so every piece of fact or user text is escaped
+// here, and a message is fitted to Telegram's length limit here, never by cutting a tag or an entity.
+import type { InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResultArticle } from 'telegraf/types';
+import {
+  formatDate,
+  MATCHING,
+  MESSAGES,
+  TELEGRAM,
+  type AnswerOk,
+  type AnswerResult,
+  type Citation,
+  type SourceEntry,
+  type Suggestion,
+} from '../../src/index.js';
+import { encodeAction } from './callback-data.js';
+
+export interface TelegramMessage {
+  /** HTML, at most TELEGRAM.messageChars characters. */
+  text: string;
+  reply_markup?: InlineKeyboardMarkup;
+}
+
+/** How every message is sent: previews of the cited pages would bury the answer. */
+export const HTML_OPTIONS = Object.freeze({
+  parse_mode: 'HTML',
+  link_preview_options: Object.freeze({ is_disabled: true }),
+} as const);
+
+const ELLIPSIS = '…';
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** For attribute values, which are quoted: a " would end the value early. */
+function escapeAttribute(text: string): string {
+  return escapeHtml(text).replace(/"/g, '&quot;');
+}
+
+export function formatResult(result: AnswerResult): TelegramMessage {
+  const notes = result.notes.map((note) => `<i>${escapeHtml(note)}</i>`);
+  switch (result.kind) {
+    case 'answer':
+      return { text: answerHtml(result, notes), reply_markup: voteKeyboard(result.factId) };
+    case 'ambiguous':
+      return withSuggestions([...notes, escapeHtml(result.text)], result.suggestions);
+    case 'declined': {
+      const lead = result.suggestions.length > 0 ? `\n${escapeHtml(MESSAGES.declineSuggestionsLead)}` : '';
+      return withSuggestions([...notes, `${escapeHtml(result.text)}${lead}`], result.suggestions);
+    }
+    default: {
+      const unreachable: never = result;
+      return unreachable;
+    }
+  }
+}
+
+/** A fixed sentence such as an apology, as a message. */
+export function formatNotice(sentence: string): TelegramMessage {
+  return { text: fit(escapeHtml(sentence)) };
+}
+
+export function formatWelcome(examples: readonly string[]): TelegramMessage {
+  return { text: fit(blocks([escapeHtml(MESSAGES.telegramWelcome), examplesBlock(examples)])) };
+}
+
+export function formatHelp(botUsername: string, commands: readonly { command: string; description: string }[]): TelegramMessage {
+  const commandLines = commands.map((c) => `/${c.command} — ${escapeHtml(c.description)}`).join('\n');
+  return { text: fit(blocks([escapeHtml(MESSAGES.help), escapeHtml(MESSAGES.telegramHowTo(botUsername)), commandLines])) };
+}
+
+/** The cited articles, one per line; split into as many messages as the limit needs. */
+export function formatSources(sources: readonly SourceEntry[], newestDate: string): TelegramMessage[] {
+  const lines = [
+    escapeHtml(MESSAGES.sourcesLead(sources.length, formatDate(newestDate))),
+    ...sources.map(({ citation }) => citationLine(citation)),
+  ];
+  return packLines(lines, TELEGRAM.messageChars).map((text) => ({ text }));
+}
+
+/** One inline-mode result: the answer as it would be sent in a chat, titled by its question. */
+export function formatArticle(answer: AnswerOk): InlineQueryResultArticle {
+  const { text, reply_markup } = formatResult(answer);
+  return {
+    type: 'article',
+    id: answer.factId,
+    title: answer.question,
+    description: answer.text,
+    input_message_content: { message_text: text, ...HTML_OPTIONS },
+    reply_markup,
+  };
+}
+
+/**
+ * Cuts HTML to at most `max` characters at a token boundary (never inside a tag or an entity),
+ * preferring a word boundary, and closes the tags left open. Unchanged when it already fits.
+ */
+export function truncateHtml(html: string, max: number): string {
+  if (html.length <= max) return html;
+  if (max < ELLIPSIS.length) return '';
+  const open: string[] = [];
+  let cut = { at: 0, closing: '' };
+  let wordCut: typeof cut | undefined;
+  for (let i = 0; i < html.length; ) {
+    const closing = open.map((tag) => `</${tag}>`).reverse().join('');
+    if (i + ELLIPSIS.length + closing.length > max) break;
+    cut = { at: i, closing };
+    if (/\s/.test(html.charAt(i))) wordCut = cut;
+    i = skipToken(html, i, open);
+  }
+  // A word boundary reads better, unless taking it would throw away more than half the room.
+  const chosen = wordCut && wordCut.at > cut.at / 2 ? wordCut : cut;
+  return `${html.slice(0, chosen.at).trimEnd()}${ELLIPSIS}${chosen.closing}`;
+}
+
+/** The index just past the token at `i` (a tag, an entity or one character), tracking open tags. */
+function skipToken(html: string, i: number, open: string[]): number {
+  const end = html[i] === '<' ? html.indexOf('>', i) : html[i] === '&' ? html.indexOf(';', i) : -1;
+  if (end !== -1) {
+    const tag = /^<(\/?)([a-z-]+)/i.exec(html.slice(i, end));
+    if (tag?.[1]) open.pop();
+    else if (tag?.[2]) open.push(tag[2]);
+    return end + 1;
+  }
+  const code = html.charCodeAt(i);
+  // Never split a surrogate pair (emoji, rare scripts).
+  return code >= 0xd800 && code <= 0xdbff ? i + 2 : i + 1;
+}
+
+function answerHtml(result: AnswerOk, notes: string[]): string {
+  const tail = [
+    ...(result.caveat !== undefined ? [`<b>${escapeHtml(MESSAGES.sourcesDiffer)}</b> ${escapeHtml(result.caveat)}`] : []),
+    [`<b>${escapeHtml(MESSAGES.sourcesHeading)}</b>`, ...result.citations.map(citationLine)].join('\n'),
+    // Last, so a reader always sees how fresh the answer is.
+    `<i>${escapeHtml(result.asOfText)}</i>`,
+  ];
+  // A long answer gives way, so its sources and date always fit; the empty block holds its place.
+  const room = TELEGRAM.messageChars - blocks([...notes, '', ...tail]).length;
+  const body = truncateHtml(escapeHtml(result.text), room);
+  return fit(blocks([...notes, body, ...tail]));
+}
+
+function citationLine(c: Citation): string {
+  const label = escapeHtml(c.label);
+  return `${c.n}. ${c.url !== undefined ? `<a href="${escapeAttribute(c.url)}">${label}</a>` : label}`;
+}
+
+function examplesBlock(examples: readonly string[]): string {
+  return [escapeHtml(MESSAGES.helpExamplesLead), ...examples.map((q) => `• <i>${escapeHtml(q)}</i>`)].join('\n');
+}
+
+function withSuggestions(parts: string[], suggestions: readonly Suggestion[]): TelegramMessage {
+  const rows = suggestions.slice(0, MATCHING.suggestions).map((s): InlineKeyboardButton[] => [
+    { text: s.question, callback_data: encodeAction({ kind: 'ask', factId: s.factId }) },
+  ]);
+  const message: TelegramMessage = { text: fit(blocks(parts)) };
+  if (rows.length > 0) message.reply_markup = { inline_keyboard: rows };
+  return message;
+}
+
+function voteKeyboard(factId: string): InlineKeyboardMarkup {
+  return {
+    inline_keyboard: [
+      [
+        { text: MESSAGES.voteUp, callback_data: encodeAction({ kind: 'vote', vote: 'up', factId }) },
+        { text: MESSAGES.voteDown, callback_data: encodeAction({ kind: 'vote', vote: 'down', factId }) },
+      ],
+    ],
+  };
+}
+
+function blocks(parts: readonly string[]): string {
+  return parts.join('\n\n');
+}
+
+/** The hard guarantee behind every message: never over Telegram's limit. */
+function fit(html: string): string {
+  return truncateHtml(html, TELEGRAM.messageChars);
+}
+
+/** Whole lines into as few messages as fit the limit; a line too long on its own is cut. */
+function packLines(lines: readonly string[], max: number): string[] {
+  const messages: string[] = [];
+  let current = '';
+  for (const line of lines.map((l) => truncateHtml(l, max))) {
+    if (current && current.length + 1 + line.length > max) {
+      messages.push(current);
+      current = '';
+    }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) messages.push(current);
+  return messages;
+}
