@@ -1,0 +1,20 @@
+// /start, /help, /ask and /sources. Commands work in every chat, groups included, since a command
+// is always meant for the bot (telegraf matches "/ask@thisbot" too).
+import type { Telegraf } from 'telegraf';
+import { MESSAGES } from '../../../src/index.js';
+import { formatHelp, formatSources, formatWelcome } from '../format.js';
+import { respond, sendHtml, type TelegramDeps } from '../reply.js';
+
+/** The command menu Telegram shows, registered with setMyCommands at start. */
+export const COMMANDS = Object.entries(MESSAGES.telegramCommands).map(([command, description]) => ({ command, description }));
+
+const EXAMPLES = 4;
+
+export function registerCommands(bot: Telegraf, deps: TelegramDeps): void {
+  bot.start((ctx) => sendHtml(deps, ctx, formatWelcome(deps.core.complete('', EXAMPLES))));
+  bot.help((ctx) => sendHtml(deps, ctx, formatHelp(ctx.botInfo.username, COMMANDS)));
+  bot.command('ask', (ctx) => respond(deps, ctx, () => deps.core.answer(ctx.payload)));
+  bot.command('sources', async (ctx) => {
+    for (const message of formatSources(deps.core.sources(), deps.core.base.newestDate)) await sendHtml(deps, ctx, message);
+  });
+}

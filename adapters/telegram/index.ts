@@ -1,0 +1,72 @@
+// The Telegram adapter: long polling by default, or a webhook server when TELEGRAM_WEBHOOK_URL is set.
+import http from 'node:http';
+import type { Telegraf, Types } from 'telegraf';
+import { TELEGRAM, type AdapterDeps, type Config, type Logger, type RunningAdapter } from '../../src/index.js';
+import { createBot, type BotOptions } from './bot.js';
+import { COMMANDS } from './handlers/commands.js';
+import type { SendQueue } from './send-queue.js';
+
+/** Only what the handlers use, so Telegram sends nothing the bot would ignore. */
+const ALLOWED_UPDATES: Types.UpdateType[] = ['message', 'inline_query', 'callback_query'];
+
+export async function startTelegram(deps: AdapterDeps, options: BotOptions = {}): Promise<RunningAdapter> {
+  const { bot, queue, settled } = createBot(deps, options);
+  await queue.other(() => bot.telegram.setMyCommands(COMMANDS));
+  const webhookUrl = deps.config.TELEGRAM_WEBHOOK_URL;
+  const stopUpdates = webhookUrl
+    ? await startWebhook(bot, queue, deps.config, webhookUrl)
+    : await startPolling(bot, deps.logger);
+  deps.logger.info({ mode: webhookUrl ? 'webhook' : 'polling', bot: bot.botInfo?.username }, 'Telegram bot started');
+  let stopped: Promise<void> | undefined;
+  return {
+    name: 'telegram',
+    stop() {
+      stopped ??= stopUpdates().then(settled);
+      return stopped;
+    },
+  };
+}
+
+async function startPolling(bot: Telegraf, logger: Logger): Promise<() => Promise<void>> {
+  let onLaunch!: () => void;
+  const launched = new Promise<void>((resolve) => (onLaunch = resolve));
+  // launch() resolves only when polling ends; onLaunch fires once the token has been checked.
+  const polling = bot.launch({ allowedUpdates: ALLOWED_UPDATES }, onLaunch);
+  await Promise.race([launched, polling]);
+  let running = true;
+  const ended = polling
+    .catch((err: unknown) => logger.error({ err }, 'Telegram polling stopped'))
+    .finally(() => (running = false));
+  return async () => {
+    if (running) bot.stop('shutdown');
+    await ended;
+  };
+}
+
+/**
+ * The bot's own HTTP server, so it can sit behind a load balancer. Telegram signs each post with the
+ * secret token; telegraf refuses (403) any request without it.
+ */
+async function startWebhook(bot: Telegraf, queue: SendQueue, config: Config, webhookUrl: string): Promise<() => Promise<void>> {
+  const secretToken = config.TELEGRAM_WEBHOOK_SECRET;
+  if (!secretToken) throw new Error('TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL');
+  bot.botInfo = await bot.telegram.getMe();
+  const server = http.createServer(bot.webhookCallback(new URL(webhookUrl).pathname, { secretToken }));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.TELEGRAM_WEBHOOK_PORT ?? TELEGRAM.webhookPort, resolve);
+  });
+  const close = () =>
+    new Promise<void>((resolve, reject) => {
+      server.close((err) => (err ? reject(err) : resolve()));
+      server.closeIdleConnections();
+    });
+  try {
+    await queue.other(() => bot.telegram.setWebhook(webhookUrl, { secret_token: secretToken, allowed_updates: ALLOWED_UPDATES }));
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  // The webhook stays registered on stop: other instances behind the load balancer keep serving.
+  return close;
+}

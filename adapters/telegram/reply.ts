@@ -1,0 +1,45 @@
+// What every handler does to answer: send through the flood-limit queue, and ask the core under the
+// shared per-user rate limit, recording the question without letting the record hold up the reply.
+import type { Context } from 'telegraf';
+import { MESSAGES, type AdapterDeps, type AnswerResult } from '../../src/index.js';
+import { formatNotice, formatResult, HTML_OPTIONS, type TelegramMessage } from './format.js';
+import type { SendQueue } from './send-queue.js';
+
+export interface TelegramDeps extends AdapterDeps {
+  queue: SendQueue;
+}
+
+/** Sends an HTML message to the update's chat; in a group, as a reply to the message that asked. */
+export function sendHtml(deps: TelegramDeps, ctx: Context, message: TelegramMessage): Promise<unknown> {
+  const chat = ctx.chat;
+  if (!chat) throw new Error(`A ${ctx.updateType} update has no chat to reply in`);
+  const isGroup = chat.type !== 'private';
+  const replyTo = isGroup ? ctx.msgId : undefined;
+  return deps.queue.toChat({ id: chat.id, isGroup }, () =>
+    ctx.telegram.sendMessage(chat.id, message.text, {
+      ...HTML_OPTIONS,
+      reply_markup: message.reply_markup,
+      reply_parameters: replyTo !== undefined ? { message_id: replyTo, allow_sending_without_reply: true } : undefined,
+    }),
+  );
+}
+
+/** Answers a question in the update's chat, unless the asker is over the rate limit. */
+export async function respond(deps: TelegramDeps, ctx: Context, answer: () => AnswerResult): Promise<void> {
+  const from = ctx.from;
+  if (!from) return;
+  switch (deps.limiter.check(`telegram:${from.id}`)) {
+    case 'quiet':
+      return;
+    case 'warn':
+      await sendHtml(deps, ctx, formatNotice(MESSAGES.slowDown));
+      return;
+    case 'ok':
+      break;
+  }
+  const result = answer();
+  const recorded = deps.activity
+    .recordQuestion({ platform: 'telegram', userId: String(from.id) }, result)
+    .catch((err: unknown) => deps.logger.warn({ err }, 'Could not record a Telegram question'));
+  await Promise.all([sendHtml(deps, ctx, formatResult(result)), recorded]);
+}

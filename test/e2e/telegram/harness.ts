@@ -1,0 +1,133 @@
+// Starts the real adapter against the fake Bot API, configured the way a user configures it
+// (TELEGRAM_API_ROOT), and builds updates shaped like Telegram's.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startTelegram } from '../../../adapters/telegram/index.js';
+import type { FloodLimits } from '../../../adapters/telegram/send-queue.js';
+import { ActivityLog, BotCore, createLogger, loadConfig, RateLimiter, secretsOf, type FactBase, type RunningAdapter } from '../../../src/index.js';
+import { FIXTURE_KNOWLEDGE, loadBase } from '../../helpers.js';
+import { FAKE_BOT, FakeTelegram, type ApiCall } from './fake-telegram.js';
+
+export const TOKEN = '123456:TEST-token';
+
+/** Telegram's limits, with pacing short enough for a test run to take seconds. */
+export const FAST_FLOOD: FloodLimits = Object.freeze({ chatIntervalMs: 5, groupPerMinute: 20, globalPerSecond: 30, maxRetries: 3 });
+
+export interface TestBot {
+  fake: FakeTelegram;
+  adapter: RunningAdapter;
+  dataDir: string;
+  /** Log lines the adapter wrote (warn and above). */
+  logs: string[];
+  /** Lines of a JSON-lines file in the data folder. */
+  records(file: 'questions.jsonl' | 'feedback.jsonl'): Promise<Record<string, unknown>[]>;
+}
+
+interface StartOptions {
+  base?: FactBase;
+  limiter?: RateLimiter;
+  env?: Record<string, string>;
+}
+
+const started: { fake: FakeTelegram; adapter?: RunningAdapter; dataDir: string }[] = [];
+
+export async function startBot(options: StartOptions = {}): Promise<TestBot> {
+  const fake = await FakeTelegram.start(TOKEN);
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'telegram-e2e-'));
+  const entry: (typeof started)[number] = { fake, dataDir };
+  started.push(entry);
+  const config = loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, DATA_DIR: dataDir, ...options.env });
+  const logs: string[] = [];
+  const logger = createLogger({ level: 'warn', secrets: secretsOf(config), destination: { write: (line: string) => logs.push(line) } });
+  const core = new BotCore(options.base ?? (await loadBase(FIXTURE_KNOWLEDGE)));
+  const deps = { core, activity: new ActivityLog(dataDir), config, logger, limiter: options.limiter ?? new RateLimiter() };
+  entry.adapter = await startTelegram(deps, { flood: FAST_FLOOD });
+  return {
+    fake,
+    adapter: entry.adapter,
+    dataDir,
+    logs,
+    async records(file) {
+      const text = await readFile(path.join(dataDir, file), 'utf8').catch(() => '');
+      return text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+    },
+  };
+}
+
+/** Stops every bot a test started (letting in-flight replies finish), then its fake and data folder. */
+export async function stopBots(): Promise<void> {
+  for (const { fake, adapter, dataDir } of started.splice(0)) {
+    await adapter?.stop();
+    await fake.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+interface User {
+  id: number;
+  is_bot: false;
+  first_name: string;
+}
+
+export const ALICE: User = Object.freeze({ id: 1001, is_bot: false, first_name: 'Alice' });
+export const BORIS: User = Object.freeze({ id: 1002, is_bot: false, first_name: 'Boris' });
+export const GROUP = Object.freeze({ id: -1_000_000_042, type: 'supergroup', title: 'Istanbul talks discussion' });
+
+let nextMessageId = 1000;
+
+/** Entities as Telegram computes them: a leading /command and every @mention. */
+function entitiesOf(text: string): { type: string; offset: number; length: number }[] {
+  const command = /^\/\w+(@\w+)?/.exec(text);
+  const mentions = [...text.matchAll(/@\w{5,}/g)].map((m) => ({ type: 'mention', offset: m.index, length: m[0].length }));
+  return [...(command ? [{ type: 'bot_command', offset: 0, length: command[0].length }] : []), ...mentions];
+}
+
+function textMessage(text: string, from: User, chat: object, extra: object = {}) {
+  const entities = entitiesOf(text);
+  return {
+    message_id: nextMessageId++,
+    date: Math.floor(Date.now() / 1000),
+    chat,
+    from,
+    text,
+    ...(entities.length > 0 ? { entities } : {}),
+    ...extra,
+  };
+}
+
+export function privateText(text: string, from: User = ALICE) {
+  return { message: textMessage(text, from, { id: from.id, type: 'private', first_name: from.first_name }) };
+}
+
+/** A group message; `replyTo` makes it a reply to an earlier message (e.g. one of the bot's). */
+export function groupText(text: string, options: { from?: User; replyTo?: object } = {}) {
+  const extra = options.replyTo ? { reply_to_message: options.replyTo } : {};
+  return { message: textMessage(text, options.from ?? ALICE, GROUP, extra) };
+}
+
+export function inlineQuery(query: string, from: User = ALICE) {
+  return { inline_query: { id: `iq-${nextMessageId++}`, from, query, offset: '' } };
+}
+
+/** A press on a button of a message the bot sent (as the fake recorded it). */
+export function buttonPress(data: string, botMessage: ApiCall, from: User = ALICE) {
+  const chatId = Number(botMessage.body.chat_id);
+  const message = {
+    message_id: nextMessageId++,
+    date: Math.floor(Date.now() / 1000),
+    chat: chatId < 0 ? GROUP : { id: chatId, type: 'private', first_name: from.first_name },
+    from: FAKE_BOT,
+    text: botMessage.body.text as string,
+  };
+  return { callback_query: { id: `cb-${nextMessageId++}`, from, chat_instance: '42', data, message } };
+}
+
+/** The callback data of a recorded message's buttons, row by row. */
+export function buttonsOf(call: ApiCall): string[] {
+  const rows = (call.body.reply_markup?.inline_keyboard ?? []) as { callback_data: string }[][];
+  return rows.flat().map((b) => b.callback_data);
+}
