@@ -2,7 +2,7 @@
 // place and a test can read the value it is testing against.
 export const MATCHING = Object.freeze({
   /** At or above this confidence the bot answers. */
-  answerThreshold: 0.56,
+  answerThreshold: 0.53,
   /** From here up to answerThreshold the bot asks "did you mean…"; below it, it declines. */
   suggestThreshold: 0.36,
   /** How many facts the word index hands to the re-ranker. */
@@ -10,7 +10,7 @@ export const MATCHING = Object.freeze({
   /** How many questions a "did you mean" or a decline suggests. */
   suggestions: 3,
   /** Share of the confidence that comes from covering the question's words (the rest: phrasing likeness). */
-  coverageWeight: 0.7,
+  coverageWeight: 0.6,
   /** How much a question word found only in a fact's answer (not its phrasings or tags) counts. */
   answerOnlyCredit: 0.75,
   /** Fuse.js threshold for proposing near spellings of a misspelt word (an edit distance then decides). */

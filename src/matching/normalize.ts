@@ -6,7 +6,7 @@ import type { Vocabulary } from '../knowledge/schema.js';
 
 /** Question words and filler that say nothing about which fact is meant. */
 const EXTRA_STOPWORDS = [
-  'when', 'according', 'see', 'sees', 'think', 'thinks', 'does', 'doing', 'done', 'tell', 'please', 'will', 'shall', 'whats', 'whose', 'whom', 'why',
+  'when', 'according', 'see', 'sees', 'going', 'gonna', 'currently', 'think', 'thinks', 'does', 'doing', 'done', 'tell', 'please', 'will', 'shall', 'whats', 'whose', 'whom', 'why',
   'ever', 'yet', 'just', 'really', 'thing', 'things', 'know', 'anything', 'something', 'happen',
   'happened', 'hi', 'hello', 'hey', 'thanks', 'thank', 'ok', 'okay', 'us', 'bot', 'question', 'went',
 ];

@@ -15,7 +15,7 @@ const ask = (args: string[], input = '') =>
 
 describe('the ask command', () => {
   it('answers one JSON line per input line, in order, with the fields scorers read', () => {
-    const run = ask(['--json'], 'How long did the third round last?\nWhat is the GDP of Germany?\n\nsecond round venue\n');
+    const run = ask(['--json'], 'How long did the third round last?\nWhat is the GDP of Germany?\n\nsecond round press venue\n');
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(4);

@@ -47,7 +47,7 @@ describe('answering a question', () => {
   });
 
   it('asks "did you mean" when the question only half matches', () => {
-    const result = core.answer('second round venue');
+    const result = core.answer('second round press venue');
     expect(result.kind).toBe('ambiguous');
     if (result.kind !== 'ambiguous') return;
     expect(result.text).toBe(MESSAGES.ambiguous);
