@@ -38,7 +38,7 @@ describe('the Telegram bot inline and with buttons', () => {
 
   it('offers "did you mean" buttons and answers the one pressed', async () => {
     const { fake } = await startBot();
-    fake.push(privateText('second round venue'));
+    fake.push(privateText('second round press venue'));
     const didYouMean = await fake.waitFor('sendMessage');
     expect(didYouMean.body.text).toContain(MESSAGES.ambiguous);
     const buttons = buttonsOf(didYouMean);
