@@ -1,0 +1,12 @@
+// /help — what the bot can do, with example questions. Private, like /sources.
+import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { MESSAGES, type AdapterDeps } from '../../../src/index.js';
+import { formatHelp } from '../format.js';
+
+const EXAMPLES = 4;
+
+export const data = new SlashCommandBuilder().setName('help').setDescription(MESSAGES.discordCommands.help);
+
+export async function execute(interaction: ChatInputCommandInteraction, deps: AdapterDeps): Promise<void> {
+  await interaction.reply({ ...formatHelp(deps.core.complete('', EXAMPLES)), flags: MessageFlags.Ephemeral });
+}

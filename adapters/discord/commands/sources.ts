@@ -1,0 +1,11 @@
+// /sources — the articles the fact base cites, and how fresh it is. Private: a long list is noise in a channel.
+import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { formatDate, MESSAGES, type AdapterDeps } from '../../../src/index.js';
+import { formatSources } from '../format.js';
+
+export const data = new SlashCommandBuilder().setName('sources').setDescription(MESSAGES.discordCommands.sources);
+
+export async function execute(interaction: ChatInputCommandInteraction, deps: AdapterDeps): Promise<void> {
+  const { core } = deps;
+  await interaction.reply({ ...formatSources(core.sources(), formatDate(core.base.newestDate)), flags: MessageFlags.Ephemeral });
+}

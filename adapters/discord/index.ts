@@ -1,0 +1,63 @@
+// The Discord adapter: a thin layer that turns Discord events into core calls and core results into
+// Discord replies. startDiscord() resolves once the bot is online (or, with DISCORD_SHARDS, once
+// every shard process is).
+import { Events, RESTEvents } from 'discord.js';
+import { ConfigError, type AdapterDeps, type RunningAdapter } from '../../src/index.js';
+import { createClient, type RestOverrides } from './client.js';
+import { routeInteraction } from './interactions.js';
+import { handleMessage } from './mentions.js';
+import { startShards } from './shard.js';
+
+export interface DiscordOptions {
+  /** For tests only; see RestOverrides. */
+  rest?: RestOverrides;
+}
+
+export async function startDiscord(deps: AdapterDeps, options: DiscordOptions = {}): Promise<RunningAdapter> {
+  const { config } = deps;
+  if (!config.DISCORD_TOKEN) throw new ConfigError('Configuration problem: DISCORD_TOKEN is not set. Fix it in .env (see .env.example).');
+  // discord.js marks the processes its ShardingManager spawns; each of those runs one client.
+  if (config.DISCORD_SHARDS && !process.env.SHARDING_MANAGER) return startShards(deps);
+
+  const logger = deps.logger.child({ platform: 'discord' });
+  const served: AdapterDeps = { ...deps, logger };
+  const client = createClient(config, options.rest);
+  const inFlight = new Set<Promise<void>>();
+  // Handlers never reject (they log and apologise), so tracking them cannot leak a rejection.
+  const track = (work: Promise<void>) => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
+
+  // Without an 'error' listener, one failed listener would crash the process for every server.
+  client.on(Events.Error, (err) => logger.error({ err }, 'Discord client error'));
+  client.on(Events.ShardError, (err, shardId) => logger.error({ err, shardId }, 'Discord gateway connection error; discord.js reconnects'));
+  client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'Discord client warning'));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    logger.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global }, 'Discord rate limit: waiting before retrying'),
+  );
+  client.on(Events.InteractionCreate, (interaction) => track(routeInteraction(interaction, served)));
+  client.on(Events.MessageCreate, (message) => track(handleMessage(message, served)));
+
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  try {
+    // login() resolves before the gateway session is ready; the bot is online only at ClientReady.
+    await client.login(config.DISCORD_TOKEN);
+    await ready;
+  } catch (err) {
+    await client.destroy();
+    throw err;
+  }
+  logger.info({ bot: client.user?.tag, guilds: client.guilds.cache.size, shardIds: [...client.ws.shards.keys()] }, 'Discord adapter ready');
+
+  let stopped: Promise<void> | undefined;
+  const stop = async () => {
+    client.removeAllListeners(Events.InteractionCreate);
+    client.removeAllListeners(Events.MessageCreate);
+    await Promise.allSettled(inFlight);
+    await client.destroy();
+    logger.info('Discord adapter stopped');
+  };
+  // A second stop() (say SIGINT during SIGTERM's shutdown) waits for the first.
+  return { name: 'discord', stop: () => (stopped ??= stop()) };
+}

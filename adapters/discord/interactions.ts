@@ -1,0 +1,83 @@
+// Routes every interaction (slash command, autocomplete, button) to its handler. Each handler runs
+// guarded: a failure is logged with its context and the member gets a short private apology, never
+// silence, and the bot carries on serving everyone else.
+import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type Interaction } from 'discord.js';
+import { MESSAGES, type AdapterDeps } from '../../src/index.js';
+import { answerInteraction, recordVote, userRef } from './answering.js';
+import { commands } from './commands/index.js';
+import { formatNotice, parseButtonId } from './format.js';
+
+/** Handles one interaction. Never rejects. */
+export async function routeInteraction(interaction: Interaction, deps: AdapterDeps): Promise<void> {
+  try {
+    if (interaction.isChatInputCommand()) await commandNamed(interaction.commandName).execute(interaction, deps);
+    else if (interaction.isAutocomplete()) await complete(interaction, deps);
+    else if (interaction.isButton()) await press(interaction, deps);
+  } catch (err) {
+    deps.logger.error({ err, ...contextOf(interaction) }, 'Discord interaction failed');
+    await apologise(interaction, deps);
+  }
+}
+
+function commandNamed(name: string) {
+  const command = commands.get(name);
+  // A command registered by an older version of the bot that this one no longer knows.
+  if (!command) throw new Error(`unknown command /${name}`);
+  return command;
+}
+
+async function complete(interaction: AutocompleteInteraction, deps: AdapterDeps): Promise<void> {
+  const command = commandNamed(interaction.commandName);
+  if (!command.autocomplete) throw new Error(`/${interaction.commandName} has no autocomplete`);
+  await command.autocomplete(interaction, deps);
+}
+
+async function press(interaction: ButtonInteraction, deps: AdapterDeps): Promise<void> {
+  const action = parseButtonId(interaction.customId);
+  switch (action?.kind) {
+    case 'ask': {
+      // An answer to a private "did you mean" stays private.
+      const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
+      await answerInteraction(interaction, deps, () => deps.core.answerFact(action.factId), ephemeral);
+      return;
+    }
+    case 'vote': {
+      const saved = await recordVote(deps, interaction.user.id, action.factId, action.vote);
+      await interaction.reply({ ...formatNotice(saved ? MESSAGES.feedbackThanks : MESSAGES.apology), flags: MessageFlags.Ephemeral });
+      return;
+    }
+    case undefined:
+      throw new Error(`unknown button ${interaction.customId}`);
+    default: {
+      const unreachable: never = action;
+      return unreachable;
+    }
+  }
+}
+
+async function apologise(interaction: Interaction, deps: AdapterDeps): Promise<void> {
+  try {
+    if (interaction.isAutocomplete()) {
+      // Autocomplete cannot carry a message: an empty list at least ends the spinner.
+      if (!interaction.responded) await interaction.respond([]);
+    } else if (interaction.isRepliable()) {
+      const apology = { ...formatNotice(MESSAGES.apology), flags: MessageFlags.Ephemeral } as const;
+      if (interaction.replied || interaction.deferred) await interaction.followUp(apology);
+      else await interaction.reply(apology);
+    }
+  } catch (err) {
+    deps.logger.error({ err, ...contextOf(interaction) }, 'could not apologise for a failed Discord interaction');
+  }
+}
+
+function contextOf(interaction: Interaction): Record<string, unknown> {
+  return {
+    interactionId: interaction.id,
+    type: interaction.type,
+    command: interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined,
+    customId: interaction.isMessageComponent() ? interaction.customId : undefined,
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    user: userRef(interaction.user.id),
+  };
+}
