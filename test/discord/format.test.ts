@@ -110,7 +110,7 @@ describe('formatAnswer', () => {
     const long = `How long ${'and how very long '.repeat(10)}did it last?`;
     const result: AnswerResult = {
       kind: 'ambiguous',
-      question: 'second round venue',
+      question: 'second round press venue',
       text: MESSAGES.ambiguous,
       confidence: 0.4,
       suggestions: [
