@@ -1,4 +1,5 @@
 // Small builders the tests share.
+import { spawn } from 'node:child_process';
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,4 +22,20 @@ export async function copyOfFixtureKnowledge(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'knowledge-'));
   await cp(FIXTURE_KNOWLEDGE, dir, { recursive: true });
   return dir;
+}
+
+/**
+ * Starts a TypeScript writer script, waits for its "ready" line, lets it write for `delayMs`, then
+ * kills it with SIGKILL. Runs node itself with tsx as a loader, so the kill hits the writing
+ * process and not a wrapper.
+ */
+export async function killMidWrite(script: string, args: string[], delayMs: number): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.once('data', () => resolve());
+    child.once('exit', (code) => reject(new Error(`${script} exited (${code}) before it was ready`)));
+  });
+  await new Promise((r) => setTimeout(r, delayMs));
+  child.kill('SIGKILL');
+  await new Promise((r) => child.once('exit', r));
 }

@@ -1,21 +1,15 @@
-import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFactBase } from '../../src/knowledge/load.js';
 import { KnowledgeStore } from '../../src/knowledge/store.js';
-import { copyOfFixtureKnowledge, ROOT } from '../helpers.js';
+import { copyOfFixtureKnowledge, killMidWrite } from '../helpers.js';
 
 describe('a crash in the middle of a write', () => {
   it('leaves the fact base whole: the old version or the new one, never half of each', async () => {
     const dir = await copyOfFixtureKnowledge();
     for (const delayMs of [200, 600]) {
-      // node itself with tsx as a loader, so the kill hits the writing process and not a wrapper.
-      const child = spawn(process.execPath, ['--import', 'tsx', 'test/moderation/crash-writer.ts', dir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
-      await new Promise((r) => setTimeout(r, delayMs));
-      child.kill('SIGKILL');
-      await new Promise((r) => child.once('exit', r));
+      await killMidWrite('test/moderation/crash-writer.ts', [dir], delayMs);
 
       const loaded = await loadFactBase(dir);
       expect(loaded.ok ? [] : loaded.problems).toEqual([]);
