@@ -76,6 +76,9 @@ export const MOD_MESSAGES = Object.freeze({
   ratingsLead: 'Ratings by fact (👍 / 👎), most disliked first:',
   noRatings: '  no ratings yet.',
   ratingLine: (id: string, up: number, down: number) => `  ${id}: 👍 ${up} / 👎 ${down}`,
+  moderationOff: 'Moderator commands are not set up on this bot.',
+  telegramPrivateOnly: (username: string) =>
+    `Moderator commands work only in a private chat with me, so dialogues and reports stay out of the group. Open a chat with @${username} and send the command there.`,
   usage: [
     'Moderator commands:',
     '  fact show <id> — every field of a fact',

@@ -6,6 +6,7 @@ import { formatNotice } from './format.js';
 import { registerCallbacks } from './handlers/callbacks.js';
 import { registerCommands } from './handlers/commands.js';
 import { registerInline } from './handlers/inline.js';
+import { registerModeration } from './handlers/moderation.js';
 import { registerText } from './handlers/text.js';
 import { sendHtml, type TelegramDeps } from './reply.js';
 import { SendQueue, type FloodLimits } from './send-queue.js';
@@ -48,6 +49,7 @@ export function createBot(deps: AdapterDeps, options: BotOptions = {}): Telegram
   });
 
   registerCommands(bot, tg);
+  registerModeration(bot, tg);
   registerCallbacks(bot, tg);
   registerInline(bot, tg);
   registerText(bot, tg);

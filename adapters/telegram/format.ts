@@ -79,6 +79,11 @@ export function formatSources(sources: readonly SourceEntry[], newestDate: strin
   return packLines(lines, TELEGRAM.messageChars).map((text) => ({ text }));
 }
 
+/** A moderator's reply (plain text): escaped, and split at line ends over as many messages as it needs. */
+export function formatModReply(text: string): TelegramMessage[] {
+  return packLines(text.split('\n').map(escapeHtml), TELEGRAM.messageChars).map((html) => ({ text: html }));
+}
+
 /** One inline-mode result: the answer as it would be sent in a chat, titled by its question. */
 export function formatArticle(answer: AnswerOk): InlineQueryResultArticle {
   const { text, reply_markup } = formatResult(answer);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../adapters/telegram/callback-data.js';
-import { escapeHtml, formatArticle, formatResult, formatSources, truncateHtml } from '../../adapters/telegram/format.js';
+import { escapeHtml, formatArticle, formatModReply, formatResult, formatSources, truncateHtml } from '../../adapters/telegram/format.js';
 import { BotCore, MESSAGES, TELEGRAM, type AnswerOk } from '../../src/index.js';
 import { parseHtml } from '../e2e/telegram/fake-telegram.js';
 import { FIXTURE_KNOWLEDGE, loadBase } from '../helpers.js';
@@ -118,6 +118,17 @@ describe('formatting an answer for Telegram', () => {
       expectValidHtml(text);
     }
     expect(messages.map((m) => m.text).join('\n').split('\n')).toHaveLength(61);
+  });
+
+  it('escapes a moderator\'s reply and splits a long one at line ends, losing no line', () => {
+    const lines = Array.from({ length: 120 }, (_, i) => `  ${i}× (1 member) e.g. “is <b>round ${i}</b> over & done?”`);
+    const messages = formatModReply(lines.join('\n'));
+    expect(messages.length).toBeGreaterThan(1);
+    for (const { text } of messages) {
+      expect(text.length).toBeLessThanOrEqual(TELEGRAM.messageChars);
+      expectValidHtml(text);
+    }
+    expect(messages.map((m) => m.text).join('\n')).toBe(lines.map(escapeHtml).join('\n'));
   });
 });
 

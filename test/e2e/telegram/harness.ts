@@ -5,8 +5,22 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startTelegram } from '../../../adapters/telegram/index.js';
 import type { FloodLimits } from '../../../adapters/telegram/send-queue.js';
-import { ActivityLog, BotCore, createLogger, loadConfig, RateLimiter, secretsOf, type FactBase, type RunningAdapter } from '../../../src/index.js';
-import { FIXTURE_KNOWLEDGE, loadBase } from '../../helpers.js';
+import {
+  ActivityLog,
+  BotCore,
+  createLogger,
+  KnowledgeStore,
+  loadConfig,
+  MODERATION,
+  ModerationService,
+  RateLimiter,
+  secretsOf,
+  TextModeration,
+  type AdapterDeps,
+  type FactBase,
+  type RunningAdapter,
+} from '../../../src/index.js';
+import { copyOfFixtureKnowledge, FIXTURE_KNOWLEDGE, loadBase } from '../../helpers.js';
 import { FAKE_BOT, FakeTelegram, type ApiCall } from './fake-telegram.js';
 
 export const TOKEN = '123456:TEST-token';
@@ -18,6 +32,8 @@ export interface TestBot {
   fake: FakeTelegram;
   adapter: RunningAdapter;
   dataDir: string;
+  /** The knowledge folder the bot serves (a private copy when moderation is on). */
+  knowledgeDir: string;
   /** Log lines the adapter wrote (warn and above). */
   logs: string[];
   /** Lines of a JSON-lines file in the data folder. */
@@ -28,9 +44,11 @@ interface StartOptions {
   base?: FactBase;
   limiter?: RateLimiter;
   env?: Record<string, string>;
+  /** Turns moderator commands on, writing to a private copy of the fixture knowledge. */
+  moderation?: { limiter?: RateLimiter };
 }
 
-const started: { fake: FakeTelegram; adapter?: RunningAdapter; dataDir: string }[] = [];
+const started: { fake: FakeTelegram; adapter?: RunningAdapter; dataDir: string; knowledgeCopy?: string }[] = [];
 
 export async function startBot(options: StartOptions = {}): Promise<TestBot> {
   const fake = await FakeTelegram.start(TOKEN);
@@ -40,13 +58,26 @@ export async function startBot(options: StartOptions = {}): Promise<TestBot> {
   const config = loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, DATA_DIR: dataDir, ...options.env });
   const logs: string[] = [];
   const logger = createLogger({ level: 'warn', secrets: secretsOf(config), destination: { write: (line: string) => logs.push(line) } });
-  const core = new BotCore(options.base ?? (await loadBase(FIXTURE_KNOWLEDGE)));
-  const deps = { core, activity: new ActivityLog(dataDir), config, logger, limiter: options.limiter ?? new RateLimiter() };
+  if (options.moderation) entry.knowledgeCopy = await copyOfFixtureKnowledge();
+  const knowledgeDir = entry.knowledgeCopy ?? FIXTURE_KNOWLEDGE;
+  const core = new BotCore(options.base ?? (await loadBase(knowledgeDir)));
+  const activity = new ActivityLog(dataDir);
+  const deps: AdapterDeps = { core, activity, config, logger, limiter: options.limiter ?? new RateLimiter() };
+  if (entry.knowledgeCopy) {
+    // As adapters/bootstrap.ts builds it, minus the file watcher: changes here come only from chat.
+    const service = new ModerationService(core, new KnowledgeStore(entry.knowledgeCopy), activity);
+    deps.moderation = {
+      service,
+      text: new TextModeration(service),
+      limiter: options.moderation?.limiter ?? new RateLimiter(MODERATION.commandsPerWindow, MODERATION.windowMs),
+    };
+  }
   entry.adapter = await startTelegram(deps, { flood: FAST_FLOOD });
   return {
     fake,
     adapter: entry.adapter,
     dataDir,
+    knowledgeDir,
     logs,
     async records(file) {
       const text = await readFile(path.join(dataDir, file), 'utf8').catch(() => '');
@@ -58,12 +89,12 @@ export async function startBot(options: StartOptions = {}): Promise<TestBot> {
   };
 }
 
-/** Stops every bot a test started (letting in-flight replies finish), then its fake and data folder. */
+/** Stops every bot a test started (letting in-flight replies finish), then its fake and folders. */
 export async function stopBots(): Promise<void> {
-  for (const { fake, adapter, dataDir } of started.splice(0)) {
+  for (const { fake, adapter, dataDir, knowledgeCopy } of started.splice(0)) {
     await adapter?.stop();
     await fake.close();
-    await rm(dataDir, { recursive: true, force: true });
+    for (const dir of [dataDir, knowledgeCopy]) if (dir) await rm(dir, { recursive: true, force: true });
   }
 }
 
