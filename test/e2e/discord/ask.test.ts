@@ -65,7 +65,7 @@ describe('autocomplete', () => {
     const sent = h.fake.autocomplete(h.fake.newMember(), 'ask', 'question', 'third');
     const started = Date.now();
     const reply = await h.fake.callbackFor(sent);
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(1500); // Discord allows 3,000 ms; a loaded CI machine must still pass
     expect(reply.type).toBe(AUTOCOMPLETE_RESULT);
     expect(reply.data.choices).toContainEqual({ name: 'How long did the third round last?', value: 'How long did the third round last?' });
     expect(reply.data.choices.length).toBeLessThanOrEqual(25);

@@ -63,7 +63,7 @@ const INTERACTION_BASE = { entitlements: [], authorizing_integration_owners: {},
 export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
   /** IDENTIFY payloads the gateway received. */
-  readonly identifies: unknown[] = [];
+  readonly identifies: Json[] = [];
   readonly #server: Server;
   readonly #gateway: WebSocketServer;
   readonly #sockets = new Set<{ ws: WebSocket; seq: number }>();

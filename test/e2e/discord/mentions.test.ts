@@ -14,6 +14,13 @@ afterAll(async () => {
 });
 
 describe('mentions and direct messages', () => {
+  it('connects with no privileged intent: only servers, server messages and direct messages', () => {
+    const GUILDS = 1 << 0;
+    const GUILD_MESSAGES = 1 << 9;
+    const DIRECT_MESSAGES = 1 << 12;
+    expect(h.fake.identifies).toEqual([expect.objectContaining({ intents: GUILDS | GUILD_MESSAGES | DIRECT_MESSAGES })]);
+  });
+
   it('answers an @mention in a channel as a reply to that message', async () => {
     const messageId = h.fake.post(h.fake.newMember(), `<@${BOT_ID}> How long did the third round last?`, { users: [BOT_USER] });
     const { path, body: reply } = await h.fake.replyTo(messageId);
