@@ -12,7 +12,7 @@ import {
   type ApplicationCommandOptionChoiceData,
   type MessageMentionOptions,
 } from 'discord.js';
-import { DISCORD, MESSAGES, type AnswerResult, type Citation, type SourceEntry, type Suggestion, type Vote } from '../../src/index.js';
+import { DISCORD, MESSAGES, type AnswerResult, type Citation, type ModReply, type SourceEntry, type Suggestion, type Vote } from '../../src/index.js';
 
 /** Questions are the members' own words: whatever they typed, the bot's posts ping nobody. */
 export const NO_MENTIONS: MessageMentionOptions = Object.freeze({ parse: [], repliedUser: false });
@@ -29,7 +29,7 @@ export interface DiscordReply {
 /** What a pressed button asks for; its custom id carries it, since the bot keeps no state per message. */
 export type ButtonAction = { kind: 'ask'; factId: string } | { kind: 'vote'; vote: Vote; factId: string };
 
-const COLOURS = Object.freeze({ answer: 0x2b6cb0, ambiguous: 0xd69e2e, declined: 0x718096 });
+const COLOURS = Object.freeze({ answer: 0x2b6cb0, ambiguous: 0xd69e2e, declined: 0x718096, refused: 0xc53030 });
 /** A field needs a name; continuation fields of one list show none. */
 const BLANK = '\u200b';
 const ELLIPSIS = '…';
@@ -88,6 +88,16 @@ export function formatHelp(examples: readonly string[]): DiscordReply {
 /** A one-line message of the bot's own (an apology, a thank-you): never holds a member's text. */
 export function formatNotice(text: string): DiscordReply {
   return { content: text, embeds: [], components: [], allowedMentions: NO_MENTIONS };
+}
+
+/**
+ * A moderator's reply (the core's plain text, which may quote members' questions): escaped, and
+ * split at line ends over as many embeds as it needs, one per message.
+ */
+export function formatModReply({ ok, text }: ModReply): DiscordReply[] {
+  const lines = text.split('\n').map((line) => cutText(escapeMarkdown(line), DISCORD.embedDescription));
+  const color = ok ? COLOURS.answer : COLOURS.refused;
+  return packLines(lines, DISCORD.embedDescription).map((description) => reply({ description, color }));
 }
 
 export function formatChoices(questions: readonly string[]): ApplicationCommandOptionChoiceData<string>[] {
@@ -167,14 +177,19 @@ function sourceFields(lines: readonly string[], maxFields: number, maxChars = In
 }
 
 function packFields(lines: readonly string[]): APIEmbedField[] {
-  const values: string[] = [];
+  return packLines(lines, DISCORD.embedFieldValue).map((value, i) => ({ name: i === 0 ? MESSAGES.sourcesHeading : BLANK, value }));
+}
+
+/** Lines joined into as few texts of at most `max` characters as they fit in, in order. */
+function packLines(lines: readonly string[], max: number): string[] {
+  const texts: string[] = [];
   for (const line of lines) {
-    const last = values.length - 1;
-    const current = values[last];
-    if (current !== undefined && current.length + 1 + line.length <= DISCORD.embedFieldValue) values[last] = `${current}\n${line}`;
-    else values.push(line);
+    const last = texts.length - 1;
+    const current = texts[last];
+    if (current !== undefined && current.length + 1 + line.length <= max) texts[last] = `${current}\n${line}`;
+    else texts.push(line);
   }
-  return values.map((value, i) => ({ name: i === 0 ? MESSAGES.sourcesHeading : BLANK, value }));
+  return texts;
 }
 
 function fieldsLength(fields: readonly APIEmbedField[]): number {

@@ -1,7 +1,7 @@
-// Routes every interaction (slash command, autocomplete, button) to its handler. Each handler runs
-// guarded: a failure is logged with its context and the member gets a short private apology, never
-// silence, and the bot carries on serving everyone else.
-import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type Interaction } from 'discord.js';
+// Routes every interaction (slash command, autocomplete, button, submitted form) to its handler.
+// Each handler runs guarded: a failure is logged with its context and the member gets a short
+// private apology, never silence, and the bot carries on serving everyone else.
+import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type Interaction, type ModalSubmitInteraction } from 'discord.js';
 import { MESSAGES, type AdapterDeps } from '../../src/index.js';
 import { answerInteraction, recordVote, userRef } from './answering.js';
 import { commands } from './commands/index.js';
@@ -13,6 +13,7 @@ export async function routeInteraction(interaction: Interaction, deps: AdapterDe
     if (interaction.isChatInputCommand()) await commandNamed(interaction.commandName).execute(interaction, deps);
     else if (interaction.isAutocomplete()) await complete(interaction, deps);
     else if (interaction.isButton()) await press(interaction, deps);
+    else if (interaction.isModalSubmit()) await submit(interaction, deps);
   } catch (err) {
     deps.logger.error({ err, ...contextOf(interaction) }, 'Discord interaction failed');
     await apologise(interaction, deps);
@@ -30,6 +31,13 @@ async function complete(interaction: AutocompleteInteraction, deps: AdapterDeps)
   const command = commandNamed(interaction.commandName);
   if (!command.autocomplete) throw new Error(`/${interaction.commandName} has no autocomplete`);
   await command.autocomplete(interaction, deps);
+}
+
+async function submit(interaction: ModalSubmitInteraction, deps: AdapterDeps): Promise<void> {
+  const name = interaction.customId.split(':')[0] ?? '';
+  const command = commandNamed(name);
+  if (!command.submit) throw new Error(`/${name} has no form`);
+  await command.submit(interaction, deps);
 }
 
 async function press(interaction: ButtonInteraction, deps: AdapterDeps): Promise<void> {
@@ -75,7 +83,7 @@ function contextOf(interaction: Interaction): Record<string, unknown> {
     interactionId: interaction.id,
     type: interaction.type,
     command: interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined,
-    customId: interaction.isMessageComponent() ? interaction.customId : undefined,
+    customId: interaction.isMessageComponent() || interaction.isModalSubmit() ? interaction.customId : undefined,
     guildId: interaction.guildId,
     channelId: interaction.channelId,
     user: userRef(interaction.user.id),

@@ -1,6 +1,6 @@
-// `npm run discord:commands`: registers /ask, /sources and /help with Discord. With
-// DISCORD_GUILD_ID they are registered in that one server and show up at once; otherwise
-// globally, in every server the bot is in (Discord may take a while to show changes there).
+// `npm run discord:commands`: registers every slash command (/ask, /sources, /help, /fact and
+// /kb) with Discord. With DISCORD_GUILD_ID they are registered in that one server and show up at
+// once; otherwise globally, in every server the bot is in (Discord may take a while to show changes there).
 import 'dotenv/config';
 import { pathToFileURL } from 'node:url';
 import { REST, Routes } from 'discord.js';

@@ -2,20 +2,25 @@
 import type {
   AutocompleteInteraction,
   ChatInputCommandInteraction,
+  ModalSubmitInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { AdapterDeps } from '../../../src/index.js';
 import * as ask from './ask.js';
+import * as fact from './fact.js';
 import * as help from './help.js';
+import * as kb from './kb.js';
 import * as sources from './sources.js';
 
 export interface Command {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   execute(interaction: ChatInputCommandInteraction, deps: AdapterDeps): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, deps: AdapterDeps): Promise<void>;
+  /** A form (modal) the command opened, submitted; its custom id starts with the command's name and a colon. */
+  submit?(interaction: ModalSubmitInteraction, deps: AdapterDeps): Promise<void>;
 }
 
-const all: readonly Command[] = [ask, sources, help];
+const all: readonly Command[] = [ask, sources, help, fact, kb];
 
 export const commands: ReadonlyMap<string, Command> = new Map(all.map((command) => [command.data.name, command]));
 

@@ -14,6 +14,12 @@ export const GUILD_ID = '900000000000000010';
 export const CHANNEL_ID = '900000000000000011';
 export const DM_CHANNEL_ID = '900000000000000012';
 export const EPHEMERAL = 1 << 6;
+/** A role the server has, for tests of a configured moderator role. */
+export const MODERATOR_ROLE = Object.freeze({ id: '900000000000000020', name: 'Fact checkers' });
+/** The Manage Server permission bit, as Discord sends permissions: a decimal string. */
+export const MANAGE_GUILD = String(1 << 5);
+/** The interaction callback type that shows a modal. */
+export const MODAL = 9;
 
 export const BOT_USER = { id: BOT_ID, username: 'talks-bot', discriminator: '0', global_name: null, avatar: null, bot: true };
 
@@ -52,6 +58,20 @@ interface Injection {
   remaining: number;
 }
 
+/** An option of a slash command: a value, or a subcommand (type 1) holding its own options. */
+export interface CommandOption {
+  name: string;
+  type: number;
+  value?: unknown;
+  options?: CommandOption[];
+}
+
+/** What a member holds in the server: role ids, and permissions as a decimal bit string. */
+export interface Grants {
+  roles?: string[];
+  permissions?: string;
+}
+
 export interface SentInteraction {
   id: string;
   token: string;
@@ -69,6 +89,7 @@ export class FakeDiscord {
   readonly #sockets = new Set<{ ws: WebSocket; seq: number }>();
   readonly #injections: Injection[] = [];
   readonly #waiters = new Set<() => void>();
+  readonly #grants = new Map<string, Grants>();
   #nextId = 1n;
 
   private constructor() {
@@ -162,14 +183,27 @@ export class FakeDiscord {
     return { id, username: `member${id.slice(-4)}`, discriminator: '0', global_name: `Member ${id.slice(-4)}`, avatar: null, ...options };
   }
 
+  /** From now on, the member's interactions carry these roles and permissions. */
+  grant(member: Member, grants: Grants): void {
+    this.#grants.set(member.id, grants);
+  }
+
   /** A member runs a slash command in the server's channel. */
-  slash(member: Member, name: string, options: { name: string; type: number; value: unknown }[] = []): SentInteraction {
+  slash(member: Member, name: string, options: CommandOption[] = []): SentInteraction {
     return this.#interact(member, { type: 2, data: { id: this.#snowflake(), name, type: 1, options } });
   }
 
-  /** A member types into an autocompleted option (type 3: string). */
-  autocomplete(member: Member, name: string, option: string, typed: string): SentInteraction {
-    return this.#interact(member, { type: 4, data: { id: this.#snowflake(), name, type: 1, options: [{ name: option, type: 3, value: typed, focused: true }] } });
+  /** A member types into an autocompleted option (type 3: string), of a subcommand (type 1) if given. */
+  autocomplete(member: Member, name: string, option: string, typed: string, subcommand?: string): SentInteraction {
+    const focused = [{ name: option, type: 3, value: typed, focused: true }];
+    const options = subcommand ? [{ name: subcommand, type: 1, options: focused }] : focused;
+    return this.#interact(member, { type: 4, data: { id: this.#snowflake(), name, type: 1, options } });
+  }
+
+  /** A member submits a form (modal) the bot showed: one text input (type 4) in a label (type 18) per value. */
+  submitModal(member: Member, customId: string, values: Record<string, string>): SentInteraction {
+    const components = Object.entries(values).map(([id, value]) => ({ type: 18, component: { type: 4, custom_id: id, value } }));
+    return this.#interact(member, { type: 5, data: { custom_id: customId, components } });
   }
 
   /** A member presses a button on one of the bot's messages. */
@@ -224,7 +258,7 @@ export class FakeDiscord {
       guild_id: GUILD_ID,
       channel_id: CHANNEL_ID,
       channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'general' },
-      member: { user: member, roles: [], permissions: '0', joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
+      member: { user: member, roles: [], permissions: '0', ...this.#grants.get(member.id), joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
     });
     return interaction;
   }
@@ -281,7 +315,7 @@ export class FakeDiscord {
     if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       return { status: 200, body: (body as object[]).map((command) => ({ id: this.#snowflake(), application_id: APP_ID, version: '1', ...command })) };
     }
-    const invalid = invalidMessage(body?.data ?? body);
+    const invalid = body?.type === MODAL ? invalidModal(body.data) : invalidMessage(body?.data ?? body);
     if (invalid) return { status: 400, body: { code: 50035, message: `Invalid Form Body: ${invalid}` } };
     if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return { status: 204 };
     const channelMessage = /^\/channels\/(\d+)\/messages$/.exec(path);
@@ -344,7 +378,17 @@ function guild(): Record<string, unknown> {
     features: [],
     emojis: [],
     stickers: [],
-    roles: [{ id: GUILD_ID, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    roles: [GUILD_ID, MODERATOR_ROLE.id].map((id, position) => ({
+      id,
+      name: id === GUILD_ID ? '@everyone' : MODERATOR_ROLE.name,
+      permissions: '0',
+      position,
+      color: 0,
+      hoist: false,
+      managed: false,
+      mentionable: false,
+      flags: 0,
+    })),
     members: [],
     channels: [{ id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'general', position: 0, permission_overwrites: [] }],
     threads: [],
@@ -375,6 +419,23 @@ function invalidMessage(message: Json): string | undefined {
   if (buttons.some((b) => (b.custom_id ?? '').length > 100 || (b.label ?? '').length > 80)) return 'button custom_id or label too long';
   if (new Set(buttons.map((b) => b.custom_id)).size !== buttons.length) return 'duplicate custom_id';
   if ((message.choices ?? []).length > 25) return 'more than 25 choices';
+  return undefined;
+}
+
+/** Discord's modal limits; a modal over any of them is rejected with 400. */
+function invalidModal(modal: Json): string | undefined {
+  if (!modal?.custom_id || modal.custom_id.length > 100) return 'modal custom_id missing or too long';
+  if (!modal.title || modal.title.length > 45) return 'modal title missing or over 45';
+  const labels: Json[] = modal.components ?? [];
+  if (labels.length < 1 || labels.length > 5) return 'a modal needs 1 to 5 components';
+  for (const { type, label, description, component: input } of labels) {
+    if (type !== 18 || !input || input.type !== 4) return 'only labelled text inputs are modelled';
+    if (!label || label.length > 45 || (description ?? '').length > 100) return 'label missing or over 45, or description over 100';
+    if (!input.custom_id || input.custom_id.length > 100 || (input.placeholder ?? '').length > 100) return 'text input custom_id or placeholder too long';
+    const max = input.max_length ?? 4000;
+    if (max > 4000 || (input.value ?? '').length > max) return 'text input value over its max_length (at most 4000)';
+  }
+  if (new Set(labels.map((l) => l.component.custom_id)).size !== labels.length) return 'duplicate custom_id';
   return undefined;
 }
 

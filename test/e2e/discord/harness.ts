@@ -1,11 +1,12 @@
 // Starts the real Discord adapter (startDiscord) against the fake Discord, configured the way a
-// user configures it: DISCORD_TOKEN, DISCORD_APPLICATION_ID and DISCORD_API_ROOT.
+// user configures it: DISCORD_TOKEN, DISCORD_APPLICATION_ID and DISCORD_API_ROOT; with moderation,
+// writing to a private copy of the fixture knowledge.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startDiscord } from '../../../adapters/discord/index.js';
-import { ActivityLog, BotCore, createLogger, loadConfig, RateLimiter, type RunningAdapter } from '../../../src/index.js';
-import { FIXTURE_KNOWLEDGE, loadBase } from '../../helpers.js';
+import { ActivityLog, BotCore, createLogger, loadConfig, RateLimiter, type AdapterDeps, type RunningAdapter } from '../../../src/index.js';
+import { copyOfFixtureKnowledge, FIXTURE_KNOWLEDGE, loadBase, moderationFor } from '../../helpers.js';
 import { APP_ID, FakeDiscord, TOKEN } from './fake-discord.js';
 
 export interface LogLine {
@@ -18,6 +19,8 @@ export interface Harness {
   fake: FakeDiscord;
   bot: RunningAdapter;
   core: BotCore;
+  /** The knowledge folder the bot serves (a private copy when moderation is on). */
+  knowledgeDir: string;
   logs: LogLine[];
   /** The activity log's lines in one of its files, parsed. */
   activity(file: 'questions.jsonl' | 'feedback.jsonl'): Promise<Record<string, unknown>[]>;
@@ -26,26 +29,40 @@ export interface Harness {
 
 export const PINO_ERROR = 50;
 
-export async function startHarness(options: { core?: BotCore; limiter?: RateLimiter } = {}): Promise<Harness> {
+interface HarnessOptions {
+  core?: BotCore;
+  limiter?: RateLimiter;
+  env?: Record<string, string>;
+  /** Turns moderator commands on, writing to a private copy of the fixture knowledge. */
+  moderation?: { limiter?: RateLimiter };
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fake = await FakeDiscord.start();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'discord-e2e-'));
+  const knowledgeCopy = options.moderation ? await copyOfFixtureKnowledge() : undefined;
+  const knowledgeDir = knowledgeCopy ?? FIXTURE_KNOWLEDGE;
   const config = loadConfig({
     DISCORD_TOKEN: TOKEN,
     DISCORD_APPLICATION_ID: APP_ID,
     DISCORD_API_ROOT: fake.apiRoot,
     DATA_DIR: dataDir,
-    KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE,
+    KNOWLEDGE_DIR: knowledgeDir,
+    ...options.env,
   });
   const logs: LogLine[] = [];
   const logger = createLogger({ level: 'info', secrets: [TOKEN], destination: { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) } });
-  const core = options.core ?? new BotCore(await loadBase(FIXTURE_KNOWLEDGE));
-  const deps = { core, config, logger, activity: new ActivityLog(dataDir), limiter: options.limiter ?? new RateLimiter() };
+  const core = options.core ?? new BotCore(await loadBase(knowledgeDir));
+  const activity = new ActivityLog(dataDir);
+  const deps: AdapterDeps = { core, config, logger, activity, limiter: options.limiter ?? new RateLimiter() };
+  if (knowledgeCopy) deps.moderation = moderationFor(core, knowledgeCopy, activity, options.moderation?.limiter);
   // Only speed: the built-in 50 requests a second would stall a fast test loop.
   const bot = await startDiscord(deps, { rest: { globalRequestsPerSecond: 10_000 } });
   return {
     fake,
     bot,
     core,
+    knowledgeDir,
     logs,
     async activity(file) {
       const text = await readFile(path.join(dataDir, file), 'utf8').catch(() => '');
@@ -54,7 +71,7 @@ export async function startHarness(options: { core?: BotCore; limiter?: RateLimi
     async close() {
       await bot.stop();
       await fake.close();
-      await rm(dataDir, { recursive: true, force: true });
+      for (const dir of [dataDir, knowledgeCopy]) if (dir) await rm(dir, { recursive: true, force: true });
     },
   };
 }

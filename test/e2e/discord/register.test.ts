@@ -17,16 +17,31 @@ function config(guildId?: string) {
 }
 
 describe('registering the slash commands', () => {
-  it('puts /ask (with autocomplete and private), /sources and /help in one server when DISCORD_GUILD_ID is set', async () => {
+  it('puts /ask (with autocomplete and private), /sources, /help, /fact and /kb in one server when DISCORD_GUILD_ID is set', async () => {
     await registerCommands(config(GUILD_ID));
     const put = await fake.waitForRequest((r) => r.method === 'PUT', 'command registration');
     expect(put.path).toBe(`/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
-    expect(put.body.map((c: { name: string }) => c.name)).toEqual(['ask', 'sources', 'help']);
+    expect(put.body.map((c: { name: string }) => c.name)).toEqual(['ask', 'sources', 'help', 'fact', 'kb']);
     const ask = put.body[0];
     expect(ask.options).toEqual([
       expect.objectContaining({ name: 'question', type: 3, required: true, autocomplete: true }),
       expect.objectContaining({ name: 'private', type: 5 }),
     ]);
+  });
+
+  it('puts the moderator commands /fact and /kb in servers only, visible to every member so a moderator role suffices', async () => {
+    await registerCommands(config(GUILD_ID));
+    const put = fake.requests.filter((r) => r.method === 'PUT').at(-1);
+    const named = (name: string) => put?.body.find((c: { name: string }) => c.name === name);
+    const GUILD_CONTEXT = 0;
+    for (const name of ['fact', 'kb']) {
+      expect(named(name)).toMatchObject({ contexts: [GUILD_CONTEXT] });
+      // A default permission would hide the command from a configured role without Manage Server.
+      expect(named(name).default_member_permissions ?? null).toBeNull();
+    }
+    expect(named('fact').options.map((o: { name: string }) => o.name)).toEqual(['show', 'add', 'edit', 'retire', 'source']);
+    expect(named('kb').options.map((o: { name: string }) => o.name)).toEqual(['status', 'unanswered', 'history', 'undo']);
+    expect(named('kb').options[2].options).toEqual([expect.objectContaining({ name: 'id', type: 3, required: true, autocomplete: true })]);
   });
 
   it('registers them globally without DISCORD_GUILD_ID', async () => {

@@ -1,0 +1,203 @@
+// Moderator commands end to end: /fact and /kb, and the add/edit form, through the real discord.js
+// against the fake Discord, writing to a private copy of the fixture knowledge.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MESSAGES, MOD_MESSAGES, RateLimiter } from '../../../src/index.js';
+import { loadBase } from '../../helpers.js';
+import { APP_ID, EPHEMERAL, MANAGE_GUILD, MODAL, MODERATOR_ROLE, type Member, type SentInteraction } from './fake-discord.js';
+import { askOptions, startHarness, type Harness } from './harness.js';
+
+const REPLY = 4;
+const DEFERRED = 5;
+const AUTOCOMPLETE_RESULT = 8;
+const WARN = 40;
+const FACTS_FILE = 'facts/rounds.yaml';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+/** The bot with moderation on; the configured moderator role is named, as a server admin would. */
+async function start(options: Parameters<typeof startHarness>[0] = {}): Promise<Harness> {
+  h = await startHarness({ moderation: {}, env: { DISCORD_MODERATOR_ROLE: MODERATOR_ROLE.name }, ...options });
+  return h;
+}
+
+/** A member with the Manage Server permission. */
+function serverManager(bot: Harness): Member {
+  const member = bot.fake.newMember();
+  bot.fake.grant(member, { permissions: MANAGE_GUILD });
+  return member;
+}
+
+/** A member with the configured moderator role and no special permission. */
+function roleModerator(bot: Harness): Member {
+  const member = bot.fake.newMember();
+  bot.fake.grant(member, { roles: [MODERATOR_ROLE.id] });
+  return member;
+}
+
+/** A subcommand as Discord sends it: type 1, holding its options (3: string, 4: integer). */
+function run(bot: Harness, member: Member, command: string, subcommand: string, options: Record<string, string | number> = {}): SentInteraction {
+  const values = Object.entries(options).map(([name, value]) => ({ name, type: typeof value === 'number' ? 4 : 3, value }));
+  return bot.fake.slash(member, command, [{ name: subcommand, type: 1, options: values }]);
+}
+
+/** The text of the bot's answer to a moderator command: privately deferred, then the reply edited in. */
+async function modReply(bot: Harness, sent: SentInteraction): Promise<string> {
+  expect(await bot.fake.callbackFor(sent)).toMatchObject({ type: DEFERRED, data: { flags: EPHEMERAL } });
+  const path = `/webhooks/${APP_ID}/${sent.token}/messages/@original`;
+  const edit = await bot.fake.waitForRequest((r) => r.method === 'PATCH' && r.path === path && r.status < 300, 'the moderator reply');
+  return edit.body.embeds[0].description;
+}
+
+/** The bot's private one-line answer that a command will not run (not set up, slow down, not a moderator). */
+async function refusal(bot: Harness, sent: SentInteraction): Promise<string> {
+  const callback = await bot.fake.callbackFor(sent);
+  expect(callback).toMatchObject({ type: REPLY, data: { flags: EPHEMERAL } });
+  return callback.data.content;
+}
+
+/** What a member gets for /ask: the answer's embed. */
+async function answerTo(bot: Harness, question: string) {
+  const reply = await bot.fake.callbackFor(bot.fake.slash(bot.fake.newMember(), 'ask', askOptions(question)));
+  return reply.data.embeds[0];
+}
+
+/** What Discord sends back from a form the bot showed: every input, as shown, with `changes` typed in. */
+function filledIn(modal: { components: { component: { custom_id: string; value?: string } }[] }, changes: Record<string, string> = {}) {
+  return Object.fromEntries(modal.components.map(({ component }) => [component.custom_id, changes[component.custom_id] ?? component.value ?? '']));
+}
+
+const NEW_FACT = {
+  questions: 'Who chaired the fourth round?\nWho led the fourth meeting\nChair of the fourth round talks',
+  answer: 'Türkiye’s foreign minister chaired the fourth round.',
+  asof: '2025-12-02',
+  url: 'https://example.com/fourth',
+  source: 'Fourth round report | Example News | 2025-12-02',
+};
+
+describe('moderator commands on Discord', () => {
+  it('lets a moderator add a fact through /fact add and its form, and a member’s next /ask gets it with its link', async () => {
+    const bot = await start();
+    const alice = serverManager(bot);
+    const form = await bot.fake.callbackFor(run(bot, alice, 'fact', 'add'));
+    expect(form).toMatchObject({ type: MODAL, data: { custom_id: 'fact:add' } });
+
+    const saved = await modReply(bot, bot.fake.submitModal(alice, form.data.custom_id, filledIn(form.data, NEW_FACT)));
+    expect(saved).toBe(MOD_MESSAGES.added('who-chaired-the-fourth-round'));
+
+    const answer = await answerTo(bot, 'Who chaired the fourth round?');
+    expect(answer.description).toBe('Türkiye’s foreign minister chaired the fourth round.');
+    expect(answer.fields[0].value).toContain('[1] [Fourth round report — Example News, 2 December 2025](https://example.com/fourth)');
+    expect((await loadBase(bot.knowledgeDir)).facts.map((f) => f.id)).toContain('who-chaired-the-fourth-round');
+  });
+
+  it('politely refuses a non-moderator’s /fact retire and a forged form, logs the attempt, and changes nothing', async () => {
+    const bot = await start();
+    const before = await readFile(path.join(bot.knowledgeDir, FACTS_FILE), 'utf8');
+    const boris = bot.fake.newMember();
+
+    expect(await refusal(bot, run(bot, boris, 'fact', 'retire', { id: 'round-three-duration' }))).toBe(MOD_MESSAGES.notModerator);
+    expect(await refusal(bot, bot.fake.submitModal(boris, 'fact:add', NEW_FACT))).toBe(MOD_MESSAGES.notModerator);
+    expect(bot.logs).toContainEqual(
+      expect.objectContaining({ level: WARN, msg: 'refused moderator command from a non-moderator', userId: boris.id, command: '/fact retire id:round-three-duration' }),
+    );
+
+    expect((await answerTo(bot, 'How long did the third round last?')).description).toContain('The third round lasted about 40 minutes.');
+    expect(await readFile(path.join(bot.knowledgeDir, FACTS_FILE), 'utf8')).toBe(before);
+  });
+
+  it('refuses an invalid /fact source with a message naming the field, and keeps serving the old answer', async () => {
+    const bot = await start();
+    const reply = await modReply(bot, run(bot, roleModerator(bot), 'fact', 'source', { id: 'round-two-duration', url: 'not-a-url', title: 'Bad link' }));
+    expect(reply).toContain(MOD_MESSAGES.invalid);
+    expect(reply).toContain('sources[1].url: must be a URL');
+
+    const answer = await answerTo(bot, 'How long did the second round last?');
+    expect(answer.description).toBe('The second round lasted a little over an hour.');
+    expect(JSON.stringify(answer)).not.toContain('not-a-url');
+  });
+
+  it('reports the fact base on /kb status, and declined questions and votes on /kb unanswered, privately', async () => {
+    const bot = await start();
+    const carol = roleModerator(bot);
+    const status = await modReply(bot, run(bot, carol, 'kb', 'status'));
+    expect(status).toContain(MOD_MESSAGES.statusFacts(4, 3, 4));
+    expect(status).toContain(MOD_MESSAGES.statusNoChanges);
+
+    const boris = bot.fake.newMember();
+    for (let i = 0; i < 2; i += 1) await bot.fake.callbackFor(bot.fake.slash(boris, 'ask', askOptions('Who won the football match?')));
+    await bot.fake.callbackFor(bot.fake.press(boris, 'fb:down:round-three-duration'));
+    await vi.waitFor(async () => {
+      expect(await bot.activity('questions.jsonl')).toHaveLength(2);
+      expect(await bot.activity('feedback.jsonl')).toHaveLength(1);
+    });
+
+    const report = await modReply(bot, run(bot, carol, 'kb', 'unanswered', { days: 30 }));
+    expect(report).toContain(MOD_MESSAGES.gapsLead(30));
+    expect(report).toContain(MOD_MESSAGES.gapLine(2, 1, 'Who won the football match?'));
+    expect(report).toContain(MOD_MESSAGES.ratingLine('round-three-duration', 0, 1));
+  });
+
+  it('opens /fact edit prefilled, saves the edit for members at once, and /kb history and /kb undo see it', async () => {
+    const bot = await start();
+    const alice = serverManager(bot);
+    const form = await bot.fake.callbackFor(run(bot, alice, 'fact', 'edit', { id: 'round-two-duration' }));
+    expect(form.type).toBe(MODAL);
+    expect(form.data.components[1].component.value).toBe('The second round lasted a little over an hour.');
+
+    const changes = { answer: 'The second round lasted about an hour and a quarter.' };
+    const saved = await modReply(bot, bot.fake.submitModal(alice, form.data.custom_id, filledIn(form.data, changes)));
+    expect(saved).toBe(MOD_MESSAGES.edited('round-two-duration'));
+    expect((await answerTo(bot, 'How long did the second round last?')).description).toBe(changes.answer);
+
+    expect(await modReply(bot, run(bot, alice, 'kb', 'history', { id: 'round-two-duration' }))).toMatch(new RegExp(`${alice.username} \\(discord\\) — edit round-two-duration`));
+    expect(await modReply(bot, run(bot, alice, 'kb', 'undo', { id: 'round-two-duration' }))).toBe(MOD_MESSAGES.undone('round-two-duration'));
+    expect((await answerTo(bot, 'How long did the second round last?')).description).toBe('The second round lasted a little over an hour.');
+  });
+
+  it('refuses an edit from a form opened before someone else changed the fact, naming who, and keeps their change', async () => {
+    const bot = await start();
+    const [alice, bob] = [serverManager(bot), roleModerator(bot)];
+    const form = await bot.fake.callbackFor(run(bot, alice, 'fact', 'edit', { id: 'round-two-duration' }));
+    const cited = await modReply(bot, run(bot, bob, 'fact', 'source', { id: 'round-two-duration', url: 'https://example.com/second-b', title: 'Second report, B' }));
+    expect(cited).toBe(MOD_MESSAGES.sourceAdded('round-two-duration'));
+
+    const stale = await modReply(bot, bot.fake.submitModal(alice, form.data.custom_id, filledIn(form.data, { answer: 'Two hours.' })));
+    expect(stale).toContain(`was changed by ${bob.username}`);
+    const answer = await answerTo(bot, 'How long did the second round last?');
+    expect(answer.description).toBe('The second round lasted a little over an hour.');
+    expect(answer.fields[0].value).toContain('(https://example.com/second-b)');
+  });
+
+  it('completes fact ids for moderators, and offers nobody else any', async () => {
+    const bot = await start();
+    const typing = (member: Member) => bot.fake.callbackFor(bot.fake.autocomplete(member, 'kb', 'id', 'round', 'history'));
+    const offered = await typing(roleModerator(bot));
+    expect(offered.type).toBe(AUTOCOMPLETE_RESULT);
+    expect(offered.data.choices.map((c: { value: string }) => c.value)).toEqual(['round-two-duration', 'round-three-duration']);
+    expect(offered.data.choices[0].name).toBe('round-two-duration — How long did the second round last?');
+    expect((await typing(bot.fake.newMember())).data.choices).toEqual([]);
+  });
+
+  it('asks a moderator who runs commands too fast to slow down, and still answers their questions', async () => {
+    const bot = await start({ moderation: { limiter: new RateLimiter(2, 60_000) } });
+    const alice = serverManager(bot);
+    const callbacks = await Promise.all(Array.from({ length: 4 }, () => bot.fake.callbackFor(run(bot, alice, 'kb', 'status'))));
+    expect(callbacks.filter((c) => c.type === DEFERRED)).toHaveLength(2);
+    // Unlike a chat, every interaction needs an answer, so each one past the limit gets the reminder.
+    expect(callbacks.filter((c) => c.type === REPLY && c.data.content === MESSAGES.slowDown && c.data.flags === EPHEMERAL)).toHaveLength(2);
+
+    const asked = await bot.fake.callbackFor(bot.fake.slash(alice, 'ask', askOptions('How long did the third round last?')));
+    expect(asked.data.embeds[0].description).toContain('40 minutes');
+  });
+
+  it('says moderation is not set up when the bot runs without it', async () => {
+    h = await startHarness();
+    expect(await refusal(h, run(h, serverManager(h), 'kb', 'status'))).toBe(MOD_MESSAGES.moderationOff);
+  });
+});
