@@ -1,6 +1,7 @@
 // Builds everything an adapter needs from the environment: config, logger, core, logs, limits and
 // moderation. Shared by `npm start` and the Discord shard processes so both run the same bot.
 import 'dotenv/config';
+import type { DestinationStream } from 'pino';
 import {
   ActivityLog,
   createLogger,
@@ -21,9 +22,10 @@ export interface App {
   watcher: KnowledgeWatcher;
 }
 
-export async function bootstrap(env: Record<string, string | undefined> = process.env): Promise<App> {
+/** `logTo` replaces stderr, for tests that read every line the bot logs. */
+export async function bootstrap(env: Record<string, string | undefined> = process.env, logTo?: DestinationStream): Promise<App> {
   const config = loadConfig(env);
-  const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) });
+  const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config), destination: logTo });
   const core = await loadCore(config.KNOWLEDGE_DIR);
   const activity = new ActivityLog(config.DATA_DIR);
   const watcher = new KnowledgeWatcher(config.KNOWLEDGE_DIR, core, logger);

@@ -32,6 +32,11 @@ export async function startDiscord(deps: AdapterDeps, options: DiscordOptions = 
   // Without an 'error' listener, one failed listener would crash the process for every server.
   client.on(Events.Error, (err) => logger.error({ err }, 'Discord client error'));
   client.on(Events.ShardError, (err, shardId) => logger.error({ err, shardId }, 'Discord gateway connection error; discord.js reconnects'));
+  client.on(Events.ShardReconnecting, (shardId) => logger.warn({ shardId }, 'Discord gateway connection lost; reconnecting'));
+  client.on(Events.ShardResume, (shardId, replayedEvents) => logger.info({ shardId, replayedEvents }, 'Discord gateway session resumed'));
+  client.on(Events.ShardDisconnect, ({ code }, shardId) =>
+    logger.error({ shardId, code }, 'Discord closed the gateway for good; the bot is offline on Discord (check DISCORD_TOKEN and the intents)'),
+  );
   client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'Discord client warning'));
   client.rest.on(RESTEvents.RateLimited, (info) =>
     logger.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global }, 'Discord rate limit: waiting before retrying'),
@@ -54,6 +59,8 @@ export async function startDiscord(deps: AdapterDeps, options: DiscordOptions = 
   const stop = async () => {
     client.removeAllListeners(Events.InteractionCreate);
     client.removeAllListeners(Events.MessageCreate);
+    // Closing the gateway on purpose is no lost connection.
+    client.removeAllListeners(Events.ShardReconnecting);
     await Promise.allSettled(inFlight);
     await client.destroy();
     logger.info('Discord adapter stopped');

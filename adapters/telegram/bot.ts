@@ -64,7 +64,7 @@ export function createBot(deps: AdapterDeps, options: BotOptions = {}): Telegram
 }
 
 async function apologise(deps: TelegramDeps, ctx: Context, err: unknown): Promise<void> {
-  deps.logger.error({ err, updateId: ctx.update.update_id, updateType: ctx.updateType }, 'Telegram update failed');
+  deps.logger.error({ err, updateId: ctx.update.update_id, updateType: ctx.updateType, chatId: ctx.chat?.id }, 'Telegram update failed');
   try {
     if (ctx.chat) await sendHtml(deps, ctx, formatNotice(MESSAGES.apology));
     else if (ctx.callbackQuery) await deps.queue.other(() => ctx.answerCbQuery(MESSAGES.apology));

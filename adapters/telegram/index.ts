@@ -11,11 +11,14 @@ const ALLOWED_UPDATES: Types.UpdateType[] = ['message', 'inline_query', 'callbac
 
 export async function startTelegram(deps: AdapterDeps, options: BotOptions = {}): Promise<RunningAdapter> {
   const { bot, queue, settled } = createBot(deps, options);
+  // The token first, and once: a bad one or an unreachable API fails the start at once, in Telegram's
+  // own words, instead of after the retries a later call would get.
+  bot.botInfo = await bot.telegram.getMe();
   await queue.other(() => bot.telegram.setMyCommands(COMMANDS));
   const webhookUrl = deps.config.TELEGRAM_WEBHOOK_URL;
   const stopUpdates = webhookUrl
     ? await startWebhook(bot, queue, deps.config, webhookUrl)
-    : await startPolling(bot, deps.logger);
+    : startPolling(bot, deps.logger);
   deps.logger.info({ mode: webhookUrl ? 'webhook' : 'polling', bot: bot.botInfo?.username }, 'Telegram bot started');
   let stopped: Promise<void> | undefined;
   return {
@@ -27,12 +30,9 @@ export async function startTelegram(deps: AdapterDeps, options: BotOptions = {})
   };
 }
 
-async function startPolling(bot: Telegraf, logger: Logger): Promise<() => Promise<void>> {
-  let onLaunch!: () => void;
-  const launched = new Promise<void>((resolve) => (onLaunch = resolve));
-  // launch() resolves only when polling ends; onLaunch fires once the token has been checked.
-  const polling = bot.launch({ allowedUpdates: ALLOWED_UPDATES }, onLaunch);
-  await Promise.race([launched, polling]);
+function startPolling(bot: Telegraf, logger: Logger): () => Promise<void> {
+  // launch() resolves only when polling ends. It skips getMe: startTelegram has checked the token.
+  const polling = bot.launch({ allowedUpdates: ALLOWED_UPDATES });
   let running = true;
   const ended = polling
     .catch((err: unknown) => logger.error({ err }, 'Telegram polling stopped'))
@@ -50,7 +50,6 @@ async function startPolling(bot: Telegraf, logger: Logger): Promise<() => Promis
 async function startWebhook(bot: Telegraf, queue: SendQueue, config: Config, webhookUrl: string): Promise<() => Promise<void>> {
   const secretToken = config.TELEGRAM_WEBHOOK_SECRET;
   if (!secretToken) throw new Error('TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL');
-  bot.botInfo = await bot.telegram.getMe();
   const server = http.createServer(bot.webhookCallback(new URL(webhookUrl).pathname, { secretToken }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

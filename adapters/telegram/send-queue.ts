@@ -1,8 +1,8 @@
-// Keeps the bot inside Telegram's flood limits. telegraf 4 has no throttling and retries a 429 only
-// for its own getUpdates, so this queue does both for every call the bot makes: each chat gets its
-// own lane (its messages in order, one a second, 20 a minute in a group), all lanes share the global
-// 30 a second, and a 429 is waited out for its retry_after before the call is tried again. A lane
-// waiting never holds up another chat's.
+// Keeps the bot inside Telegram's flood limits. telegraf 4 has no throttling and retries failures
+// only for its own getUpdates, so this queue does both for every call the bot makes: each chat gets
+// its own lane (its messages in order, one a second, 20 a minute in a group), all lanes share the
+// global 30 a second, a 429 is waited out for its retry_after, and a 5xx or a dropped connection is
+// tried again after a growing wait. A lane waiting never holds up another chat's.
 import { TelegramError } from 'telegraf';
 import { TELEGRAM } from '../../src/index.js';
 
@@ -12,6 +12,7 @@ export interface FloodLimits {
   groupPerMinute: number;
   globalPerSecond: number;
   maxRetries: number;
+  retryMs: number;
 }
 
 export interface Destination {
@@ -64,11 +65,27 @@ export class SendQueue {
       try {
         return await call();
       } catch (err) {
-        const retryAfter = err instanceof TelegramError && err.code === 429 ? err.parameters?.retry_after : undefined;
-        if (retryAfter === undefined || waits >= this.limits.maxRetries) throw err;
-        await sleep(retryAfter * SECOND);
+        const wait = this.#retryWait(err, waits);
+        if (wait === undefined || waits >= this.limits.maxRetries) throw err;
+        await sleep(wait);
       }
     }
+  }
+
+  /**
+   * How long to wait before trying a failed call again; undefined when trying again cannot help.
+   * A message whose connection dropped may have been delivered all the same: a rare duplicate is
+   * the price of never losing a reply.
+   */
+  #retryWait(err: unknown, waits: number): number | undefined {
+    if (err instanceof TelegramError && err.code === 429) {
+      const retryAfter = err.parameters?.retry_after;
+      return retryAfter === undefined ? undefined : retryAfter * SECOND;
+    }
+    const serverError = err instanceof TelegramError && err.code >= 500;
+    // node-fetch's name for a refused, reset or timed-out request, as telegraf's own polling checks it.
+    const connectionLost = err instanceof Error && err.name === 'FetchError';
+    return serverError || connectionLost ? this.limits.retryMs * 2 ** waits : undefined;
   }
 
   /** Waits until a send is allowed, then counts it. */

@@ -63,8 +63,10 @@ export const TELEGRAM = Object.freeze({
     chatIntervalMs: 1000,
     groupPerMinute: 20,
     globalPerSecond: 30,
-    /** A call that keeps getting 429 is given up after this many waits. */
+    /** A call that keeps failing (429, 5xx, a dropped connection) is given up after this many waits. */
     maxRetries: 3,
+    /** The first wait after a 5xx or a dropped connection; each further wait doubles it. */
+    retryMs: 1000,
   }),
 });
 

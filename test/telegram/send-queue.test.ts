@@ -25,7 +25,7 @@ function recorder() {
 const tooMany = (retryAfter: number) =>
   new TelegramError({ error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } });
 
-const only = (limits: Partial<FloodLimits>): FloodLimits => ({ chatIntervalMs: 0, groupPerMinute: 1000, globalPerSecond: 1000, maxRetries: 3, ...limits });
+const only = (limits: Partial<FloodLimits>): FloodLimits => ({ chatIntervalMs: 0, groupPerMinute: 1000, globalPerSecond: 1000, maxRetries: 3, retryMs: 1000, ...limits });
 
 describe('the Telegram send queue', () => {
   it('sends one chat\'s messages in order, one a second', async () => {
@@ -99,6 +99,19 @@ describe('the Telegram send queue', () => {
     expect(await outcome).toBeInstanceOf(TelegramError);
     expect(alwaysBusy).toHaveBeenCalledTimes(3);
     expect(sent).toEqual([{ label: 'next', at: 2000 }]);
+  });
+
+  it('tries again after a 5xx or a dropped connection, waiting twice as long each time', async () => {
+    const queue = new SendQueue(only({ retryMs: 1000 }));
+    const { sent, call } = recorder();
+    const serverError = new TelegramError({ error_code: 502, description: 'Bad Gateway' });
+    // What telegraf's node-fetch throws when the connection is refused or reset.
+    const dropped = Object.assign(new Error('request to https://api.telegram.org failed, reason: socket hang up'), { name: 'FetchError' });
+    const flaky = vi.fn().mockRejectedValueOnce(serverError).mockRejectedValueOnce(dropped).mockImplementation(call('delivered'));
+    const delivered = queue.toChat({ id: 1, isGroup: false }, flaky);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(await delivered).toBe('delivered');
+    expect(sent).toEqual([{ label: 'delivered', at: 3000 }]);
   });
 
   it('passes any other error on at once, without retrying', async () => {

@@ -2,7 +2,8 @@
 // on the same port, speaking the real wire protocol, so the real, unmodified discord.js runs
 // against it. It records every REST call, can answer chosen calls with an error (500, or a 429 with
 // the headers and body discord.js reads), and rejects messages that break Discord's limits, as
-// Discord does. Wire details: /work/shared/notes/fake-platforms.md.
+// Discord does. It refuses any other bot token with 401, and its gateway can drop the connection and
+// lets the bot resume the session. Wire details: /work/shared/notes/fake-platforms.md.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -84,6 +85,8 @@ export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
   /** IDENTIFY payloads the gateway received. */
   readonly identifies: Json[] = [];
+  /** RESUME payloads the gateway received. */
+  readonly resumes: Json[] = [];
   readonly #server: Server;
   readonly #gateway: WebSocketServer;
   readonly #sockets = new Set<{ ws: WebSocket; seq: number }>();
@@ -237,6 +240,14 @@ export class FakeDiscord {
     return message.id as string;
   }
 
+  /** Closes every gateway connection with `code`, or cuts it without a close frame when none is given. */
+  dropGateway(code?: number): void {
+    for (const { ws } of this.#sockets) {
+      if (code === undefined) ws.terminate();
+      else ws.close(code, 'dropped by the fake');
+    }
+  }
+
   dispatch(event: string, data: unknown): void {
     for (const socket of this.#sockets) this.#send(socket, { op: 0, t: event, d: data });
   }
@@ -296,7 +307,10 @@ export class FakeDiscord {
     const request = { method: req.method ?? 'GET', path, query: url.searchParams, body: raw ? JSON.parse(raw) : undefined };
     const injected = this.#injections.find((i) => i.remaining > 0 && i.match(request));
     if (injected) injected.remaining -= 1;
-    const reply = injected?.reply ?? this.#route(request);
+    // Interaction replies go unauthenticated (their token is in the path); every other call names the bot.
+    const auth = req.headers.authorization;
+    const refused: InjectedReply | undefined = auth !== undefined && auth !== `Bot ${TOKEN}` ? { status: 401, body: { message: '401: Unauthorized', code: 0 } } : undefined;
+    const reply = injected?.reply ?? refused ?? this.#route(request);
     this.requests.push({ ...request, status: reply.status, at: Date.now() });
     for (const check of [...this.#waiters]) check();
     // A 204 has no body, and discord.js parses any body labelled JSON.
@@ -335,6 +349,13 @@ export class FakeDiscord {
     ws.on('message', (raw) => {
       const packet = JSON.parse(String(raw)) as { op: number; d: Json };
       if (packet.op === 1) ws.send(JSON.stringify({ op: 11 }));
+      if (packet.op === 6) {
+        this.resumes.push(packet.d);
+        // The session goes on where the dropped connection left it.
+        socket.seq = packet.d.seq ?? 0;
+        this.#sockets.add(socket);
+        this.#send(socket, { op: 0, t: 'RESUMED', d: {} });
+      }
       if (packet.op === 2) {
         this.identifies.push(packet.d);
         this.#sockets.add(socket);
@@ -401,7 +422,7 @@ function guild(): Record<string, unknown> {
 }
 
 /** Discord's message limits; a message over any of them is rejected whole with 400. */
-function invalidMessage(message: Json): string | undefined {
+export function invalidMessage(message: Json): string | undefined {
   if (!message || typeof message !== 'object') return undefined;
   if (typeof message.content === 'string' && message.content.length > 2000) return 'content over 2000';
   for (const embed of message.embeds ?? []) {

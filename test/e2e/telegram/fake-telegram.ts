@@ -1,7 +1,7 @@
 // A small Bot API server on 127.0.0.1 for driving the real telegraf: it records every call, hands
 // out pushed updates through getUpdates long polling, checks HTML messages as strictly as Telegram
 // (unknown tags, bare < or &, unbalanced tags, over 4,096 characters are refused), and can fail the
-// next call to a method, e.g. with a 429 and retry_after.
+// next call to a method, e.g. with a 429 and retry_after, drop its connection, or answer it slowly.
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +25,8 @@ export interface ApiCall {
   at: number;
   /** The error the fake answered with, if it refused the call. */
   error?: ApiError;
+  /** True when the fake cut the connection instead of answering. */
+  dropped?: boolean;
 }
 
 export interface ApiError {
@@ -42,7 +44,8 @@ export class FakeTelegram {
   readonly calls: ApiCall[] = [];
   readonly #events = new EventEmitter();
   readonly #updates: Update[] = [];
-  readonly #failures = new Map<string, ApiError[]>();
+  readonly #failures = new Map<string, (ApiError | 'drop')[]>();
+  readonly #delays = new Map<string, number>();
   readonly #heldPolls = new Set<() => void>();
   #nextUpdateId = 1;
   #nextMessageId = 1;
@@ -76,6 +79,16 @@ export class FakeTelegram {
   /** The next call to `method` is refused with this error (queue several by calling again). */
   failNext(method: string, error: ApiError): void {
     this.#failures.set(method, [...(this.#failures.get(method) ?? []), error]);
+  }
+
+  /** The next call to `method` gets no answer: its connection is cut, as by a network failure. */
+  dropNext(method: string): void {
+    this.#failures.set(method, [...(this.#failures.get(method) ?? []), 'drop']);
+  }
+
+  /** Every later call to `method` is answered only after `ms`. */
+  delay(method: string, ms: number): void {
+    this.#delays.set(method, ms);
   }
 
   callsTo(method: string): ApiCall[] {
@@ -117,11 +130,15 @@ export class FakeTelegram {
     if (!route) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     const [, token = '', method = ''] = route;
     const call: ApiCall = { method, token, body: raw ? (JSON.parse(raw) as ApiCall['body']) : {}, at: Date.now() };
-    const error = token !== this.token ? { error_code: 401, description: 'Unauthorized' } : (this.#failures.get(method)?.shift() ?? checkHtml(call));
-    if (error) call.error = error;
+    const failure = token !== this.token ? { error_code: 401, description: 'Unauthorized' } : (this.#failures.get(method)?.shift() ?? checkHtml(call));
+    if (failure === 'drop') call.dropped = true;
+    else if (failure) call.error = failure;
     this.calls.push(call);
     this.#events.emit('call', call);
-    if (error) return reply(res, error.error_code, { ok: false, ...error });
+    if (failure === 'drop') return void req.socket.destroy();
+    if (failure) return reply(res, failure.error_code, { ok: false, ...failure });
+    const delay = this.#delays.get(method);
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     if (method === 'getUpdates') return this.#getUpdates(call, res);
     reply(res, 200, { ok: true, result: this.#resultOf(call) });
   }

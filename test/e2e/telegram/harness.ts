@@ -26,7 +26,7 @@ import { FAKE_BOT, FakeTelegram, type ApiCall } from './fake-telegram.js';
 export const TOKEN = '123456:TEST-token';
 
 /** Telegram's limits, with pacing short enough for a test run to take seconds. */
-export const FAST_FLOOD: FloodLimits = Object.freeze({ chatIntervalMs: 5, groupPerMinute: 20, globalPerSecond: 30, maxRetries: 3 });
+export const FAST_FLOOD: FloodLimits = Object.freeze({ chatIntervalMs: 5, groupPerMinute: 20, globalPerSecond: 30, maxRetries: 3, retryMs: 20 });
 
 export interface TestBot {
   fake: FakeTelegram;
