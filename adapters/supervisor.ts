@@ -27,8 +27,15 @@ export async function startPlatforms(deps: AdapterDeps, platforms: readonly Plat
     platforms.map(async (platform) => {
       board.set(platform.name, 'starting');
       try {
-        running.push(await platform.start(deps));
+        const adapter = await platform.start(deps);
+        running.push(adapter);
         board.set(platform.name, 'running');
+        void adapter.ended?.then(() => {
+          // Ending while nobody asked it to stop: the health probe must stop calling it healthy.
+          if (board.get(platform.name) !== 'running') return;
+          board.set(platform.name, 'failed');
+          deps.logger.error({ platform: platform.name }, `${platform.name} stopped serving on its own (check ${platform.variables}); the other platforms keep serving`);
+        });
       } catch (err) {
         board.set(platform.name, 'failed');
         // The line is the whole story, so it names no error object whose fields could hold a token.

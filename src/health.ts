@@ -15,6 +15,10 @@ export class HealthBoard {
     this.#states.set(adapter, state);
   }
 
+  get(adapter: string): AdapterState | undefined {
+    return this.#states.get(adapter);
+  }
+
   report() {
     const adapters = Object.fromEntries(this.#states);
     const serving = [...this.#states.values()].includes('running');

@@ -30,4 +30,6 @@ export interface RunningAdapter {
   readonly name: string;
   /** Stops taking new events, lets in-flight replies finish, and resolves when done. */
   stop(): Promise<void>;
+  /** Settles when the adapter stops serving on its own (say, Telegram revoked the token mid-run). */
+  readonly ended?: Promise<void>;
 }

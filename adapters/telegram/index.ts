@@ -16,30 +16,39 @@ export async function startTelegram(deps: AdapterDeps, options: BotOptions = {})
   bot.botInfo = await bot.telegram.getMe();
   await queue.other(() => bot.telegram.setMyCommands(COMMANDS));
   const webhookUrl = deps.config.TELEGRAM_WEBHOOK_URL;
-  const stopUpdates = webhookUrl
-    ? await startWebhook(bot, queue, deps.config, webhookUrl)
-    : startPolling(bot, deps.logger);
+  const updates: Updates = webhookUrl ? { stop: await startWebhook(bot, queue, deps.config, webhookUrl) } : startPolling(bot, deps.logger);
   deps.logger.info({ mode: webhookUrl ? 'webhook' : 'polling', bot: bot.botInfo?.username }, 'Telegram bot started');
   let stopped: Promise<void> | undefined;
   return {
     name: 'telegram',
     stop() {
-      stopped ??= stopUpdates().then(settled);
+      stopped ??= updates.stop().then(settled);
       return stopped;
     },
+    ...(updates.ended ? { ended: updates.ended } : {}),
   };
 }
 
-function startPolling(bot: Telegraf, logger: Logger): () => Promise<void> {
+/** How updates arrive; `ended` when they can stop arriving without being asked to. */
+interface Updates {
+  stop: () => Promise<void>;
+  ended?: Promise<void>;
+}
+
+function startPolling(bot: Telegraf, logger: Logger): Required<Updates> {
   // launch() resolves only when polling ends. It skips getMe: startTelegram has checked the token.
   const polling = bot.launch({ allowedUpdates: ALLOWED_UPDATES });
   let running = true;
   const ended = polling
     .catch((err: unknown) => logger.error({ err }, 'Telegram polling stopped'))
     .finally(() => (running = false));
-  return async () => {
-    if (running) bot.stop('shutdown');
-    await ended;
+  return {
+    async stop() {
+      if (running) bot.stop('shutdown');
+      await ended;
+    },
+    // telegraf ends polling for good on a 401 or 409 (token revoked, another instance polling).
+    ended,
   };
 }
 

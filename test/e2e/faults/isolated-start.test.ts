@@ -73,4 +73,25 @@ describe('one platform refusing the token', () => {
     expect(errors().map((line) => line.msg)).toEqual(['discord could not start (check DISCORD_TOKEN / DISCORD_API_ROOT): An invalid token was provided.']);
     for (const secret of [badToken, TELEGRAM_TOKEN]) expect(lines.filter((line) => line.includes(secret))).toEqual([]);
   });
+
+  it('a Telegram token revoked while running marks only Telegram failed, with one line, and Discord keeps answering', async () => {
+    const { discord, telegram, board, errors } = await superviseBoth({ discord: DISCORD_TOKEN, telegram: TELEGRAM_TOKEN });
+    telegram.failNext('getUpdates', { error_code: 401, description: 'Unauthorized' });
+    // Ends the poll under way, so the next one meets the refusal.
+    telegram.push(privateText(QUESTION, ALICE));
+    await until(() => board.get('telegram') === 'failed');
+
+    expect(board.report()).toMatchObject({ status: 'ok', adapters: { discord: 'running', telegram: 'failed' } });
+    expect(errors().map((line) => line.msg)).toContain(
+      'telegram stopped serving on its own (check TELEGRAM_BOT_TOKEN / TELEGRAM_API_ROOT); the other platforms keep serving',
+    );
+    const reply = await discord.callbackFor(discord.slash(discord.newMember(), 'ask', askOptions(QUESTION)));
+    expect(reply.data.embeds[0].description).toContain('40 minutes');
+  });
 });
+
+async function until(check: () => boolean, ms = 8000): Promise<void> {
+  for (const end = Date.now() + ms; !check(); await new Promise((r) => setTimeout(r, 20))) {
+    if (Date.now() > end) throw new Error('timed out');
+  }
+}
