@@ -5,15 +5,12 @@ import type { DestinationStream } from 'pino';
 import {
   ActivityLog,
   createLogger,
-  KnowledgeStore,
+  createModeration,
   KnowledgeWatcher,
   loadConfig,
   loadCore,
-  MODERATION,
-  ModerationService,
   RateLimiter,
   secretsOf,
-  TextModeration,
   type AdapterDeps,
 } from '../src/index.js';
 
@@ -29,12 +26,7 @@ export async function bootstrap(env: Record<string, string | undefined> = proces
   const core = await loadCore(config.KNOWLEDGE_DIR);
   const activity = new ActivityLog(config.DATA_DIR);
   const watcher = new KnowledgeWatcher(config.KNOWLEDGE_DIR, core, logger);
-  const service = new ModerationService(core, new KnowledgeStore(config.KNOWLEDGE_DIR), activity, watcher);
-  const moderation = {
-    service,
-    text: new TextModeration(service),
-    limiter: new RateLimiter(MODERATION.commandsPerWindow, MODERATION.windowMs),
-  };
+  const moderation = createModeration(core, config.KNOWLEDGE_DIR, activity, { watcher });
   logger.info({ version: core.base.version, facts: core.base.facts.length }, 'fact base loaded');
   return { deps: { config, logger, core, activity, limiter: new RateLimiter(), moderation }, watcher };
 }

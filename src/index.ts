@@ -23,3 +23,4 @@ export { KnowledgeWatcher } from './knowledge/watch.js';
 export { HealthBoard, serveHealth, type AdapterState } from './health.js';
 export { MOD_MESSAGES, DIALOGUE_MESSAGES } from './messages.js';
 export { MODERATION } from './config/defaults.js';
+export { createModeration } from './moderation/setup.js';

@@ -4,7 +4,7 @@ import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KnowledgeStore, MODERATION, ModerationService, RateLimiter, TextModeration, type ActivityLog, type BotCore, type Moderation } from '../src/index.js';
+import { createModeration, type ActivityLog, type BotCore, type Moderation, type RateLimiter } from '../src/index.js';
 import { loadFactBase } from '../src/knowledge/load.js';
 import type { FactBase } from '../src/knowledge/parse.js';
 
@@ -27,8 +27,7 @@ export async function copyOfFixtureKnowledge(): Promise<string> {
 
 /** Moderation as adapters/bootstrap.ts builds it, minus the file watcher: in a test, changes come only from chat. */
 export function moderationFor(core: BotCore, knowledgeDir: string, activity: ActivityLog, limiter?: RateLimiter): Moderation {
-  const service = new ModerationService(core, new KnowledgeStore(knowledgeDir), activity);
-  return { service, text: new TextModeration(service), limiter: limiter ?? new RateLimiter(MODERATION.commandsPerWindow, MODERATION.windowMs) };
+  return createModeration(core, knowledgeDir, activity, limiter ? { limiter } : {});
 }
 
 /**

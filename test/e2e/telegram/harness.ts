@@ -9,18 +9,14 @@ import {
   ActivityLog,
   BotCore,
   createLogger,
-  KnowledgeStore,
   loadConfig,
-  MODERATION,
-  ModerationService,
   RateLimiter,
   secretsOf,
-  TextModeration,
   type AdapterDeps,
   type FactBase,
   type RunningAdapter,
 } from '../../../src/index.js';
-import { copyOfFixtureKnowledge, FIXTURE_KNOWLEDGE, loadBase } from '../../helpers.js';
+import { copyOfFixtureKnowledge, FIXTURE_KNOWLEDGE, loadBase, moderationFor } from '../../helpers.js';
 import { FAKE_BOT, FakeTelegram, type ApiCall } from './fake-telegram.js';
 
 export const TOKEN = '123456:TEST-token';
@@ -63,15 +59,8 @@ export async function startBot(options: StartOptions = {}): Promise<TestBot> {
   const core = new BotCore(options.base ?? (await loadBase(knowledgeDir)));
   const activity = new ActivityLog(dataDir);
   const deps: AdapterDeps = { core, activity, config, logger, limiter: options.limiter ?? new RateLimiter() };
-  if (entry.knowledgeCopy) {
-    // As adapters/bootstrap.ts builds it, minus the file watcher: changes here come only from chat.
-    const service = new ModerationService(core, new KnowledgeStore(entry.knowledgeCopy), activity);
-    deps.moderation = {
-      service,
-      text: new TextModeration(service),
-      limiter: options.moderation?.limiter ?? new RateLimiter(MODERATION.commandsPerWindow, MODERATION.windowMs),
-    };
-  }
+  // As adapters/bootstrap.ts builds it, minus the file watcher: changes here come only from chat.
+  if (entry.knowledgeCopy) deps.moderation = moderationFor(core, entry.knowledgeCopy, activity, options.moderation?.limiter);
   entry.adapter = await startTelegram(deps, { flood: FAST_FLOOD });
   return {
     fake,
