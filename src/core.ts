@@ -1,5 +1,5 @@
 // The bot's core as adapters see it: one current snapshot of the fact base and its matcher,
-// swapped whole when a new base validates, so a reader never sees half an update.
+// replaced when a new base validates, so a reader never sees half an update.
 import { answerQuestion, type AnswerOk, type AnswerResult, type Snapshot } from './answer.js';
 import { asOfText, citationsOf, toCitation, type Citation } from './citations.js';
 import { LIMITS } from './config/defaults.js';
@@ -23,9 +23,14 @@ export class BotCore {
     return this.#snapshot.base;
   }
 
-  /** Swaps in a new, already validated fact base. */
+  /**
+   * Swaps in a new, already validated fact base. The matcher re-indexes only the facts that
+   * changed, in place: it runs to the end before any question is read, so none sees half an update.
+   */
   replace(base: FactBase): void {
-    this.#snapshot = { base, matcher: createMatcher(base) };
+    const { matcher } = this.#snapshot;
+    matcher.update(base);
+    this.#snapshot = { base, matcher };
   }
 
   answer(question: string): AnswerResult {

@@ -13,10 +13,6 @@ export const MATCHING = Object.freeze({
   coverageWeight: 0.6,
   /** How much a question word found only in a fact's answer (not its phrasings or tags) counts. */
   answerOnlyCredit: 0.75,
-  /** Fuse.js threshold for proposing near spellings of a misspelt word (an edit distance then decides). */
-  typoThreshold: 0.6,
-  /** How many near spellings Fuse.js proposes for one word. */
-  typoCandidates: 10,
   /** Words shorter than this are never typo-corrected: too many near neighbours. */
   typoMinLength: 4,
   /** From this length a word may be two edits (a swap of two letters is one) from the right one. */
@@ -27,6 +23,16 @@ export const MATCHING = Object.freeze({
   bm25Share: 0.1,
   /** Field boosts for the word index. */
   boost: Object.freeze({ questions: 3, tags: 1.5, answer: 1 }),
+  /** Autocomplete: how many known words a half-typed last word may stand for (the most used first). */
+  completionWords: 10,
+  /** Autocomplete: how many facts the word index hands to Fuse.js, whose phrasings it then ranks. */
+  completionFacts: 20,
+  /** Autocomplete: how many phrasings that start as typed are handed to Fuse.js as well. */
+  completionStarts: 50,
+  /** Autocomplete: how much of a phrasing's start is matched as typed; past it, words find it. */
+  completionStartChars: 20,
+  /** Above this share of facts changed at once, the matcher rebuilds its index instead of updating it. */
+  rebuildShare: 0.1,
 });
 
 export const LIMITS = Object.freeze({

@@ -1,14 +1,19 @@
-// Question → ranked facts. A word index (MiniSearch, BM25) finds candidates fast; each candidate is
-// then scored by how much of the question it covers, weighted by how telling each word is, and by
-// how close the question is to one of the fact's phrasings. Words the base has never seen weigh the
-// most, which is what keeps "pizza places in Istanbul" from borrowing a fact about Istanbul.
+// Question → ranked facts. A word index (BM25) finds candidates fast; each candidate is then scored
+// by how much of the question it covers, weighted by how telling each word is, and by how close the
+// question is to one of the fact's phrasings. Words the base has never seen weigh the most, which is
+// what keeps "pizza places in Istanbul" from borrowing a fact about Istanbul.
+//
+// The index is kept, not rebuilt: update() re-indexes only the facts that changed, so a moderator's
+// edit to one fact costs microseconds even when the base holds tens of thousands.
+import { isDeepStrictEqual } from 'node:util';
 import Fuse from 'fuse.js';
-import MiniSearch from 'minisearch';
 import { LIMITS, MATCHING } from '../config/defaults.js';
 import type { FactBase } from '../knowledge/parse.js';
 import type { Fact } from '../knowledge/schema.js';
-import { createNormalizer, foldText } from './normalize.js';
-import { createSpeller } from './spelling.js';
+import { createNormalizer, foldText, foldWords, type Normalizer } from './normalize.js';
+import { SortedStrings } from './sorted-strings.js';
+import { createLexicon, type Lexicon } from './spelling.js';
+import { WordIndex, type Hit } from './word-index.js';
 
 /** Added to the index of the newest round's facts: "the latest round" means the newest in the base. */
 export const LATEST_MARK = 'latest';
@@ -30,154 +35,307 @@ export interface Matcher {
   match(question: string): MatchResult;
   /** Known questions for autocomplete, best first. An empty prefix gives the featured ones. */
   complete(prefix: string, limit?: number): string[];
+  /**
+   * Brings the matcher in step with a new version of the base. Only facts added, edited, retired or
+   * removed are re-indexed; a new synonym table, or a change to a large share of the facts, is
+   * rebuilt from scratch instead, which is then the quicker way.
+   */
+  update(base: FactBase): void;
 }
 
 interface QueryTerm {
-  stem: string;
+  /** The term's id in the word index; -1 for a word no fact holds. */
+  id: number;
   weight: number;
   /** 1 for a word spelt as in the base, less for a corrected typo, 0 for an unknown word. */
   credit: number;
 }
 
-interface IndexedFact {
+interface Entry {
   fact: Fact;
-  /** Stems of the phrasings and tags: what the fact is about. */
-  topicTerms: ReadonlySet<string>;
-  /** Stems of everything, the answer included. */
-  terms: ReadonlySet<string>;
-  phrasings: readonly { text: string; stems: ReadonlySet<string> }[];
+  slot: number;
+  /** Per phrasing (same order as fact.questions): its term ids, sorted. */
+  phrasings: Int32Array[];
 }
 
-export function createMatcher(base: FactBase): Matcher {
-  const normalizer = createNormalizer(base.vocabulary);
-  const active = base.facts.filter((f) => f.status === 'active');
-  const latestRound = Math.max(0, ...active.map((f) => f.round ?? 0));
-  const isLatest = (f: Fact) => latestRound > 0 && f.round === latestRound;
+// The index's fields, in the order their term lists are given; a fact is "about" what its
+// phrasings and tags say, and only mentions what its answer alone says.
+const FIELD_BOOSTS = [MATCHING.boost.questions, MATCHING.boost.tags, MATCHING.boost.answer];
+const TOPIC_FIELDS = 0b011;
 
-  const indexed = new Map<string, IndexedFact>();
-  const documentFrequency = new Map<string, number>();
-  const surfaceWords = new Set<string>(normalizer.knownVariants);
-  for (const fact of active) {
-    const extra = isLatest(fact) ? [LATEST_MARK] : [];
-    const phrasings = fact.questions.map((text) => ({ text, stems: new Set([...normalizer.stems(text), ...extra]) }));
-    const topicTerms = new Set([...phrasings.flatMap((p) => [...p.stems]), ...normalizer.stems(fact.tags.join(' '))]);
-    const terms = new Set([...topicTerms, ...normalizer.stems(bodyOf(fact))]);
-    for (const t of terms) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
-    for (const w of normalizer.words([...fact.questions, bodyOf(fact), fact.tags.join(' ')].join(' '))) surfaceWords.add(w);
-    indexed.set(fact.id, { fact, topicTerms, terms, phrasings });
+export function createMatcher(base: FactBase): Matcher {
+  return new IndexedMatcher(base);
+}
+
+class IndexedMatcher implements Matcher {
+  #base!: FactBase;
+  #normalizer!: Normalizer;
+  #index!: WordIndex;
+  #lexicon!: Lexicon;
+  #entries!: Map<string, Entry>;
+  #bySlot!: (Entry | undefined)[];
+  /** Every phrasing's start, folded, for autocomplete: see startKey(). */
+  #starts!: SortedStrings;
+  /** A fact word's term id, remembered: a large base repeats its words, and stemming is not free. */
+  #termIdOf!: Map<string, number>;
+  #latestRound = 0;
+
+  constructor(base: FactBase) {
+    this.#rebuild(base);
   }
 
-  const index = new MiniSearch<{ id: string; questions: string; answer: string; tags: string }>({
-    fields: ['questions', 'answer', 'tags'],
-    // Text arrives here already reduced to stems by extractField: the index must not split it again.
-    tokenize: (text) => text.split(' ').filter(Boolean),
-    processTerm: (term) => term,
-    extractField: (doc, field) => doc[field as keyof typeof doc],
-  });
-  index.addAll(
-    active.map((fact) => ({
-      id: fact.id,
-      questions: [...(indexed.get(fact.id)?.phrasings ?? []).flatMap((p) => [...p.stems])].join(' '),
-      answer: normalizer.stems(bodyOf(fact)).join(' '),
-      tags: normalizer.stems(fact.tags.join(' ')).join(' '),
-    })),
-  );
+  match(question: string): MatchResult {
+    const terms = this.#queryTerms(question.slice(0, LIMITS.questionChars));
+    const known = terms.filter((t) => t.credit > 0);
+    if (known.length === 0) return { candidates: [] };
+    const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
+    const hits = this.#index.search(
+      known.map((t) => ({ id: t.id, boost: t.credit })),
+      MATCHING.candidates,
+    );
+    const bestScore = hits[0]?.score ?? 1;
+    const candidates = hits
+      .map((hit) => {
+        const candidate = this.#confidenceOf(this.#entryAt(hit), terms, totalWeight);
+        return { candidate, rank: candidate.confidence + MATCHING.bm25Share * (hit.score / bestScore) };
+      })
+      .sort((a, b) => b.rank - a.rank)
+      .map((c) => c.candidate);
+    return { candidates };
+  }
 
-  const speller = createSpeller(surfaceWords);
-  const phrasingSearch = new Fuse(
-    active.flatMap((f) => f.questions),
-    { includeScore: true, ignoreLocation: true, threshold: 0.4 },
-  );
-  const factCount = Math.max(1, active.length);
-  const idf = (stem: string) => Math.log(1 + factCount / (documentFrequency.get(stem) ?? 0.5));
+  complete(prefix: string, limit: number = LIMITS.autocomplete): string[] {
+    const text = prefix.trim().slice(0, LIMITS.questionChars);
+    if (!foldText(text)) return this.#featured(limit).map((f) => f.questions[0] ?? f.id);
+    // Fuse ranks phrasings well but reads every one it is given: it gets those of the few facts the
+    // word index finds for the words typed so far, the last one possibly unfinished.
+    const folded = foldText(text);
+    const terms = this.#queryTerms(text).filter((t) => t.credit > 0);
+    const typing = /[\p{L}\p{N}]$/u.test(text) ? folded.split(' ').at(-1) : undefined;
+    const completions = typing ? this.#lexicon.startingWith(typing, MATCHING.completionWords) : [];
+    for (const word of completions) {
+      const id = this.#index.find(this.#normalizer.stem(word));
+      if (id !== undefined && !terms.some((t) => t.id === id)) terms.push({ id, weight: 0, credit: 1 });
+    }
+    const hits = this.#index.search(
+      terms.map((t) => ({ id: t.id, boost: t.credit })),
+      MATCHING.completionFacts,
+    );
+    // People type a question from its start: phrasings that start as typed are offered too, which
+    // is what a start made of common words ("What did") needs.
+    const starting = this.#starts.startingWith(folded.slice(0, MATCHING.completionStartChars), MATCHING.completionStarts).map((key) => {
+      const [, slot, i] = key.split('\n');
+      return this.#bySlot[Number(slot)]?.fact.questions[Number(i)] ?? '';
+    });
+    const phrasings = new Set([...starting, ...hits.flatMap((hit) => this.#entryAt(hit).fact.questions)]);
+    const fuse = new Fuse([...phrasings], { ignoreLocation: true, threshold: 0.4 });
+    return fuse.search(text, { limit }).map((r) => r.item);
+  }
 
-  function queryTerms(question: string): QueryTerm[] {
+  update(base: FactBase): void {
+    const previous = this.#base;
+    this.#base = base;
+    if (!isDeepStrictEqual(base.vocabulary, previous.vocabulary)) return this.#rebuild(base);
+
+    const incoming = new Map(base.facts.filter((f) => f.status === 'active').map((f) => [f.id, f]));
+    const gone: Entry[] = [];
+    for (const entry of this.#entries.values()) {
+      const next = incoming.get(entry.fact.id);
+      // A fact whose sources or dates changed needs no re-indexing, only its new version handed out.
+      if (next !== undefined && sameForMatching(next, entry.fact)) entry.fact = next;
+      else gone.push(entry);
+    }
+    const added = [...incoming.values()].filter((f) => this.#entries.get(f.id)?.fact !== f);
+    if (gone.length + added.length > MATCHING.rebuildShare * Math.max(this.#entries.size, incoming.size)) return this.#rebuild(base);
+
+    for (const entry of gone) this.#remove(entry);
+    const latest = latestRoundOf(incoming.values());
+    const remarked: Fact[] = [];
+    if (latest !== this.#latestRound) {
+      // The "latest" mark moves: the facts of the old newest round lose it, those of the new one gain it.
+      for (const entry of [...this.#entries.values()]) {
+        if (entry.fact.round === this.#latestRound || entry.fact.round === latest) {
+          this.#remove(entry);
+          remarked.push(entry.fact);
+        }
+      }
+      this.#latestRound = latest;
+    }
+    for (const fact of [...added, ...remarked]) this.#add(fact);
+    this.#starts.settle();
+  }
+
+  #rebuild(base: FactBase): void {
+    this.#base = base;
+    this.#normalizer = createNormalizer(base.vocabulary);
+    this.#index = new WordIndex(FIELD_BOOSTS);
+    this.#lexicon = createLexicon();
+    // Spellings the synonym table knows are typo targets even before a fact uses them.
+    this.#lexicon.add([this.#normalizer.knownVariants]);
+    this.#entries = new Map();
+    this.#bySlot = [];
+    this.#termIdOf = new Map();
+    this.#starts = new SortedStrings();
+    const active = base.facts.filter((f) => f.status === 'active');
+    this.#latestRound = latestRoundOf(active);
+    for (const fact of active) this.#add(fact);
+    this.#starts.settle();
+  }
+
+  #add(fact: Fact): void {
+    const { phrasingWords, phrasingStarts, bodyWords, tagWords } = wordsOf(fact, this.#normalizer);
+    const latest = this.#latestRound > 0 && fact.round === this.#latestRound ? [this.#index.id(LATEST_MARK)] : [];
+    const questionTerms: number[] = [];
+    const phrasings = phrasingWords.map((words) => {
+      const ids = Int32Array.from([...this.#termIds(words), ...latest]).sort();
+      // Each phrasing counts a term once: repeats in one phrasing say nothing more.
+      const unique = ids.filter((id, i) => i === 0 || id !== ids[i - 1]);
+      for (const id of unique) questionTerms.push(id);
+      return unique;
+    });
+    const slot = this.#index.add(fact.id, [questionTerms, this.#termIds(tagWords), this.#termIds(bodyWords)]);
+    this.#lexicon.add([...phrasingWords, bodyWords, tagWords]);
+    phrasingStarts.forEach((start, i) => this.#starts.add(startKey(start, slot, i)));
+    const entry = { fact, slot, phrasings };
+    this.#entries.set(fact.id, entry);
+    this.#bySlot[slot] = entry;
+  }
+
+  #termIds(words: readonly string[]): number[] {
+    const ids: number[] = [];
+    for (const word of words) {
+      let id = this.#termIdOf.get(word);
+      if (id === undefined) {
+        id = this.#index.id(this.#normalizer.stem(word));
+        this.#termIdOf.set(word, id);
+      }
+      ids.push(id);
+    }
+    return ids;
+  }
+
+  #remove(entry: Entry): void {
+    const { phrasingWords, phrasingStarts, bodyWords, tagWords } = wordsOf(entry.fact, this.#normalizer);
+    this.#lexicon.remove([...phrasingWords, bodyWords, tagWords]);
+    phrasingStarts.forEach((start, i) => this.#starts.remove(startKey(start, entry.slot, i)));
+    this.#index.remove(entry.slot);
+    this.#bySlot[entry.slot] = undefined;
+    this.#entries.delete(entry.fact.id);
+  }
+
+  #entryAt(hit: Hit): Entry {
+    const entry = this.#bySlot[hit.slot];
+    if (!entry) throw new Error(`the word index returned slot ${hit.slot}, which holds no fact`);
+    return entry;
+  }
+
+  #idf(id: number): number {
+    const frequency = id < 0 ? 0 : this.#index.frequency(id);
+    return Math.log(1 + Math.max(1, this.#index.size) / (frequency || 0.5));
+  }
+
+  #queryTerms(question: string): QueryTerm[] {
     const seen = new Map<string, QueryTerm>();
-    for (const word of normalizer.words(question)) {
-      const term = resolve(word);
-      const prior = seen.get(term.stem);
-      if (!prior || prior.credit < term.credit) seen.set(term.stem, term);
+    for (const word of this.#normalizer.words(question)) {
+      const { stem, term } = this.#resolve(word);
+      const prior = seen.get(stem);
+      if (!prior || prior.credit < term.credit) seen.set(stem, term);
     }
     return [...seen.values()];
   }
 
-  function resolve(word: string): QueryTerm {
-    const stem = normalizer.stem(word);
-    if (documentFrequency.has(stem)) return { stem, weight: idf(stem), credit: 1 };
-    const corrected = speller.correct(word);
+  #resolve(word: string): { stem: string; term: QueryTerm } {
+    const stem = this.#normalizer.stem(word);
+    const id = this.#index.find(stem);
+    if (id !== undefined) return { stem, term: { id, weight: this.#idf(id), credit: 1 } };
+    const corrected = this.#lexicon.correct(word);
     if (corrected) {
-      const fixed = normalizer.stem(corrected.word);
-      if (documentFrequency.has(fixed)) return { stem: fixed, weight: idf(fixed), credit: MATCHING.typoCredit * corrected.similarity };
+      const fixed = this.#normalizer.stem(corrected.word);
+      const fixedId = this.#index.find(fixed);
+      if (fixedId !== undefined) return { stem: fixed, term: { id: fixedId, weight: this.#idf(fixedId), credit: MATCHING.typoCredit * corrected.similarity } };
     }
-    return { stem, weight: idf(stem), credit: 0 };
+    return { stem, term: { id: -1, weight: this.#idf(-1), credit: 0 } };
   }
 
-  function confidenceOf(entry: IndexedFact, terms: readonly QueryTerm[], totalWeight: number): Candidate {
+  #confidenceOf(entry: Entry, terms: readonly QueryTerm[], totalWeight: number): Candidate {
     let covered = 0;
     for (const t of terms) {
+      if (t.id < 0) continue;
       // A word the fact is about counts fully; one its answer merely mentions counts less.
-      const field = entry.topicTerms.has(t.stem) ? 1 : entry.terms.has(t.stem) ? MATCHING.answerOnlyCredit : 0;
+      const fields = this.#index.fieldsOf(entry.slot, t.id);
+      const field = fields & TOPIC_FIELDS ? 1 : fields ? MATCHING.answerOnlyCredit : 0;
       covered += t.weight * t.credit * field;
     }
     let bestLikeness = 0;
     let bestQuestion = entry.fact.questions[0] ?? '';
-    for (const p of entry.phrasings) {
+    entry.phrasings.forEach((phrasing, i) => {
       let shared = 0;
-      for (const t of terms) if (p.stems.has(t.stem)) shared += t.weight * t.credit;
+      for (const t of terms) if (t.id >= 0 && phrasing.includes(t.id)) shared += t.weight * t.credit;
       let phrasingWeight = 0;
-      for (const s of p.stems) phrasingWeight += idf(s);
+      for (const id of phrasing) phrasingWeight += this.#idf(id);
       const likeness = (2 * shared) / (totalWeight + phrasingWeight);
       if (likeness > bestLikeness) {
         bestLikeness = likeness;
-        bestQuestion = p.text;
+        bestQuestion = entry.fact.questions[i] ?? bestQuestion;
       }
-    }
+    });
     const coverage = covered / totalWeight;
     const confidence = MATCHING.coverageWeight * coverage + (1 - MATCHING.coverageWeight) * bestLikeness;
     return { fact: entry.fact, confidence: Math.min(1, Math.max(0, confidence)), question: bestQuestion };
   }
 
-  return {
-    match(question) {
-      const terms = queryTerms(question.slice(0, LIMITS.questionChars));
-      const known = terms.filter((t) => t.credit > 0);
-      if (known.length === 0) return { candidates: [] };
-      const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
-      const hits = index.search(known.map((t) => t.stem).join(' '), {
-        boost: MATCHING.boost,
-        boostTerm: (term) => known.find((t) => t.stem === term)?.credit ?? 1,
-      });
-      const top = hits.slice(0, MATCHING.candidates);
-      const bestScore = top[0]?.score ?? 1;
-      const candidates = top
-        .map((hit) => {
-          const entry = indexed.get(String(hit.id));
-          if (!entry) return undefined;
-          const candidate = confidenceOf(entry, terms, totalWeight);
-          return { candidate, rank: candidate.confidence + MATCHING.bm25Share * (hit.score / bestScore) };
-        })
-        .filter((c): c is { candidate: Candidate; rank: number } => c !== undefined)
-        .sort((a, b) => b.rank - a.rank)
-        .map((c) => c.candidate);
-      return { candidates };
-    },
+  #featured(limit: number): Fact[] {
+    return featured(this.#base.facts, limit);
+  }
+}
 
-    complete(prefix, limit = LIMITS.autocomplete) {
-      const text = prefix.trim().slice(0, LIMITS.questionChars);
-      if (!foldText(text)) return featured(active, limit).map((f) => f.questions[0] ?? f.id);
-      return phrasingSearch.search(text, { limit }).map((r) => r.item);
-    },
+/**
+ * What the matcher reads of a fact: each phrasing's words and its folded start (for autocomplete),
+ * the answer's words (with its caveat's) and the tags'.
+ */
+function wordsOf(fact: Fact, normalizer: Normalizer) {
+  const phrasings = fact.questions.map((q) => foldWords(q));
+  return {
+    phrasingWords: phrasings.map((folded) => normalizer.wordsOfFolded(folded)),
+    phrasingStarts: phrasings.map((folded) => folded.join(' ').slice(0, MATCHING.completionStartChars)),
+    bodyWords: normalizer.words(fact.caveat ? `${fact.answer} ${fact.caveat}` : fact.answer),
+    tagWords: normalizer.words(fact.tags.join(' ')),
   };
 }
 
-/** What the index reads of a fact besides its phrasings. */
-function bodyOf(fact: Fact): string {
-  return fact.caveat ? `${fact.answer} ${fact.caveat}` : fact.answer;
+/** A phrasing's folded start, then where it is: "who led the delegati\n42\n0" is phrasing 0 of the fact in slot 42. */
+function startKey(start: string, slot: number, i: number): string {
+  return `${start}\n${slot}\n${i}`;
 }
 
-/** Facts to offer when the user has typed nothing useful yet: those tagged "overview" first. */
+/** True when the two versions of a fact would be indexed alike (sources and dates are not indexed). */
+function sameForMatching(a: Fact, b: Fact): boolean {
+  return (
+    a === b ||
+    (a.status === b.status &&
+    a.round === b.round &&
+    a.answer === b.answer &&
+    a.caveat === b.caveat &&
+    isDeepStrictEqual(a.questions, b.questions) &&
+    isDeepStrictEqual(a.tags, b.tags))
+  );
+}
+
+function latestRoundOf(facts: Iterable<Fact>): number {
+  let latest = 0;
+  for (const f of facts) if ((f.round ?? 0) > latest) latest = f.round ?? 0;
+  return latest;
+}
+
+/** Active facts to offer when the user has typed nothing useful yet: those tagged "overview" first. */
 export function featured(facts: readonly Fact[], limit: number): Fact[] {
-  const ordered = [...facts.filter((f) => f.tags.includes('overview')), ...facts.filter((f) => !f.tags.includes('overview'))];
-  return ordered.slice(0, limit);
+  const overview: Fact[] = [];
+  const others: Fact[] = [];
+  for (const fact of facts) {
+    if (fact.status !== 'active') continue;
+    if (fact.tags.includes('overview')) overview.push(fact);
+    else if (others.length < limit) others.push(fact);
+    if (overview.length >= limit) break;
+  }
+  return [...overview, ...others].slice(0, limit);
 }
-

@@ -18,20 +18,38 @@ const LATIN_FOLD: Readonly<Record<string, string>> = { ı: 'i', ø: 'o', ł: 'l'
 
 /** Lower case, no diacritics, no punctuation, single spaces: "Erdoğan's  truce!" → "erdogan s truce". */
 export function foldText(text: string): string {
+  let folded = text.toLowerCase();
+  // Plain ASCII, most of what is read, has no diacritics: the Unicode passes are skipped for it.
+  const ascii = !/[\u0080-\uffff]/.test(folded);
+  if (!ascii) {
+    folded = folded
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/[ıøłđßæœ]/g, (c) => LATIN_FOLD[c] ?? c);
+  }
+  // Most text has neither a digit nor an apostrophe: one look saves two rewrites.
+  if (/[\d'’`]/.test(folded)) {
+    folded = folded
+      .replace(/(\d)[,.](?=\d{3}\b)/g, '$1') // 1,000 → 1000
+      .replace(/['’`]s\b/g, ''); // possessives: Yermak's → yermak
+  }
+  return folded.replace(ascii ? /[^a-z0-9]+/g : /[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** The words of foldText(text), every one kept: in one pass for the common case, printable ASCII without digits or apostrophes. */
+export function foldWords(text: string): string[] {
+  if (/[^\x20-\x7e]|[\d'`]/.test(text)) return foldText(text).split(' ').filter((word) => word.length > 0);
   return text
     .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[ıøłđßæœ]/g, (c) => LATIN_FOLD[c] ?? c)
-    .replace(/(\d)[,.](?=\d{3}\b)/g, '$1') // 1,000 → 1000
-    .replace(/['’`]s\b/g, '') // possessives: Yermak's → yermak
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 0);
 }
 
 export interface Normalizer {
   /** The content words of a text, in order: folded, synonym phrases replaced, stopwords dropped. */
   words(text: string): string[];
+  /** words() of a text already split by foldWords(). */
+  wordsOfFolded(folded: readonly string[]): string[];
   /** One word's comparable stem, after its synonym group is applied: "truces" → "ceasefir". */
   stem(word: string): string;
   /** words() then stem(): what the index stores and what a question is compared by. */
@@ -46,17 +64,37 @@ export function createNormalizer(vocabulary: Vocabulary): Normalizer {
     const head = foldText(group[0] ?? '');
     for (const word of group) canonical.set(foldText(word), head);
   }
-  // Longest phrases first, so "prisoners of war" is replaced before "prisoners".
-  const phrases = [...canonical.keys()].filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
-  const pattern = phrases.length
-    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu')
-    : null;
+  // Per word that needs a second look: whether it is a stopword, and the synonym spellings that
+  // start with it, longest first, so "prisoners of war" is replaced before "prisoners". One look-up
+  // a word, where most words need none of it, is much quicker than one pattern of every spelling.
+  const special = new Map<string, { stop: boolean; phrases: { words: string[]; replacement: string[] }[] }>();
+  const specialOf = (word: string) => {
+    let entry = special.get(word);
+    if (!entry) special.set(word, (entry = { stop: STOPWORDS.has(word), phrases: [] }));
+    return entry;
+  };
+  for (const word of STOPWORDS) specialOf(word);
+  for (const [phrase, head] of canonical) {
+    const words = phrase.split(' ');
+    if (words[0]) specialOf(words[0]).phrases.push({ words, replacement: head.split(' ') });
+  }
+  for (const { phrases } of special.values()) phrases.sort((a, b) => b.words.join(' ').length - a.words.join(' ').length);
   const stemCache = new Map<string, string>();
 
-  const words = (text: string): string[] => {
-    let folded = foldText(text);
-    if (pattern) folded = folded.replace(pattern, (m) => canonical.get(m) ?? m);
-    return folded.split(' ').filter((w) => w.length > 0 && !STOPWORDS.has(w));
+  const wordsOfFolded = (folded: readonly string[]): string[] => {
+    const out: string[] = [];
+    for (let i = 0; i < folded.length; ) {
+      const word = folded[i]!;
+      const entry = special.get(word);
+      const phrase = entry?.phrases.find((p) => p.words.every((w, k) => folded[i + k] === w));
+      if (phrase) {
+        for (const replacement of phrase.replacement) if (replacement.length > 0 && !STOPWORDS.has(replacement)) out.push(replacement);
+      } else if (word.length > 0 && !entry?.stop) {
+        out.push(word);
+      }
+      i += phrase?.words.length ?? 1;
+    }
+    return out;
   };
   const stem = (word: string): string => {
     let out = stemCache.get(word);
@@ -69,13 +107,10 @@ export function createNormalizer(vocabulary: Vocabulary): Normalizer {
     return out;
   };
   return {
-    words,
+    words: (text) => wordsOfFolded(foldWords(text)),
+    wordsOfFolded,
     stem,
-    stems: (text) => words(text).map(stem),
+    stems: (text) => wordsOfFolded(foldWords(text)).map(stem),
     knownVariants: [...canonical.keys()].filter((k) => !k.includes(' ')),
   };
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,11 +1,14 @@
-// Typo correction against the fact base's own words. Fuse.js proposes near spellings; an edit
-// distance that counts a swap of two letters as one edit decides. A real English word is never
-// "corrected": "tall" is a word the base does not know, not a typo of "talk".
+// The fact base's own words, counted, for typo correction and for completing a half-typed word.
+// A typo is corrected to the nearest known word within the edits its length allows, by an edit
+// distance that counts a swap of two letters as one edit. Comparing against every known word
+// would take milliseconds in a large base, so an index of letter pairs proposes only the words that
+// can be that near: each edit breaks at most three of a word's letter pairs, so a word within k
+// edits shares all but 3k of them. A real English word is never "corrected": "tall" is a word the
+// base does not know, not a typo of "talk".
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import distance from 'damerau-levenshtein';
-import Fuse from 'fuse.js';
 import { MATCHING } from '../config/defaults.js';
+import { SortedStrings } from './sorted-strings.js';
 
 export interface Correction {
   word: string;
@@ -13,8 +16,14 @@ export interface Correction {
   similarity: number;
 }
 
-export interface Speller {
+export interface Lexicon {
+  /** Counts one more use of each word of one fact (a word it repeats counts once). */
+  add(wordLists: readonly (readonly string[])[]): void;
+  /** Takes back what add() counted for the same words; a word no use is left of is forgotten. */
+  remove(wordLists: readonly (readonly string[])[]): void;
   correct(word: string): Correction | undefined;
+  /** Known words beginning with `prefix`, the most used first. */
+  startingWith(prefix: string, limit: number): string[];
 }
 
 /** Edits allowed for a word of this length: none for short words, which have too many neighbours. */
@@ -23,38 +32,177 @@ function allowedEdits(length: number): number {
   return length >= MATCHING.twoEditsMinLength ? 2 : 1;
 }
 
-export function createSpeller(knownWords: Iterable<string>): Speller {
-  // One Fuse index per word length: a typo changes a word's length by at most its edits, and
-  // searching only near lengths keeps Fuse from preferring fuzzy substrings of long words
-  // ("lnog" inside "dialogue") over the word meant ("long").
-  const byLength = new Map<number, string[]>();
-  for (const w of new Set(knownWords)) {
-    if (w.length < MATCHING.typoMinLength - 1) continue;
-    const list = byLength.get(w.length) ?? [];
-    list.push(w);
-    byLength.set(w.length, list);
+/** Words are filed by letter pair and length: a typo changes the length by at most its edits, so only near lengths are read. */
+function pairKey(pair: string, length: number): string {
+  return `${pair}${length}`;
+}
+
+/** A word's distinct letter pairs, with its start and end marked so first and last letters count too. */
+function pairsOf(word: string): Set<string> {
+  const padded = ` ${word} `;
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < padded.length; i++) pairs.add(padded.slice(i, i + 2));
+  return pairs;
+}
+
+export function createLexicon(): Lexicon {
+  const ids = new Map<string, number>();
+  const words: string[] = [];
+  const uses: number[] = [];
+  const free: number[] = [];
+  /** Word ids by pairKey(). */
+  const byPair = new Map<string, number[]>();
+  const sorted = new SortedStrings();
+  let shared = new Uint16Array(0);
+
+  function learn(word: string): number {
+    const id = free.pop() ?? words.length;
+    ids.set(word, id);
+    words[id] = word;
+    uses[id] = 1;
+    for (const pair of pairsOf(word)) {
+      const key = pairKey(pair, word.length);
+      const list = byPair.get(key);
+      if (list) list.push(id);
+      else byPair.set(key, [id]);
+    }
+    sorted.add(word);
+    return id;
   }
-  const options = { includeScore: true, ignoreLocation: true, threshold: MATCHING.typoThreshold };
-  const indexes = new Map([...byLength].map(([length, words]) => [length, new Fuse(words, options)]));
+
+  function forget(word: string, id: number): void {
+    ids.delete(word);
+    words[id] = '';
+    free.push(id);
+    for (const pair of pairsOf(word)) {
+      const list = byPair.get(pairKey(pair, word.length))!;
+      const at = list.lastIndexOf(id);
+      list[at] = list.at(-1)!;
+      list.pop();
+    }
+    sorted.remove(word);
+  }
+
+  // Which call last counted each word, so a word repeated in one fact counts once without a set per fact.
+  const countedIn: number[] = [];
+  let call = 0;
 
   return {
-    correct(word) {
-      const edits = allowedEdits(word.length);
-      if (edits === 0 || /\d/.test(word) || isEnglishWord(word)) return undefined;
-      let best: Correction | undefined;
-      let bestSteps = edits + 1;
-      for (let length = word.length - edits; length <= word.length + edits; length++) {
-        for (const hit of indexes.get(length)?.search(word, { limit: MATCHING.typoCandidates }) ?? []) {
-          const { steps, similarity } = distance(word, hit.item);
-          if (steps < bestSteps || (steps === bestSteps && best !== undefined && similarity > best.similarity)) {
-            bestSteps = steps;
-            best = { word: hit.item, similarity };
+    add(wordLists) {
+      call += 1;
+      for (const list of wordLists) {
+        for (const word of list) {
+          const id = ids.get(word);
+          if (id === undefined) countedIn[learn(word)] = call;
+          else if (countedIn[id] !== call) {
+            countedIn[id] = call;
+            uses[id]! += 1;
           }
         }
       }
-      return best;
+    },
+
+    remove(wordLists) {
+      call += 1;
+      for (const list of wordLists) {
+        for (const word of list) {
+          const id = ids.get(word);
+          if (id === undefined || countedIn[id] === call) continue;
+          countedIn[id] = call;
+          uses[id]! -= 1;
+          if (uses[id] === 0) forget(word, id);
+        }
+      }
+    },
+
+    correct(word) {
+      const edits = allowedEdits(word.length);
+      if (edits === 0 || /\d/.test(word) || isEnglishWord(word)) return undefined;
+      if (shared.length < words.length) shared = new Uint16Array(words.length * 2);
+      const pairs = pairsOf(word);
+      const touched: number[] = [];
+      for (const pair of pairs) {
+        for (let length = word.length - edits; length <= word.length + edits; length++) {
+          for (const id of byPair.get(pairKey(pair, length)) ?? []) {
+            if (shared[id] === 0) touched.push(id);
+            shared[id]! += 1;
+          }
+        }
+      }
+      // Each word found, filed under the fewest edits it could be away (every edit breaks at most
+      // three pairs), so the nearest are measured first and the search stops as soon as no farther
+      // one could do better.
+      const byLeastEdits: number[][] = Array.from({ length: edits + 1 }, () => []);
+      const fewestShared = pairs.size - 3 * edits;
+      for (const id of touched) {
+        const count = shared[id]!;
+        shared[id] = 0;
+        if (count < fewestShared) continue;
+        byLeastEdits[Math.max(Math.abs(words[id]!.length - word.length), Math.ceil((pairs.size - count) / 3))]!.push(id);
+      }
+      let best: Near | undefined;
+      for (let least = 0; least <= (best?.steps ?? edits); least++) {
+        for (const id of byLeastEdits[least]!) {
+          const most = best?.steps ?? edits;
+          const candidate = { word: words[id]!, steps: editDistance(word, words[id]!, most), length: Math.max(word.length, words[id]!.length), uses: uses[id]! };
+          if (candidate.steps <= most && (!best || nearer(candidate, best))) best = candidate;
+        }
+      }
+      return best && { word: best.word, similarity: 1 - best.steps / best.length };
+    },
+
+    startingWith(prefix, limit) {
+      return sorted
+        .startingWith(prefix, Infinity)
+        .sort((a, b) => uses[ids.get(b)!]! - uses[ids.get(a)!]! || (a < b ? -1 : 1))
+        .slice(0, limit);
     },
   };
+}
+
+/** A known word measured against a typo. */
+interface Near {
+  word: string;
+  steps: number;
+  /** The longer of the two words' lengths. */
+  length: number;
+  uses: number;
+}
+
+/** Fewest edits first; then the longer word (an edit weighs less in it); then the word more facts use; then the alphabet. */
+function nearer(a: Near, b: Near): boolean {
+  if (a.steps !== b.steps) return a.steps < b.steps;
+  if (a.length !== b.length) return a.length > b.length;
+  if (a.uses !== b.uses) return a.uses > b.uses;
+  return a.word < b.word;
+}
+
+// Three rows of the edit-distance table, reused across calls.
+let rows = [new Int32Array(0), new Int32Array(0), new Int32Array(0)];
+
+/**
+ * Edits (insertions, deletions, substitutions, swaps of two neighbouring letters) that turn `a` into
+ * `b`, or `most + 1` as soon as it is clear there are more than `most`.
+ */
+export function editDistance(a: string, b: string, most: number): number {
+  if (Math.abs(a.length - b.length) > most) return most + 1;
+  if (rows[0]!.length <= b.length) rows = rows.map(() => new Int32Array(b.length * 2 + 1));
+  let [beforeLast, last, current] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= b.length; j++) last[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowBest = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let steps = Math.min(last[j]! + 1, current[j - 1]! + 1, last[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) steps = Math.min(steps, beforeLast[j - 2]! + 1);
+      current[j] = steps;
+      if (steps < rowBest) rowBest = steps;
+    }
+    if (rowBest > most) return most + 1;
+    [beforeLast, last, current] = [last, current, beforeLast];
+  }
+  return Math.min(last[b.length]!, most + 1);
 }
 
 // SCOWL's common-English lists, up to size 50 (the package's own loader reads every dialect and
