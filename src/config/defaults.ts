@@ -2,7 +2,7 @@
 // place and a test can read the value it is testing against.
 export const MATCHING = Object.freeze({
   /** At or above this confidence the bot answers. */
-  answerThreshold: 0.53,
+  answerThreshold: 0.55,
   /** From here up to answerThreshold the bot asks "did you mean…"; below it, it declines. */
   suggestThreshold: 0.36,
   /** How many facts the word index hands to the re-ranker. */
@@ -58,6 +58,10 @@ export const TELEGRAM = Object.freeze({
   messageChars: 4096,
   /** Telegram's cap on a button's callback data. */
   callbackDataBytes: 64,
+  /** An answer's sources never take more of its message than this, so the answer itself keeps most of it. */
+  sourcesChars: 2048,
+  /** A citation longer than this is cut: one odd source must not crowd out the others. */
+  citationChars: 300,
   /** Answers an inline query offers. */
   inlineResults: 5,
   /** How long Telegram may reuse an inline answer; short, so a fact-base update shows soon. */
@@ -99,6 +103,16 @@ export const RELOAD = Object.freeze({
   debounceMs: 250,
 });
 
+/** The lock every process writing one knowledge folder takes (Discord shards, webhook instances). */
+export const WRITE_LOCK = Object.freeze({
+  /** A write waits this long for another process's write to finish before giving up. */
+  waitMs: 10_000,
+  /** A lock this old is left over from a crash: a write holds it for milliseconds. */
+  staleMs: 30_000,
+  /** Pause between attempts to take a lock someone else holds. */
+  retryMs: 15,
+});
+
 export const MODERATION = Object.freeze({
   /** Moderator commands one moderator may run per window (stricter than questions). */
   commandsPerWindow: 20,
@@ -107,6 +121,10 @@ export const MODERATION = Object.freeze({
   dialogueTimeoutMs: 10 * 60_000,
   /** Default look-back of `kb unanswered`. */
   unansweredDays: 7,
+  /** Longest look-back of `kb unanswered`; a longer one is cut to it, with a note. */
+  unansweredMaxDays: 365,
+  /** `kb unanswered` groups at most this many of the newest unanswered questions, so its work stays bounded. */
+  unansweredScan: 20_000,
   /** Questions whose word sets overlap at least this much count as one gap. */
   groupSimilarity: 0.5,
   /** How many gaps and how many rated facts `kb unanswered` lists. */

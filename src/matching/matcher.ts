@@ -127,8 +127,9 @@ class IndexedMatcher implements Matcher {
       const [, slot, i] = key.split('\n');
       return this.#bySlot[Number(slot)]?.fact.questions[Number(i)] ?? '';
     });
-    const phrasings = new Set([...starting, ...hits.flatMap((hit) => this.#entryAt(hit).fact.questions)]);
-    const fuse = new Fuse([...phrasings], { ignoreLocation: true, threshold: 0.4 });
+    // Sorted, so phrasings Fuse scores alike come in one order however the index was built.
+    const phrasings = [...new Set([...starting, ...hits.flatMap((hit) => this.#entryAt(hit).fact.questions)])].sort();
+    const fuse = new Fuse(phrasings, { ignoreLocation: true, threshold: 0.4 });
     return fuse.search(text, { limit }).map((r) => r.item);
   }
 

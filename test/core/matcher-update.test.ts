@@ -56,7 +56,8 @@ describe('updating the matcher in place', () => {
       'best pizza in istanbul',
     ];
     expect(readings(updated, questions)).toEqual(readings(createMatcher(next), questions));
-  });
+    // Every phrasing of the base, read twice with its completions: seconds of work, not a hang.
+  }, 60_000);
 
   it('finds an edited fact by its new words and no longer by the words it dropped', () => {
     const matcher = createMatcher(fixture);
