@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { LIMITS } from '../config/defaults.js';
 
+/** Lower-case words joined by hyphens, e.g. "third-round-duration". */
+export const FACT_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 const isoDate = z.iso.date({ message: 'must be a date written YYYY-MM-DD' });
 
 export const SourceSchema = z
@@ -26,7 +29,7 @@ export const FactSchema = z
     id: z
       .string()
       .max(LIMITS.factIdChars, { message: `must be at most ${LIMITS.factIdChars} characters` })
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be lower-case words joined by hyphens' }),
+      .regex(FACT_ID_PATTERN, { message: 'must be lower-case words joined by hyphens' }),
     questions: z
       .array(z.string().trim().min(3, { message: 'is too short to be a question' }))
       .min(3, { message: 'needs at least three phrasings of the question' }),

@@ -1,6 +1,7 @@
 // Writes moderators' changes into the knowledge files themselves, so `git diff` shows every edit
 // and nothing lives only in a process. Each write is validated as part of the whole base first,
-// written atomically (temporary file, then rename), serialised, and recorded in an audit log.
+// recorded in an audit log, written atomically (temporary file, then rename), and serialised, across
+// processes too (a lock file in the knowledge folder).
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,9 +9,12 @@ import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import { JsonLinesFile } from '../activity.js';
 import { FACTS_DIR, loadFactBase, readKnowledgeFiles } from './load.js';
 import { parseFactBase, type FactBase, type KnowledgeFile, type KnowledgeProblem } from './parse.js';
+import { LockTimeoutError, withFileLock } from './lock.js';
 import type { Fact, FactInput } from './schema.js';
 
 export const AUDIT_FILE = '.audit.jsonl';
+/** Hidden, like the audit log, so neither the loader nor the watcher reads it. */
+export const LOCK_FILE = '.lock';
 
 /** Who made a change, as the audit log shows it. */
 export interface Actor {
@@ -35,8 +39,14 @@ export interface AuditEntry {
 export type WriteResult =
   | { ok: true; fact: Fact; base: FactBase; entry: AuditEntry }
   | { ok: false; reason: 'invalid'; problems: KnowledgeProblem[] }
+  /** The files on disk already have problems, so no change can be checked against them. */
+  | { ok: false; reason: 'blocked'; problems: KnowledgeProblem[] }
   | { ok: false; reason: 'conflict'; message: string }
-  | { ok: false; reason: 'not-found'; message: string };
+  | { ok: false; reason: 'not-found'; message: string }
+  /** Another process held the write lock too long. */
+  | { ok: false; reason: 'busy' }
+  /** The audit log or the fact file could not be written; nothing changed. */
+  | { ok: false; reason: 'unrecorded' | 'unwritten'; detail: string };
 
 /** A short fingerprint of a fact's content: what an editor saw when they started. */
 export function factKey(fact: Fact | FactInput): string {
@@ -72,50 +82,78 @@ export class KnowledgeStore {
    * the version the moderator started from; a different current version is a conflict).
    */
   put(fact: FactInput, actor: Actor, action: AuditAction, expectedKey: string | null): Promise<WriteResult> {
+    // The queue keeps this process's writes in order; the lock keeps out other processes' writes
+    // between reading the files and replacing one, or one of the two changes would be lost.
     return this.#serialised(async () => {
-      const files = await readKnowledgeFiles(this.dir);
-      const current = parseFactBase(files.facts, files.vocabulary);
-      const existing = current.ok ? current.base.facts.find((f) => f.id === fact.id) : undefined;
-      if (expectedKey === null && existing) {
-        return { ok: false, reason: 'conflict', message: `A fact with the id "${fact.id}" already exists.` };
+      try {
+        return await withFileLock(path.join(this.dir, LOCK_FILE), () => this.#put(fact, actor, action, expectedKey));
+      } catch (err) {
+        if (err instanceof LockTimeoutError) return { ok: false, reason: 'busy' };
+        throw err;
       }
-      if (expectedKey !== null && !existing) {
-        return { ok: false, reason: 'not-found', message: `There is no fact with the id "${fact.id}".` };
-      }
-      if (expectedKey !== null && existing && factKey(existing) !== expectedKey) {
-        const last = (await this.history(fact.id)).at(-1);
-        const by = last ? ` by ${last.actor.name} at ${last.at}` : '';
-        return { ok: false, reason: 'conflict', message: `The fact "${fact.id}" was changed${by} after you opened it. Show it again and redo your edit.` };
-      }
-      const fileName = (current.ok && current.base.fileOf.get(fact.id)) || path.join(this.#shownFactsDir(), `${fact.id}.yaml`);
-      const target = files.facts.find((f) => f.name === fileName);
-      const text = target ? replaceFactIn(target.text, fact) : newFactFile(fact);
-      const candidate: KnowledgeFile[] = target
-        ? files.facts.map((f) => (f === target ? { name: f.name, text } : f))
-        : [...files.facts, { name: fileName, text }];
-      const parsed = parseFactBase(candidate, files.vocabulary);
-      if (!parsed.ok) {
-        // Only the problems this change causes: a broken neighbour file is not the moderator's doing.
-        const ours = parsed.problems.filter((p) => p.file === fileName);
-        return { ok: false, reason: 'invalid', problems: ours.length > 0 ? ours : parsed.problems };
-      }
-      await writeAtomically(path.resolve(fileName), text);
-      const after = parsed.base.facts.find((f) => f.id === fact.id);
-      if (!after) throw new Error(`fact ${fact.id} vanished after writing ${fileName}`);
-      const entry: AuditEntry = { at: this.now().toISOString(), actor, action, factId: fact.id, file: fileName, before: existing ?? null, after };
-      await this.audit.append(entry);
-      return { ok: true, fact: after, base: parsed.base, entry };
     });
+  }
+
+  async #put(fact: FactInput, actor: Actor, action: AuditAction, expectedKey: string | null): Promise<WriteResult> {
+    const files = await readKnowledgeFiles(this.dir);
+    const current = parseFactBase(files.facts, files.vocabulary);
+    // A change is checked as part of the whole base, which a broken file makes impossible.
+    if (!current.ok) return { ok: false, reason: 'blocked', problems: current.problems };
+    const existing = current.base.facts.find((f) => f.id === fact.id);
+    if (expectedKey === null && existing) {
+      return { ok: false, reason: 'conflict', message: `A fact with the id "${fact.id}" already exists.` };
+    }
+    if (expectedKey !== null && !existing) {
+      return { ok: false, reason: 'not-found', message: `There is no fact with the id "${fact.id}".` };
+    }
+    if (expectedKey !== null && existing && factKey(existing) !== expectedKey) {
+      const last = (await this.history(fact.id)).at(-1);
+      const by = last ? ` by ${last.actor.name} at ${last.at}` : '';
+      return { ok: false, reason: 'conflict', message: `The fact "${fact.id}" was changed${by} after you opened it. Show it again and redo your edit.` };
+    }
+    const fileName = current.base.fileOf.get(fact.id) ?? path.join(this.#shownFactsDir(), `${fact.id}.yaml`);
+    const target = files.facts.find((f) => f.name === fileName);
+    const text = target ? replaceFactIn(target.text, fact) : newFactFile(fact);
+    const candidate: KnowledgeFile[] = target
+      ? files.facts.map((f) => (f === target ? { name: f.name, text } : f))
+      : [...files.facts, { name: fileName, text }];
+    const parsed = parseFactBase(candidate, files.vocabulary);
+    if (!parsed.ok) return { ok: false, reason: 'invalid', problems: parsed.problems };
+    const after = parsed.base.facts.find((f) => f.id === fact.id);
+    if (!after) throw new Error(`fact ${fact.id} vanished from ${fileName}`);
+    const entry: AuditEntry = { at: this.now().toISOString(), actor, action, factId: fact.id, file: fileName, before: existing ?? null, after };
+    // Recorded first, so no change is ever live without its record; taken back if the write fails.
+    let takeBack: () => Promise<void>;
+    try {
+      takeBack = await this.audit.appendRevocable(entry);
+    } catch (err) {
+      return { ok: false, reason: 'unrecorded', detail: describeIoError(err) };
+    }
+    try {
+      await writeAtomically(path.resolve(fileName), text);
+    } catch (err) {
+      await takeBack();
+      return { ok: false, reason: 'unwritten', detail: describeIoError(err) };
+    }
+    return { ok: true, fact: after, base: parsed.base, entry };
   }
 
   async history(factId: string): Promise<AuditEntry[]> {
     return (await this.audit.readAll()).filter((e) => e.factId === factId);
   }
 
-  /** Restores the version before the fact's latest change. */
+  /**
+   * Restores the version before the fact's latest change not yet undone, so repeated undos step
+   * back through its history instead of undoing the undo.
+   */
   async undo(factId: string, actor: Actor): Promise<WriteResult> {
-    const last = (await this.history(factId)).at(-1);
-    if (!last) return { ok: false, reason: 'not-found', message: `No change to "${factId}" is recorded, so there is nothing to undo.` };
+    const undoable: AuditEntry[] = [];
+    for (const entry of await this.history(factId)) {
+      if (entry.action === 'undo') undoable.pop();
+      else undoable.push(entry);
+    }
+    const last = undoable.at(-1);
+    if (!last) return { ok: false, reason: 'not-found', message: `No change to "${factId}" is recorded that is not undone already, so there is nothing to undo.` };
     if (last.before === null) {
       // Undoing an addition: the fact cannot vanish from git history, so it is retired instead.
       return this.put({ ...last.after, status: 'retired' }, actor, 'undo', factKey(last.after));
@@ -132,6 +170,11 @@ export class KnowledgeStore {
     this.#queue = run.catch(() => undefined);
     return run;
   }
+}
+
+/** "EACCES", "ENOSPC": what a moderator can pass on to whoever runs the bot. */
+function describeIoError(err: unknown): string {
+  return (err as NodeJS.ErrnoException | undefined)?.code ?? String(err);
 }
 
 /** Replaces the fact with the same id in a file's text, keeping comments and the other facts. */

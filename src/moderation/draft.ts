@@ -1,8 +1,9 @@
 // What a moderator types when adding or editing a fact, and how it becomes a fact in the schema.
 // Validation is left to the same zod schemas the files use, so chat and files can never disagree.
+import { createHash } from 'node:crypto';
 import { foldText } from '../matching/normalize.js';
 import { LIMITS } from '../config/defaults.js';
-import type { Fact, FactInput } from '../knowledge/schema.js';
+import { FACT_ID_PATTERN, type Fact, type FactInput } from '../knowledge/schema.js';
 
 export interface FactDraft {
   id?: string;
@@ -34,36 +35,47 @@ export function factFromDraft(draft: FactDraft): FactInput {
 }
 
 /**
- * An edited fact: fields the draft leaves empty keep their value, and a new source URL replaces
- * the first citation only when it differs (adding a citation is `fact source`).
+ * An edited fact: fields the draft leaves empty keep their value, the first source's details
+ * included, so a new address, title, publisher or date changes just that detail of the first
+ * citation (adding a citation is `fact source`).
  */
 export function applyDraft(fact: Fact, draft: Partial<FactDraft>): FactInput {
   const questions = draft.questions?.map((q) => q.trim()).filter(Boolean);
-  const sourceChanged = draft.sourceUrl !== undefined && draft.sourceUrl.trim() !== '' && draft.sourceUrl.trim() !== fact.sources[0]?.url;
-  const sources = sourceChanged ? [sourceFromDraft({ ...draft, sourceUrl: draft.sourceUrl ?? '' }), ...fact.sources.slice(1)] : fact.sources;
+  const [first, ...others] = fact.sources;
   return withoutUndefined({
     ...fact,
     questions: questions && questions.length > 0 ? questions : fact.questions,
-    answer: draft.answer?.trim() || fact.answer,
-    asOf: draft.asOf?.trim() || fact.asOf,
-    sources,
+    answer: given(draft.answer) ?? fact.answer,
+    asOf: given(draft.asOf) ?? fact.asOf,
+    // Spread over the current source, so an untouched one keeps its key order in the file.
+    sources: [{ ...first, ...sourceFromDraft(draft) }, ...others],
     tags: draft.tags ?? fact.tags,
     round: draft.round ?? fact.round,
   });
 }
 
-function sourceFromDraft(draft: Pick<FactDraft, 'sourceUrl' | 'sourceTitle' | 'sourcePublisher' | 'sourceDate'>) {
+/** A value the moderator typed; empty is none. */
+function given(value: string | undefined): string | undefined {
+  return value?.trim() || undefined;
+}
+
+/** The source details the draft gives; those it leaves empty are absent. */
+function sourceFromDraft(draft: Partial<FactDraft>) {
   return withoutUndefined({
-    title: draft.sourceTitle?.trim() || undefined,
-    publisher: draft.sourcePublisher?.trim() || undefined,
-    published: draft.sourceDate?.trim() || undefined,
-    url: draft.sourceUrl.trim(),
+    title: given(draft.sourceTitle),
+    publisher: given(draft.sourcePublisher),
+    published: given(draft.sourceDate),
+    url: given(draft.sourceUrl),
   });
 }
 
-/** "How long did round 4 last?" → "how-long-did-round-4-last" */
+/**
+ * "How long did round 4 last?" → "how-long-did-round-4-last". Ids are Latin lower-case words, so a
+ * question in another script ("Кто принёс торт?") gets one made from its hash: "fact-1a2b3c4d".
+ */
 export function slugFrom(text: string): string {
-  return foldText(text).split(' ').filter(Boolean).join('-').slice(0, LIMITS.factIdChars).replace(/-+$/, '') || 'fact';
+  const slug = foldText(text).split(' ').filter(Boolean).join('-').slice(0, LIMITS.factIdChars).replace(/-+$/, '');
+  return FACT_ID_PATTERN.test(slug) ? slug : `fact-${createHash('sha256').update(text).digest('hex').slice(0, 8)}`;
 }
 
 function withoutUndefined<T extends Record<string, unknown>>(value: T): T {

@@ -97,14 +97,18 @@ export class ModerationService {
     return { ok: true, text: lines.join('\n') };
   }
 
-  async unanswered(days: number = MODERATION.unansweredDays): Promise<ModReply> {
+  async unanswered(asked: number = MODERATION.unansweredDays): Promise<ModReply> {
+    // A huge number would put `since` past the dates a Date can hold, and every question after it.
+    const days = Math.min(Math.max(Math.trunc(asked), 1), MODERATION.unansweredMaxDays);
     const since = new Date(this.now().getTime() - days * DAY_MS);
     const normalizer = createNormalizer(this.core.base.vocabulary);
-    const gaps = unansweredGaps(await this.activity.questions.readAll(), normalizer, since).slice(0, MODERATION.reportRows);
+    const { gaps, truncated } = unansweredGaps(await this.activity.questions.readAll(), normalizer, since);
     const rated = ratings(await this.activity.feedback.readAll()).slice(0, MODERATION.reportRows);
     const lines = [MOD_MESSAGES.gapsLead(days)];
+    if (days !== asked) lines.push(MOD_MESSAGES.daysOutOfRange(MODERATION.unansweredMaxDays));
+    if (truncated) lines.push(MOD_MESSAGES.gapsTruncated(MODERATION.unansweredScan));
     if (gaps.length === 0) lines.push(MOD_MESSAGES.noGaps);
-    for (const g of gaps) lines.push(MOD_MESSAGES.gapLine(g.count, g.askers, g.example));
+    for (const g of gaps.slice(0, MODERATION.reportRows)) lines.push(MOD_MESSAGES.gapLine(g.count, g.askers, g.example));
     lines.push('', MOD_MESSAGES.ratingsLead);
     if (rated.length === 0) lines.push(MOD_MESSAGES.noRatings);
     for (const r of rated) lines.push(MOD_MESSAGES.ratingLine(r.factId, r.up, r.down));
@@ -120,6 +124,14 @@ export class ModerationService {
       switch (result.reason) {
         case 'invalid':
           return { ok: false, text: [MOD_MESSAGES.invalid, ...result.problems.map(describeProblem)].join('\n') };
+        case 'blocked':
+          return { ok: false, text: MOD_MESSAGES.blocked(result.problems.length, [...new Set(result.problems.map((p) => p.file))]) };
+        case 'busy':
+          return { ok: false, text: MOD_MESSAGES.busy };
+        case 'unrecorded':
+          return { ok: false, text: MOD_MESSAGES.unrecorded(result.detail) };
+        case 'unwritten':
+          return { ok: false, text: MOD_MESSAGES.unwritten(result.detail) };
         case 'conflict':
         case 'not-found':
           return { ok: false, text: result.message };

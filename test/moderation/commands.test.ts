@@ -74,6 +74,22 @@ describe('the guided add and edit dialogue', () => {
     expect(fact?.citations[0]?.url).toBe('https://example.com/second');
   });
 
+  it('edits only the first source’s address, keeping its title, publisher and date answered with "-"', async () => {
+    await say('/fact edit round-two-duration');
+    expect(await say('-', '-', 'https://example.com/second-v2', '-', '-', '-', '-')).toBe(MOD_MESSAGES.edited('round-two-duration'));
+    expect(core.base.facts.find((f) => f.id === 'round-two-duration')?.sources).toEqual([
+      { title: 'Second round report', publisher: 'Example News', published: '2025-06-02', url: 'https://example.com/second-v2' },
+    ]);
+  });
+
+  it('edits only the first source’s title, publisher or date, keeping its address', async () => {
+    await say('/fact edit round-two-duration');
+    expect(await say('-', '-', '-', 'Second round, full report', '-', '2025-06-03', '-')).toBe(MOD_MESSAGES.edited('round-two-duration'));
+    expect(core.base.facts.find((f) => f.id === 'round-two-duration')?.sources).toEqual([
+      { title: 'Second round, full report', publisher: 'Example News', published: '2025-06-03', url: 'https://example.com/second' },
+    ]);
+  });
+
   it('stops on "cancel" without saving, and then reads the next message as an ordinary one', async () => {
     await say('/fact add');
     expect(await say('cancel')).toBe(DIALOGUE_MESSAGES.cancelled);

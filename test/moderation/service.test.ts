@@ -1,8 +1,9 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ActivityLog } from '../../src/activity.js';
+import { MODERATION } from '../../src/config/defaults.js';
 import { BotCore } from '../../src/core.js';
 import { KnowledgeStore } from '../../src/knowledge/store.js';
 import { MOD_MESSAGES } from '../../src/messages.js';
@@ -106,6 +107,43 @@ describe('moderating the fact base', () => {
     expect((await service.history('round-two-duration')).text).toContain('alice (telegram) — source round-two-duration');
   });
 
+  it('refuses every change while another file on disk is broken, naming that file, never "no such fact"', async () => {
+    const other = (await readFile(path.join(dir, 'facts/rounds.yaml'), 'utf8')).replace('url: https://example.com/second', 'url: nope');
+    await writeFile(path.join(dir, 'facts/other.yaml'), other.replace(/id: /g, 'id: other-'));
+    const expected = MOD_MESSAGES.blocked(1, [path.relative(process.cwd(), path.join(dir, 'facts/other.yaml'))]);
+    expect(expected).toContain('other.yaml');
+
+    const replies = [await service.retire('erdogan-host', alice), await service.add(draft, alice)];
+
+    for (const reply of replies) expect(reply).toEqual({ ok: false, text: expected });
+    expect(core.answerFact('erdogan-host')).toBeDefined();
+    expect(await store.audit.readAll()).toEqual([]);
+  });
+
+  it('steps back one change per undo, through every recorded change, instead of undoing the undo', async () => {
+    await service.edit('round-two-duration', { answer: 'First edit.' }, alice);
+    await service.edit('round-two-duration', { answer: 'Second edit.' }, bob);
+    const answer = () => core.answerFact('round-two-duration')?.text;
+
+    expect((await service.undo('round-two-duration', alice)).ok).toBe(true);
+    expect(answer()).toBe('First edit.');
+    expect((await service.undo('round-two-duration', alice)).ok).toBe(true);
+    expect(answer()).toBe('The second round lasted a little over an hour.');
+    const third = await service.undo('round-two-duration', alice);
+    expect(third.ok).toBe(false);
+    expect(third.text).toContain('nothing to undo');
+    expect(answer()).toBe('The second round lasted a little over an hour.');
+  });
+
+  it('adds a fact whose first question is not in Latin script, under an id made from its hash', async () => {
+    const questions = ['Кто принёс торт на пятый раунд?', 'торт на пятом раунде', 'был ли торт на переговорах'];
+    const reply = await service.add({ ...draft, questions }, alice);
+    expect(reply.ok).toBe(true);
+    const id = /"([^"]+)"/.exec(reply.text)?.[1] ?? '';
+    expect(id).toMatch(/^fact-[0-9a-f]{8}$/);
+    expect(core.answerFact(id)?.text).toBe(draft.answer);
+  });
+
   it('answers plainly for a fact that does not exist', async () => {
     expect(service.show('nope')).toEqual({ ok: false, text: MOD_MESSAGES.notFound('nope') });
     expect((await service.retire('nope', alice)).ok).toBe(false);
@@ -144,5 +182,15 @@ describe('moderating the fact base', () => {
     expect(lines[2]).toBe('  1× (1 member) e.g. “Who won the football match?”');
     expect(text).not.toContain('third round');
     expect(text).toContain('round-two-duration: 👍 1 / 👎 1');
+  });
+
+  it('looks back at most a year, saying so, when asked for more days than a date can hold', async () => {
+    await activity.recordQuestion({ platform: 'telegram', userId: '1' }, core.answer('What is the GDP of Germany?'));
+    const lines = (await service.unanswered(99_999_999_999)).text.split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      MOD_MESSAGES.gapsLead(MODERATION.unansweredMaxDays),
+      MOD_MESSAGES.daysOutOfRange(MODERATION.unansweredMaxDays),
+      '  1× (1 member) e.g. “What is the GDP of Germany?”',
+    ]);
   });
 });
