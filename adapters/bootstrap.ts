@@ -4,6 +4,7 @@ import 'dotenv/config';
 import type { DestinationStream } from 'pino';
 import {
   ActivityLog,
+  countAskedQuestions,
   createLogger,
   createModeration,
   KnowledgeWatcher,
@@ -25,8 +26,9 @@ export async function bootstrap(env: Record<string, string | undefined> = proces
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config), destination: logTo });
   const core = await loadCore(config.KNOWLEDGE_DIR);
   const activity = new ActivityLog(config.DATA_DIR);
+  await countAskedQuestions(activity, core.asked, logger);
   const watcher = new KnowledgeWatcher(config.KNOWLEDGE_DIR, core, logger);
-  const moderation = createModeration(core, config.KNOWLEDGE_DIR, activity, { watcher });
+  const moderation = createModeration(core, config.KNOWLEDGE_DIR, activity, { watcher, limiter: new RateLimiter(config.MOD_COMMANDS_PER_MINUTE) });
   logger.info({ version: core.base.version, facts: core.base.facts.length }, 'fact base loaded');
-  return { deps: { config, logger, core, activity, limiter: new RateLimiter(), moderation }, watcher };
+  return { deps: { config, logger, core, activity, limiter: new RateLimiter(config.RATE_LIMIT_PER_MINUTE), moderation }, watcher };
 }

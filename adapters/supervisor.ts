@@ -20,9 +20,16 @@ export function configuredPlatforms(config: Config): Platform[] {
   ];
 }
 
-/** Starts every platform at once; resolves with those that run, each failure logged and on the board. */
-export async function startPlatforms(deps: AdapterDeps, platforms: readonly Platform[], board: HealthBoard): Promise<RunningAdapter[]> {
-  const running: RunningAdapter[] = [];
+/**
+ * Starts every platform at once; resolves with those that run, each failure logged and on the board.
+ * `running` is filled in as each one comes up, for a shutdown that cannot wait for the slowest.
+ */
+export async function startPlatforms(
+  deps: AdapterDeps,
+  platforms: readonly Platform[],
+  board: HealthBoard,
+  running: RunningAdapter[] = [],
+): Promise<RunningAdapter[]> {
   await Promise.all(
     platforms.map(async (platform) => {
       board.set(platform.name, 'starting');

@@ -4,7 +4,8 @@ import { answerQuestion, type AnswerOk, type AnswerResult, type Snapshot } from 
 import { asOfText, citationsOf, toCitation, type Citation } from './citations.js';
 import { LIMITS } from './config/defaults.js';
 import type { FactBase } from './knowledge/parse.js';
-import { createMatcher } from './matching/matcher.js';
+import { createMatcher, featured } from './matching/matcher.js';
+import { AskedCounts } from './most-asked.js';
 
 export interface SourceEntry {
   citation: Citation;
@@ -14,8 +15,15 @@ export interface SourceEntry {
 
 export class BotCore {
   #snapshot: Snapshot;
+  /** ISO date of the last run-time change (a reload or a moderator's edit); undefined before one. */
+  #changedOn: string | undefined;
+  /** How often each fact has been asked; fed from the questions log by countAskedQuestions. */
+  readonly asked = new AskedCounts();
 
-  constructor(base: FactBase) {
+  constructor(
+    base: FactBase,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.#snapshot = { base, matcher: createMatcher(base) };
   }
 
@@ -31,6 +39,20 @@ export class BotCore {
     const { matcher } = this.#snapshot;
     matcher.update(base);
     this.#snapshot = { base, matcher };
+    this.#changedOn = this.now().toISOString().slice(0, 10);
+  }
+
+  /**
+   * ISO date the fact base was last updated, for /sources: the newest date its active facts speak
+   * of (retired ones are no longer served), or the day it was changed while running, if later.
+   */
+  lastUpdated(): string {
+    let newest = '';
+    for (const fact of this.#snapshot.base.facts) {
+      if (fact.status !== 'active') continue;
+      for (const date of [fact.asOf, ...fact.sources.map((s) => s.published)]) if (date !== undefined && date > newest) newest = date;
+    }
+    return this.#changedOn !== undefined && this.#changedOn > newest ? this.#changedOn : newest;
   }
 
   answer(question: string): AnswerResult {
@@ -57,6 +79,24 @@ export class BotCore {
     return result;
   }
 
+  /**
+   * Answers to offer while a user types (Telegram's inline mode), at most `limit`: the best match
+   * and the facts suggested beside it; for an empty query, the most asked facts, then featured ones.
+   */
+  inlineAnswers(query: string, limit: number): AnswerOk[] {
+    const factIds = query.trim()
+      ? matchedFacts(this.answer(query))
+      : [...this.asked.ranked(), ...featured(this.base.facts, limit).map((f) => f.id)];
+    const answers: AnswerOk[] = [];
+    for (const factId of new Set(factIds)) {
+      if (answers.length >= limit) break;
+      // A fact asked about before may since have been retired or removed.
+      const answer = this.answerFact(factId);
+      if (answer) answers.push(answer);
+    }
+    return answers;
+  }
+
   /** Known questions for autocomplete. */
   complete(prefix: string, limit: number = LIMITS.autocomplete): string[] {
     return this.#snapshot.matcher.complete(prefix, limit);
@@ -78,4 +118,8 @@ export class BotCore {
       .sort((a, b) => (b.citation.published ?? '').localeCompare(a.citation.published ?? ''))
       .map((entry, i) => ({ ...entry, citation: { ...entry.citation, n: i + 1 } }));
   }
+}
+
+function matchedFacts(result: AnswerResult): string[] {
+  return [...(result.kind === 'answer' ? [result.factId] : []), ...result.suggestions.map((s) => s.factId)];
 }

@@ -11,6 +11,7 @@ export type { Fact, Source } from './knowledge/schema.js';
 export { loadCore, KnowledgeError } from './startup.js';
 export { createLogger, secretsOf, scrub, type Logger } from './logger.js';
 export { ActivityLog, hashUser, type Asker, type Platform, type Vote } from './activity.js';
+export { countAskedQuestions } from './most-asked.js';
 export { RateLimiter, type RateDecision } from './ratelimit.js';
 export type { AdapterDeps, Moderation, RunningAdapter } from './ports.js';
 export { RATE_LIMIT, TELEGRAM } from './config/defaults.js';

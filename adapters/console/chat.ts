@@ -1,7 +1,7 @@
 // The offline console chat that `npm start` runs when no platform token is set.
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { MESSAGES, type Actor, type BotCore, type TextModeration } from '../../src/index.js';
+import { formatDate, MESSAGES, type Actor, type BotCore, type TextModeration } from '../../src/index.js';
 import { formatForConsole, formatSourcesForConsole } from './format.js';
 
 const PROMPT = 'you> ';
@@ -29,8 +29,9 @@ export async function runConsole(core: BotCore, input: Readable, output: Writabl
     const line = raw.trim();
     if (line === '/quit' || line === '/exit') break;
     if (line === '/help') say(consoleHelp(core));
-    else if (line === '/sources') say(formatSourcesForConsole(core.sources(), core.base.newestDate));
-    else if (moderation && operator && moderation.wants(operator, raw)) say((await moderation.handle(operator, raw)).text);
+    else if (line === '/sources') say(formatSourcesForConsole(core.sources(), formatDate(core.lastUpdated())));
+    // A command that fails (an unreadable audit log, say) gets an apology, and the chat goes on.
+    else if (moderation && operator && moderation.wants(operator, raw)) say(await moderation.handle(operator, raw).then((r) => r.text, () => MESSAGES.apology));
     else if (line) say(formatForConsole(core.answer(line)));
     prompt();
   }

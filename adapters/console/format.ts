@@ -31,9 +31,9 @@ export function formatForConsole(result: AnswerResult): string {
   return lines.join('\n');
 }
 
-export function formatSourcesForConsole(sources: readonly SourceEntry[], newestDate: string): string {
+export function formatSourcesForConsole(sources: readonly SourceEntry[], updated: string): string {
   return [
-    MESSAGES.sourcesLead(sources.length, newestDate),
+    MESSAGES.sourcesLead(sources.length, updated),
     ...sources.map(({ citation: c }) => `  [${c.n}] ${c.label}${c.url ? ` — ${c.url}` : ''}`),
   ].join('\n');
 }

@@ -74,8 +74,9 @@ export function formatAnswer(result: AnswerResult): DiscordReply {
   }
 }
 
-export function formatSources(sources: readonly SourceEntry[], newestDate: string): DiscordReply {
-  const description = MESSAGES.sourcesLead(sources.length, newestDate);
+/** `updated`: when the fact base was last updated, as a reader reads it ("24 July 2025"). */
+export function formatSources(sources: readonly SourceEntry[], updated: string): DiscordReply {
+  const description = MESSAGES.sourcesLead(sources.length, updated);
   const lines = sources.map((s) => citationLine(s.citation));
   return reply({ description, fields: sourceFields(lines, DISCORD.embedFields, DISCORD.embedTotal - description.length), color: COLOURS.answer });
 }

@@ -8,9 +8,14 @@ import { routeInteraction } from './interactions.js';
 import { handleMessage } from './mentions.js';
 import { startShards } from './shard.js';
 
+/** discord.js retries an unreachable gateway forever; past this, the start counts as failed. */
+export const READY_TIMEOUT_MS = 30_000;
+
 export interface DiscordOptions {
   /** For tests only; see RestOverrides. */
   rest?: RestOverrides;
+  /** For tests only: READY_TIMEOUT_MS, shorter. */
+  readyTimeoutMs?: number;
 }
 
 export async function startDiscord(deps: AdapterDeps, options: DiscordOptions = {}): Promise<RunningAdapter> {
@@ -23,20 +28,33 @@ export async function startDiscord(deps: AdapterDeps, options: DiscordOptions = 
   const served: AdapterDeps = { ...deps, logger };
   const client = createClient(config, options.rest);
   const inFlight = new Set<Promise<void>>();
-  // Handlers never reject (they log and apologise), so tracking them cannot leak a rejection.
+  // Handlers log and apologise themselves; one that still rejects is logged here, never left
+  // unhandled (which would end the process for every server).
   const track = (work: Promise<void>) => {
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
+    const settled = work.catch((err: unknown) => logger.error({ err }, 'Discord event handler failed'));
+    inFlight.add(settled);
+    void settled.finally(() => inFlight.delete(settled));
   };
+  // Settles when Discord has closed the gateway for good: discord.js will not reconnect, so the
+  // adapter has stopped serving and says so (the health board then marks it failed).
+  let giveUp = () => {};
+  const ended = new Promise<void>((resolve) => (giveUp = resolve));
 
   // Without an 'error' listener, one failed listener would crash the process for every server.
   client.on(Events.Error, (err) => logger.error({ err }, 'Discord client error'));
   client.on(Events.ShardError, (err, shardId) => logger.error({ err, shardId }, 'Discord gateway connection error; discord.js reconnects'));
   client.on(Events.ShardReconnecting, (shardId) => logger.warn({ shardId }, 'Discord gateway connection lost; reconnecting'));
   client.on(Events.ShardResume, (shardId, replayedEvents) => logger.info({ shardId, replayedEvents }, 'Discord gateway session resumed'));
-  client.on(Events.ShardDisconnect, ({ code }, shardId) =>
-    logger.error({ shardId, code }, 'Discord closed the gateway for good; the bot is offline on Discord (check DISCORD_TOKEN and the intents)'),
-  );
+  client.on(Events.ShardDisconnect, ({ code }, shardId) => {
+    logger.error({ shardId, code }, 'Discord closed the gateway for good; the bot is offline on Discord (check DISCORD_TOKEN and the intents)');
+    giveUp();
+  });
+  // discord.js 14.28 reports a session it cannot go on with as ShardDisconnect; Invalidated is the
+  // client-wide form of the same news in its typings, handled alike should a release emit it.
+  client.on(Events.Invalidated, () => {
+    logger.error('Discord invalidated the session for good; the bot is offline on Discord (check DISCORD_TOKEN)');
+    giveUp();
+  });
   client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'Discord client warning'));
   client.rest.on(RESTEvents.RateLimited, (info) =>
     logger.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global }, 'Discord rate limit: waiting before retrying'),
@@ -45,13 +63,19 @@ export async function startDiscord(deps: AdapterDeps, options: DiscordOptions = 
   client.on(Events.MessageCreate, (message) => track(handleMessage(message, served)));
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  const readyTimeoutMs = options.readyTimeoutMs ?? READY_TIMEOUT_MS;
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Discord gateway unreachable: not ready after ${readyTimeoutMs / 1000} s`)), readyTimeoutMs);
+  });
   try {
     // login() resolves before the gateway session is ready; the bot is online only at ClientReady.
-    await client.login(config.DISCORD_TOKEN);
-    await ready;
+    await Promise.race([client.login(config.DISCORD_TOKEN).then(() => ready), timedOut]);
   } catch (err) {
     await client.destroy();
     throw err;
+  } finally {
+    clearTimeout(timer);
   }
   logger.info({ bot: client.user?.tag, guilds: client.guilds.cache.size, shardIds: [...client.ws.shards.keys()] }, 'Discord adapter ready');
 
@@ -66,5 +90,5 @@ export async function startDiscord(deps: AdapterDeps, options: DiscordOptions = 
     logger.info('Discord adapter stopped');
   };
   // A second stop() (say SIGINT during SIGTERM's shutdown) waits for the first.
-  return { name: 'discord', stop: () => (stopped ??= stop()) };
+  return { name: 'discord', stop: () => (stopped ??= stop()), ended };
 }

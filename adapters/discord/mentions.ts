@@ -14,10 +14,10 @@ export function questionIn(message: Message, botId: string): string | undefined 
 
 /** Handles one message. Never rejects. */
 export async function handleMessage(message: Message, deps: AdapterDeps): Promise<void> {
-  const botId = message.client.user.id;
-  const question = questionIn(message, botId);
-  if (question === undefined) return;
   try {
+    // Reading the message is work too: a message discord.js could only half build must not escape the catch.
+    const question = questionIn(message, message.client.user.id);
+    if (question === undefined) return;
     const decision = checkRate(deps, message.author.id);
     // A message needs no answer: after one reminder, a flooding member is simply not answered.
     if (decision === 'quiet') return;

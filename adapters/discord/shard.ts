@@ -16,28 +16,40 @@ export async function startShards(deps: AdapterDeps): Promise<RunningAdapter> {
     totalShards: await shardCount(config),
     // The shard script is TypeScript, run through tsx exactly as `npm start` runs this process.
     execArgv: ['--import', 'tsx'],
-    respawn: true,
+    // A shard that exits on its own is not started again: one Discord refused (a revoked token, say)
+    // would fail the same way, over and over. Its death ends the adapter instead (see below).
+    respawn: false,
   });
   let stopping = false;
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      stopping = true;
+      // kill() sends SIGTERM: each shard finishes its in-flight replies (run.ts) before it exits.
+      await Promise.all(
+        [...manager.shards.values()].map((shard) => {
+          const child = shard.process;
+          // A shard that already died has no process left to stop.
+          if (!child) return undefined;
+          const exited = child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined;
+          shard.kill();
+          return exited;
+        }),
+      );
+    })());
+  // Settles when a shard dies unasked: the adapter stops its other shards and reports itself ended,
+  // so the health board marks Discord failed rather than half-serving.
+  let giveUp = () => {};
+  const ended = new Promise<void>((resolve) => (giveUp = resolve));
   manager.on('shardCreate', (shard) => {
     logger.info({ shardId: shard.id, totalShards: manager.totalShards }, 'Discord shard starting');
     shard.on('death', () => {
-      if (!stopping) logger.warn({ shardId: shard.id }, 'Discord shard process exited; discord.js respawns it');
+      if (stopping) return;
+      logger.error({ shardId: shard.id }, 'Discord shard process exited; stopping the other shards, the bot is offline on Discord');
+      void stop().then(giveUp);
     });
     shard.on('error', (err) => logger.error({ err, shardId: shard.id }, 'Discord shard error'));
   });
-  const stop = async () => {
-    stopping = true;
-    // kill() sends SIGTERM: each shard finishes its in-flight replies (run.ts) before it exits.
-    await Promise.all(
-      [...manager.shards.values()].map((shard) => {
-        const child = shard.process;
-        const exited = child && child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined;
-        shard.kill();
-        return exited;
-      }),
-    );
-  };
   try {
     await manager.spawn();
   } catch (err) {
@@ -46,7 +58,7 @@ export async function startShards(deps: AdapterDeps): Promise<RunningAdapter> {
     throw err;
   }
   logger.info({ totalShards: manager.totalShards }, 'Discord shards ready');
-  return { name: 'discord', stop };
+  return { name: 'discord', stop, ended };
 }
 
 /**

@@ -70,10 +70,10 @@ export function formatHelp(botUsername: string, commands: readonly { command: st
   return { text: fit(blocks([escapeHtml(MESSAGES.help), escapeHtml(MESSAGES.telegramHowTo(botUsername)), commandLines])) };
 }
 
-/** The cited articles, one per line; split into as many messages as the limit needs. */
-export function formatSources(sources: readonly SourceEntry[], newestDate: string): TelegramMessage[] {
+/** The cited articles, one per line, after when the base was last updated (ISO `updated`); split into as many messages as the limit needs. */
+export function formatSources(sources: readonly SourceEntry[], updated: string): TelegramMessage[] {
   const lines = [
-    escapeHtml(MESSAGES.sourcesLead(sources.length, formatDate(newestDate))),
+    escapeHtml(MESSAGES.sourcesLead(sources.length, formatDate(updated))),
     ...sources.map(({ citation }) => citationLine(citation)),
   ];
   return packLines(lines, TELEGRAM.messageChars).map((text) => ({ text }));
@@ -134,20 +134,36 @@ function skipToken(html: string, i: number, open: string[]): number {
 }
 
 function answerHtml(result: AnswerOk, notes: string[]): string {
-  const tail = [
-    ...(result.caveat !== undefined ? [`<b>${escapeHtml(MESSAGES.sourcesDiffer)}</b> ${escapeHtml(result.caveat)}`] : []),
-    [`<b>${escapeHtml(MESSAGES.sourcesHeading)}</b>`, ...result.citations.map(citationLine)].join('\n'),
-    // Last, so a reader always sees how fresh the answer is.
-    `<i>${escapeHtml(result.asOfText)}</i>`,
-  ];
-  // A long answer gives way, so its sources and date always fit; the empty block holds its place.
-  const room = TELEGRAM.messageChars - blocks([...notes, '', ...tail]).length;
-  const body = truncateHtml(escapeHtml(result.text), room);
-  return fit(blocks([...notes, body, ...tail]));
+  // The sources (capped) and the "as of" line are never cut; the date comes last, so a reader
+  // always sees how fresh the answer is.
+  const sources = sourcesBlock(result.citations);
+  const asOf = `<i>${escapeHtml(result.asOfText)}</i>`;
+  const caveat = result.caveat !== undefined ? [`<b>${escapeHtml(MESSAGES.sourcesDiffer)}</b> ${escapeHtml(result.caveat)}`] : [];
+  // What they leave goes to the notes, the answer and the caveat. A long answer gives way first
+  // (the empty block holds its place), then the end of a long caveat. Either room may be negative:
+  // truncateHtml then leaves nothing.
+  const room = TELEGRAM.messageChars - blocks(['', sources, asOf]).length;
+  const body = truncateHtml(escapeHtml(result.text), room - blocks([...notes, '', ...caveat]).length);
+  const rest = truncateHtml(blocks([...notes, body, ...caveat].filter(Boolean)), room);
+  return fit(blocks([rest, sources, asOf].filter(Boolean)));
+}
+
+/**
+ * The sources heading and as many citations as fit in TELEGRAM.sourcesChars, in order; those
+ * that do not fit are counted, never dropped silently.
+ */
+function sourcesBlock(citations: readonly Citation[]): string {
+  const heading = `<b>${escapeHtml(MESSAGES.sourcesHeading)}</b>`;
+  const lines = citations.map(citationLine);
+  for (let shown = lines.length; ; shown--) {
+    const more = shown < lines.length ? [escapeHtml(MESSAGES.moreSources(lines.length - shown))] : [];
+    const block = [heading, ...lines.slice(0, shown), ...more].join('\n');
+    if (block.length <= TELEGRAM.sourcesChars || shown === 0) return block;
+  }
 }
 
 function citationLine(c: Citation): string {
-  const label = escapeHtml(c.label);
+  const label = truncateHtml(escapeHtml(c.label), TELEGRAM.citationChars);
   return `${c.n}. ${c.url !== undefined ? `<a href="${escapeAttribute(c.url)}">${label}</a>` : label}`;
 }
 

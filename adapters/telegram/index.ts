@@ -14,7 +14,12 @@ export async function startTelegram(deps: AdapterDeps, options: BotOptions = {})
   // The token first, and once: a bad one or an unreachable API fails the start at once, in Telegram's
   // own words, instead of after the retries a later call would get.
   bot.botInfo = await bot.telegram.getMe();
-  await queue.other(() => bot.telegram.setMyCommands(COMMANDS));
+  try {
+    await queue.other(() => bot.telegram.setMyCommands(COMMANDS));
+  } catch (err) {
+    // Only the command menu is missing: every command still works when typed.
+    deps.logger.warn({ err }, 'Could not register the Telegram command menu; commands still work when typed');
+  }
   const webhookUrl = deps.config.TELEGRAM_WEBHOOK_URL;
   const updates: Updates = webhookUrl ? { stop: await startWebhook(bot, queue, deps.config, webhookUrl) } : startPolling(bot, deps.logger);
   deps.logger.info({ mode: webhookUrl ? 'webhook' : 'polling', bot: bot.botInfo?.username }, 'Telegram bot started');

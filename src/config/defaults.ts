@@ -45,7 +45,7 @@ export const LIMITS = Object.freeze({
 });
 
 export const RATE_LIMIT = Object.freeze({
-  /** Questions one user may ask per window before the bot asks them to slow down. */
+  /** Questions one user may ask per window before the bot asks them to slow down (RATE_LIMIT_PER_MINUTE overrides it). */
   questionsPerWindow: 10,
   windowMs: 60_000,
   /** Above this many tracked users, idle ones are forgotten so memory stays bounded. */
@@ -114,8 +114,8 @@ export const WRITE_LOCK = Object.freeze({
 });
 
 export const MODERATION = Object.freeze({
-  /** Moderator commands one moderator may run per window (stricter than questions). */
-  commandsPerWindow: 20,
+  /** Moderator commands one moderator may run per window, fewer than questions (MOD_COMMANDS_PER_MINUTE overrides it). */
+  commandsPerWindow: 5,
   windowMs: 60_000,
   /** A guided dialogue left unanswered this long is forgotten. */
   dialogueTimeoutMs: 10 * 60_000,

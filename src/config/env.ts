@@ -1,6 +1,7 @@
 // Settings from the environment (and .env), validated once at start. A bad value stops the bot
 // with one line that names the variable and what it expects.
 import { z } from 'zod';
+import { MODERATION, RATE_LIMIT } from './defaults.js';
 
 const optionalText = z.string().trim().min(1).optional();
 const url = (what: string) => z.url({ protocol: /^https?$/, message: `expects ${what}, e.g. http://127.0.0.1:8081` }).optional();
@@ -10,6 +11,11 @@ const port = z.coerce
   .min(1, { message: 'expects a port from 1 to 65535' })
   .max(65535, { message: 'expects a port from 1 to 65535' })
   .optional();
+const perMinute = (what: string) =>
+  z.coerce
+    .number({ message: `expects a whole number of ${what} a minute` })
+    .int({ message: `expects a whole number of ${what} a minute` })
+    .min(1, { message: `expects at least 1 ${what.replace(/s$/, '')} a minute` });
 const idList = z
   .string()
   .trim()
@@ -49,6 +55,9 @@ export const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,256}$/, { message: 'expects 1–256 characters of A–Z, a–z, 0–9, _ and -' })
     .optional(),
   MODERATOR_TELEGRAM_IDS: idList,
+
+  RATE_LIMIT_PER_MINUTE: perMinute('questions').default(RATE_LIMIT.questionsPerWindow),
+  MOD_COMMANDS_PER_MINUTE: perMinute('moderator commands').default(MODERATION.commandsPerWindow),
 });
 
 export type Config = z.infer<typeof EnvSchema>;
@@ -71,6 +80,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
     throw new ConfigError('Configuration problem: TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL, so only Telegram can post updates. Fix it in .env (see .env.example).');
+  }
+  // Moderator commands change what every member is told, so they are held to a stricter limit.
+  if (config.MOD_COMMANDS_PER_MINUTE >= config.RATE_LIMIT_PER_MINUTE) {
+    throw new ConfigError(
+      `Configuration problem: MOD_COMMANDS_PER_MINUTE (${config.MOD_COMMANDS_PER_MINUTE}${present.MOD_COMMANDS_PER_MINUTE ? '' : ' by default'}) must be lower than RATE_LIMIT_PER_MINUTE (${config.RATE_LIMIT_PER_MINUTE}), so moderator commands stay the more strictly limited. Fix it in .env (see .env.example).`,
+    );
   }
   return config;
 }

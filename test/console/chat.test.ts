@@ -56,4 +56,13 @@ describe('the console chat', () => {
     expect(text).toContain('Facts: 4 (3 active, 1 retired)');
     expect(text).toContain('Retired "erdogan-host"');
   });
+
+  it('apologises for a moderator command that fails, and goes on with the chat', async () => {
+    const failing = { wants: (_: unknown, text: string) => text.startsWith('kb'), handle: () => Promise.reject(new Error('disk gone')) };
+    const operator = { platform: 'console', id: 'op', name: 'op' };
+    const text = await chat(['kb status', 'How long did the third round last?'], core, { moderation: failing as unknown as TextModeration, operator });
+    expect(text).toContain(MESSAGES.apology);
+    expect(text).toContain('The third round lasted about 40 minutes.');
+    expect(text).not.toContain('disk gone');
+  });
 });

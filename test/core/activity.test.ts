@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,5 +38,12 @@ describe('the activity log', () => {
     const log = new JsonLinesFile<{ n: number }>(file);
     await Promise.all(Array.from({ length: 50 }, (_, n) => log.append({ n })));
     expect((await log.readAll()).map((r) => r.n)).toEqual(Array.from({ length: 50 }, (_, n) => n));
+  });
+
+  it('reads a missing file as an empty log, but lets any other read failure through', async () => {
+    const dir = await tempDir();
+    expect(await new JsonLinesFile(path.join(dir, 'none-yet.jsonl')).readAll()).toEqual([]);
+    await mkdir(path.join(dir, 'folder.jsonl'));
+    await expect(new JsonLinesFile(path.join(dir, 'folder.jsonl')).readAll()).rejects.toMatchObject({ code: 'EISDIR' });
   });
 });

@@ -32,4 +32,16 @@ describe('configuration', () => {
       /TELEGRAM_WEBHOOK_SECRET is required/,
     );
   });
+
+  it('limits questions to 10 and moderator commands to 5 a minute unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ RATE_LIMIT_PER_MINUTE: 10, MOD_COMMANDS_PER_MINUTE: 5 });
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '30', MOD_COMMANDS_PER_MINUTE: '12' })).toMatchObject({ RATE_LIMIT_PER_MINUTE: 30, MOD_COMMANDS_PER_MINUTE: 12 });
+    expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: 'lots' })).toThrow(/RATE_LIMIT_PER_MINUTE expects a whole number of questions a minute/);
+    expect(() => loadConfig({ MOD_COMMANDS_PER_MINUTE: '0' })).toThrow(/MOD_COMMANDS_PER_MINUTE expects at least 1 moderator command a minute/);
+  });
+
+  it('keeps the moderator limit stricter than the question limit', () => {
+    expect(() => loadConfig({ MOD_COMMANDS_PER_MINUTE: '10' })).toThrow(/MOD_COMMANDS_PER_MINUTE \(10\) must be lower than RATE_LIMIT_PER_MINUTE \(10\)/);
+    expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: '4' })).toThrow(/MOD_COMMANDS_PER_MINUTE \(5 by default\) must be lower than RATE_LIMIT_PER_MINUTE \(4\)/);
+  });
 });

@@ -92,9 +92,28 @@ describe('formatting an answer for Telegram', () => {
     expectValidHtml(text);
   });
 
-  it('stays within the limit even when the parts around the answer are too long', () => {
+  it('stays within the limit even when the parts around the answer are too long, keeping the "as of" line', () => {
     const { text } = formatResult({ ...third(), caveat: '<&> '.repeat(2000) });
     expect(text.length).toBeLessThanOrEqual(TELEGRAM.messageChars);
+    expect(text).toMatch(/<i>as of 23 July 2025<\/i>$/);
+    expectValidHtml(text);
+  });
+
+  it('keeps the "as of" line and the limit with 40 long sources, showing the first ones and counting the rest', () => {
+    const citations = Array.from({ length: 40 }, (_, i) => ({
+      n: i + 1,
+      publishedText: '24 July 2025',
+      label: `Report ${i + 1} on the third round & what came of it, `.repeat(8),
+      url: `https://example.com/reports/${i + 1}/${'long-path-segment/'.repeat(10)}`,
+    }));
+    const { text } = formatResult({ ...third(), citations });
+    expect(text.length).toBeLessThanOrEqual(TELEGRAM.messageChars);
+    expect(text).toMatch(/<i>as of 23 July 2025<\/i>$/);
+    expect(text).toContain('The third round lasted about 40 minutes.');
+    expect(text).toContain('<a href="https://example.com/reports/1/');
+    const shown = text.match(/<a href=/g)?.length ?? 0;
+    expect(shown).toBeGreaterThan(0);
+    expect(text).toContain(MESSAGES.moreSources(40 - shown));
     expectValidHtml(text);
   });
 
@@ -111,7 +130,7 @@ describe('formatting an answer for Telegram', () => {
   it('splits a long list of sources into messages within the limit, at line ends', () => {
     const entry = core.sources()[0]!;
     const many = Array.from({ length: 60 }, (_, i) => ({ ...entry, citation: { ...entry.citation, n: i + 1 } }));
-    const messages = formatSources(many, core.base.newestDate);
+    const messages = formatSources(many, core.lastUpdated());
     expect(messages.length).toBeGreaterThan(1);
     for (const { text } of messages) {
       expect(text.length).toBeLessThanOrEqual(TELEGRAM.messageChars);

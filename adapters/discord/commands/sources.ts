@@ -1,4 +1,4 @@
-// /sources — the articles the fact base cites, and how fresh it is. Private: a long list is noise in a channel.
+// /sources — the articles the fact base cites, and when it was last updated. Private: a long list is noise in a channel.
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { formatDate, MESSAGES, type AdapterDeps } from '../../../src/index.js';
 import { formatSources } from '../format.js';
@@ -7,5 +7,5 @@ export const data = new SlashCommandBuilder().setName('sources').setDescription(
 
 export async function execute(interaction: ChatInputCommandInteraction, deps: AdapterDeps): Promise<void> {
   const { core } = deps;
-  await interaction.reply({ ...formatSources(core.sources(), formatDate(core.base.newestDate)), flags: MessageFlags.Ephemeral });
+  await interaction.reply({ ...formatSources(core.sources(), formatDate(core.lastUpdated())), flags: MessageFlags.Ephemeral });
 }

@@ -1,5 +1,7 @@
 // Button presses: a "did you mean" suggestion is answered in the chat like a question; a vote goes
-// to the core's feedback log. Every press is acknowledged, or the button keeps spinning.
+// to the core's feedback log. Every press is acknowledged, or the button keeps spinning: a vote
+// that could not be saved with an apology rather than thanks, and a button this version of the bot
+// does not know (from an older version, say) with a note to ask again.
 import type { Telegraf } from 'telegraf';
 import { MESSAGES } from '../../../src/index.js';
 import { ASK_DATA, VOTE_DATA } from '../callback-data.js';
@@ -14,11 +16,19 @@ export function registerCallbacks(bot: Telegraf, deps: TelegramDeps): void {
     return Promise.all([acknowledged, replied]);
   });
 
-  bot.action(VOTE_DATA, (ctx) => {
+  bot.action(VOTE_DATA, async (ctx) => {
     const vote = ctx.match[1] === 'up' ? 'up' : 'down';
-    const recorded = deps.activity
-      .recordFeedback({ platform: 'telegram', userId: String(ctx.from.id) }, ctx.match[2] ?? '', vote)
-      .catch((err: unknown) => deps.logger.warn({ err }, 'Could not record Telegram feedback'));
-    return Promise.all([recorded, deps.queue.other(() => ctx.answerCbQuery(MESSAGES.feedbackThanks))]);
+    const factId = ctx.match[2] ?? '';
+    const saved = await deps.activity.recordFeedback({ platform: 'telegram', userId: String(ctx.from.id) }, factId, vote).then(
+      () => true,
+      (err: unknown) => {
+        deps.logger.error({ err, factId, vote }, 'Could not record Telegram feedback');
+        return false;
+      },
+    );
+    await deps.queue.other(() => ctx.answerCbQuery(saved ? MESSAGES.feedbackThanks : MESSAGES.apology));
   });
+
+  // Reached only by a press no action above took.
+  bot.on('callback_query', (ctx) => deps.queue.other(() => ctx.answerCbQuery(MESSAGES.staleButton)));
 }

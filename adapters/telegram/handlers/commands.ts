@@ -15,6 +15,6 @@ export function registerCommands(bot: Telegraf, deps: TelegramDeps): void {
   bot.help((ctx) => sendHtml(deps, ctx, formatHelp(ctx.botInfo.username, COMMANDS)));
   bot.command('ask', (ctx) => respond(deps, ctx, () => deps.core.answer(ctx.payload)));
   bot.command('sources', async (ctx) => {
-    for (const message of formatSources(deps.core.sources(), deps.core.base.newestDate)) await sendHtml(deps, ctx, message);
+    for (const message of formatSources(deps.core.sources(), deps.core.lastUpdated())) await sendHtml(deps, ctx, message);
   });
 }

@@ -4,7 +4,7 @@
 import type { Context, Telegraf } from 'telegraf';
 import { message } from 'telegraf/filters';
 import type { Message, User } from 'telegraf/types';
-import { isTelegramModerator, MESSAGES, MOD_MESSAGES, type Actor } from '../../../src/index.js';
+import { isTelegramModerator, MESSAGES, MOD_MESSAGES, parseModCommand, type Actor } from '../../../src/index.js';
 import { formatModReply, formatNotice } from '../format.js';
 import { sendHtml, type TelegramDeps } from '../reply.js';
 
@@ -32,7 +32,8 @@ async function moderate(deps: TelegramDeps, ctx: TextContext, text: string): Pro
   const { moderation } = deps;
   if (!moderation) return say(MOD_MESSAGES.moderationOff);
   // Before the moderator check, so a non-moderator repeating a command cannot flood the log either.
-  switch (moderation.limiter.check(`telegram:${ctx.from.id}`)) {
+  // A dialogue reply belongs to the command that opened it (counted then): a dialogue takes seven.
+  switch (parseModCommand(text) ? moderation.limiter.check(`telegram:${ctx.from.id}`) : 'ok') {
     case 'quiet':
       return;
     case 'warn':

@@ -1,6 +1,7 @@
 // Slash commands, autocomplete and buttons, end to end: the real discord.js against the fake Discord.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { hashUser, MESSAGES } from '../../../src/index.js';
+import { BotCore, hashUser, MESSAGES } from '../../../src/index.js';
+import { FIXTURE_KNOWLEDGE, loadBase } from '../../helpers.js';
 import { EPHEMERAL } from './fake-discord.js';
 import { askOptions, startHarness, type Harness } from './harness.js';
 
@@ -108,6 +109,16 @@ describe('buttons', () => {
       expect.objectContaining({ platform: 'discord', factId: 'round-three-duration', vote: 'up', user: hashUser({ platform: 'discord', userId: member.id }) }),
     );
   });
+
+  it('records a 👎 for moderators and thanks the member privately', async () => {
+    const member = h.fake.newMember();
+    const reply = await h.fake.callbackFor(h.fake.press(member, 'fb:down:round-two-duration'));
+    expect(reply.data).toMatchObject({ content: MESSAGES.feedbackThanks, flags: EPHEMERAL });
+    const votes = await h.activity('feedback.jsonl');
+    expect(votes).toContainEqual(
+      expect.objectContaining({ platform: 'discord', factId: 'round-two-duration', vote: 'down', user: hashUser({ platform: 'discord', userId: member.id }) }),
+    );
+  });
 });
 
 describe('/sources and /help', () => {
@@ -119,6 +130,20 @@ describe('/sources and /help', () => {
     const list = embed.fields.map((f: { value: string }) => f.value).join('\n');
     for (const url of ['https://example.com/second', 'https://example.com/third', 'https://example.com/erdogan']) expect(list).toContain(`(${url})`);
     expect(list).not.toContain('example.com/old');
+  });
+
+  it('dates the fact base by a change made while running, when that is newer than its facts', async () => {
+    const base = await loadBase(FIXTURE_KNOWLEDGE);
+    const core = new BotCore(base, () => new Date('2025-11-20T09:30:00Z'));
+    const changed = await startHarness({ core });
+    try {
+      // What a reload or a moderator's edit does.
+      core.replace(base);
+      const reply = await changed.fake.callbackFor(changed.fake.slash(changed.fake.newMember(), 'sources'));
+      expect(reply.data.embeds[0].description).toBe(MESSAGES.sourcesLead(4, '20 November 2025'));
+    } finally {
+      await changed.close();
+    }
   });
 
   it('says what it can do on /help, with example questions', async () => {

@@ -1,5 +1,6 @@
 // The real `npm start` entry as its own process: it exits 1, saying why, when no platform can start,
 // and on SIGTERM or SIGINT stops polling, delivers the replies it has taken on, and exits 0 in time.
+import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APP_ID, FakeDiscord } from '../discord/fake-discord.js';
 import { FakeTelegram } from '../telegram/fake-telegram.js';
@@ -11,6 +12,15 @@ afterEach(async () => {
   await stopEntries();
   for (const fake of fakes.splice(0)) await fake.close();
 });
+
+/** A port another program already listens on, on every address, as the health server would. */
+async function takenPort(): Promise<number> {
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '0.0.0.0', resolve));
+  fakes.push({ close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : 0;
+}
 
 /** Not the fake Discord's token, so it answers 401, as Discord does to a reset token. */
 const STALE_DISCORD_TOKEN = 'stale-discord-token-0123456789';
@@ -57,6 +67,20 @@ describe('the entry point', () => {
     ]);
     expect(bot.output()).not.toContain(STALE_DISCORD_TOKEN);
     expect(bot.output()).not.toContain(TELEGRAM_TOKEN);
+  });
+
+  it('exits 1 with one line naming HEALTH_PORT when that port is taken, instead of hanging', async () => {
+    const port = await takenPort();
+    const bot = await startEntry({
+      TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
+      TELEGRAM_API_ROOT: `http://127.0.0.1:${await freePort()}/`,
+      HEALTH_PORT: String(port),
+    });
+
+    const exit = await Promise.race([bot.exited, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 10_000))]);
+    expect(exit).toMatchObject({ code: 1 });
+    const plain = bot.output().split('\n').filter((line) => line.trim() !== '' && !line.startsWith('{'));
+    expect(plain).toEqual([expect.stringMatching(new RegExp(`^Configuration problem: HEALTH_PORT ${port} .*in use`))]);
   });
 
   it.each(['SIGTERM', 'SIGINT'] as const)(

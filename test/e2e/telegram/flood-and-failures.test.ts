@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MESSAGES } from '../../../src/index.js';
 import { ALICE, BORIS, privateText, startBot, stopBots } from './harness.js';
 
@@ -34,5 +34,33 @@ describe('the Telegram bot under flood limits and failures', () => {
     fake.push(privateText('How long did the second round last?'));
     const next = await fake.waitFor('sendMessage', (c) => String(c.body.text).includes('second round'));
     expect(next.error).toBeUndefined();
+  });
+
+  it('apologises when the core throws while answering, logs it, and answers the next question', async () => {
+    const { fake, core, logs } = await startBot();
+    vi.spyOn(core, 'answer').mockImplementationOnce(() => {
+      throw new Error('matcher exploded');
+    });
+    fake.push(privateText('How long did the third round last?'));
+    const apology = await fake.waitFor('sendMessage');
+    expect(apology.body).toMatchObject({ chat_id: ALICE.id, text: MESSAGES.apology });
+    expect(logs.join('')).toContain('matcher exploded');
+
+    fake.push(privateText('How long did the second round last?'));
+    const next = await fake.waitFor('sendMessage', (c) => c !== apology);
+    expect(next.body.text).toContain('The second round lasted a little over an hour.');
+  });
+
+  it('starts and serves when Telegram refuses its command menu, with only a warning logged', async () => {
+    const { fake, logs } = await startBot({
+      beforeStart: (f) => f.failNext('setMyCommands', { error_code: 400, description: 'Bad Request: BOT_COMMAND_INVALID' }),
+    });
+    expect(fake.callsTo('setMyCommands')[0]?.error?.error_code).toBe(400);
+    const lines = logs.map((line) => JSON.parse(line) as { level: number; msg: string });
+    expect(lines).toEqual([expect.objectContaining({ level: 40, msg: expect.stringContaining('command menu') })]);
+
+    fake.push(privateText('How long did the third round last?'));
+    const answer = await fake.waitFor('sendMessage');
+    expect(answer.body.text).toContain('40 minutes');
   });
 });

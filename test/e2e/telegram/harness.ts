@@ -1,6 +1,6 @@
 // Starts the real adapter against the fake Bot API, configured the way a user configures it
 // (TELEGRAM_API_ROOT), and builds updates shaped like Telegram's.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startTelegram } from '../../../adapters/telegram/index.js';
@@ -8,6 +8,7 @@ import type { FloodLimits } from '../../../adapters/telegram/send-queue.js';
 import {
   ActivityLog,
   BotCore,
+  countAskedQuestions,
   createLogger,
   loadConfig,
   RateLimiter,
@@ -27,6 +28,7 @@ export const FAST_FLOOD: FloodLimits = Object.freeze({ chatIntervalMs: 5, groupP
 export interface TestBot {
   fake: FakeTelegram;
   adapter: RunningAdapter;
+  core: BotCore;
   dataDir: string;
   /** The knowledge folder the bot serves (a private copy when moderation is on). */
   knowledgeDir: string;
@@ -42,6 +44,10 @@ interface StartOptions {
   env?: Record<string, string>;
   /** Turns moderator commands on, writing to a private copy of the fixture knowledge. */
   moderation?: { limiter?: RateLimiter };
+  /** Lines already in the questions log when the bot starts, as an earlier run left them. */
+  questionsLog?: object[];
+  /** Runs once the fake is up and before the bot starts, e.g. to make a start-up call fail. */
+  beforeStart?: (fake: FakeTelegram) => void;
 }
 
 const started: { fake: FakeTelegram; adapter?: RunningAdapter; dataDir: string; knowledgeCopy?: string }[] = [];
@@ -57,14 +63,19 @@ export async function startBot(options: StartOptions = {}): Promise<TestBot> {
   if (options.moderation) entry.knowledgeCopy = await copyOfFixtureKnowledge();
   const knowledgeDir = entry.knowledgeCopy ?? FIXTURE_KNOWLEDGE;
   const core = new BotCore(options.base ?? (await loadBase(knowledgeDir)));
+  if (options.questionsLog) await writeFile(path.join(dataDir, 'questions.jsonl'), options.questionsLog.map((line) => `${JSON.stringify(line)}\n`).join(''));
   const activity = new ActivityLog(dataDir);
+  // As adapters/bootstrap.ts does: the most asked questions, counted from the log.
+  await countAskedQuestions(activity, core.asked, logger);
   const deps: AdapterDeps = { core, activity, config, logger, limiter: options.limiter ?? new RateLimiter() };
   // As adapters/bootstrap.ts builds it, minus the file watcher: changes here come only from chat.
   if (entry.knowledgeCopy) deps.moderation = moderationFor(core, entry.knowledgeCopy, activity, options.moderation?.limiter);
+  options.beforeStart?.(fake);
   entry.adapter = await startTelegram(deps, { flood: FAST_FLOOD });
   return {
     fake,
     adapter: entry.adapter,
+    core,
     dataDir,
     knowledgeDir,
     logs,

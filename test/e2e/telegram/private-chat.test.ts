@@ -1,6 +1,8 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MESSAGES, RateLimiter, TELEGRAM } from '../../../src/index.js';
-import { FIXTURE_KNOWLEDGE, loadBase } from '../../helpers.js';
+import { copyOfFixtureKnowledge, FIXTURE_KNOWLEDGE, loadBase } from '../../helpers.js';
 import { parseHtml } from './fake-telegram.js';
 import { ALICE, BORIS, buttonsOf, privateText, startBot, stopBots } from './harness.js';
 
@@ -47,6 +49,19 @@ describe('the Telegram bot in a private chat', () => {
     const sent = await fake.waitFor('sendMessage');
     expect(sent.body.text).toContain(MESSAGES.sourcesLead(4, '24 July 2025'));
     expect(sent.body.text).toContain('<a href="https://example.com/erdogan">');
+  });
+
+  it('dates the fact base on /sources by the facts it serves, not by a newer retired one', async () => {
+    const dir = await copyOfFixtureKnowledge();
+    const file = path.join(dir, 'facts/rounds.yaml');
+    // The retired fact "old-claim" now speaks of the newest date in the base.
+    await writeFile(file, (await readFile(file, 'utf8')).replaceAll('2025-05-01', '2025-12-01'));
+    const base = await loadBase(dir);
+    await rm(dir, { recursive: true, force: true });
+    const { fake } = await startBot({ base });
+    fake.push(privateText('/sources'));
+    const sent = await fake.waitFor('sendMessage');
+    expect(sent.body.text).toContain(MESSAGES.sourcesLead(4, '24 July 2025'));
   });
 
   it('escapes HTML-special characters from the question and the fact base', async () => {
