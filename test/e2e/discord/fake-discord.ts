@@ -232,10 +232,11 @@ export class FakeDiscord {
     return message.id as string;
   }
 
-  /** A member sends the bot a direct message. Returns the message id. */
-  directMessage(member: Member, content: string): string {
+  /** A member sends the bot a direct message (with null, one whose content field is missing). Returns the message id. */
+  directMessage(member: Member, content: string | null): string {
     // Without channel_type (1: DM) discord.js 14.28 cannot make a DM channel from the message, and drops it.
     const message = this.#message({ author: member, channel_id: DM_CHANNEL_ID, channel_type: 1, content });
+    if (content === null) delete message.content;
     this.dispatch('MESSAGE_CREATE', message);
     return message.id as string;
   }

@@ -2,7 +2,7 @@
 // flooding. In every case the member hears something, the failure is logged, and the bot goes on.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MESSAGES, RateLimiter } from '../../../src/index.js';
-import { BOT_ID, BOT_USER, DM_CHANNEL_ID, EPHEMERAL, type RecordedRequest, type SentInteraction } from './fake-discord.js';
+import { BOT_ID, BOT_USER, EPHEMERAL, type RecordedRequest, type SentInteraction } from './fake-discord.js';
 import { askOptions, PINO_ERROR, startHarness, type Harness } from './harness.js';
 
 const QUESTIONS_PER_MINUTE = 3;
@@ -85,24 +85,7 @@ describe('when the bot itself fails', () => {
     process.on('unhandledRejection', onUnhandled);
     try {
       // A direct message without its content field: discord.js builds it with content null.
-      const messageId = '800000000000999001';
-      h.fake.dispatch('MESSAGE_CREATE', {
-        id: messageId,
-        type: 0,
-        channel_id: DM_CHANNEL_ID,
-        channel_type: 1,
-        author: h.fake.newMember(),
-        timestamp: new Date().toISOString(),
-        edited_timestamp: null,
-        tts: false,
-        mention_everyone: false,
-        mentions: [],
-        mention_roles: [],
-        attachments: [],
-        embeds: [],
-        pinned: false,
-        flags: 0,
-      });
+      const messageId = h.fake.directMessage(h.fake.newMember(), null);
       const { body: reply } = await h.fake.replyTo(messageId);
       expect(reply.content).toBe(MESSAGES.apology);
       expect(h.logs).toContainEqual(expect.objectContaining({ level: PINO_ERROR, messageId, msg: 'Discord message reply failed' }));
