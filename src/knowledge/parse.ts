@@ -1,7 +1,9 @@
 // Validates the fact base's files as one unit and reports every problem at once, each with its
 // file, fact and field, so a moderator fixes a whole pull request in one pass. Pure: no disk here.
 import { createHash } from 'node:crypto';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+// js-yaml reads: about seven times quicker than the yaml package, which the store keeps for
+// writing, where its document model preserves comments. The core schema reads dates as text.
+import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
 import type { z } from 'zod';
 import { FactFileSchema, FactSchema, VocabularySchema, type Fact, type Vocabulary } from './schema.js';
 
@@ -87,9 +89,10 @@ export function parseFactBase(factFiles: readonly KnowledgeFile[], vocabularyFil
 
 function readYaml(file: KnowledgeFile, problems: KnowledgeProblem[]): unknown {
   try {
-    return parseYaml(file.text);
+    // An empty file is an empty document (null); undefined means the YAML was refused.
+    return loadYaml(file.text, { schema: CORE_SCHEMA, filename: file.name }) ?? null;
   } catch (err) {
-    const message = err instanceof YAMLParseError ? err.message.split('\n')[0] ?? err.message : String(err);
+    const message = err instanceof YAMLException ? `${err.reason} at line ${err.mark.line + 1}, column ${err.mark.column + 1}` : String(err);
     problems.push({ file: file.name, message: `is not valid YAML: ${message}` });
     return undefined;
   }
@@ -101,11 +104,21 @@ function issuesOf(
 ): KnowledgeProblem[] {
   return error.issues.map((issue) => {
     const field = [where.prefix, formatPath(issue.path)].filter(Boolean).join('.');
-    const problem: KnowledgeProblem = { file: where.file, message: issue.message };
+    const problem: KnowledgeProblem = { file: where.file, message: messageOf(issue) };
     if (where.factId !== undefined) problem.factId = where.factId;
     if (field) problem.field = field;
     return problem;
   });
+}
+
+/** What YAML calls each kind of value, for a moderator who wrote the wrong kind. */
+const KIND_NAMES: Readonly<Record<string, string>> = { array: 'a list', string: 'text', object: 'a set of "key: value" lines', number: 'a number', boolean: 'true or false' };
+
+/** Zod's own wording ("Invalid input: expected array, received undefined") in a moderator's words. */
+function messageOf(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'invalid_type') return issue.message;
+  if (/received undefined$/.test(issue.message)) return 'is required';
+  return `must be ${KIND_NAMES[issue.expected] ?? issue.expected}`;
 }
 
 /** ["sources", 0, "url"] → "sources[0].url" */

@@ -50,6 +50,20 @@ describe('the fact-base parser', () => {
     expect(lines.some((l) => l.startsWith('c.yaml: is not valid YAML'))).toBe(true);
   });
 
+  it('says a missing field is required and a field of the wrong kind what kind it must be, and where bad YAML breaks', () => {
+    const result = parseFactBase([
+      file('a.yaml', `facts:\n  - id: no-answer\n    questions: a single line\n    sources: [{ url: https://example.com/a }]\n    asOf: 2025-07-23\n`),
+      file('b.yaml', 'facts:\n  - id: a\n   questions: [x\n'),
+    ]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map(formatProblem)).toEqual([
+      'a.yaml: fact "no-answer": questions must be a list',
+      'a.yaml: fact "no-answer": answer is required',
+      'b.yaml: is not valid YAML: bad indentation of a sequence entry at line 3, column 4',
+    ]);
+  });
+
   it('refuses an id used twice and says where the first one is', () => {
     const result = parseFactBase([file('a.yaml', `facts:${goodFact}`), file('b.yaml', `facts:${goodFact}`)]);
     expect(result.ok).toBe(false);
