@@ -34,9 +34,8 @@ export function parseFactFormId(customId: string): FactForm | undefined {
 
 /**
  * The modal for a new fact, or for editing `fact` at version `key`: questions, answer and "as of"
- * (prefilled when editing), then the source. When editing, the source inputs start empty: the core
- * replaces the first source only for a new address, so a prefilled title changed in place would
- * be silently ignored.
+ * (prefilled when editing), then the source. When editing, the source inputs start empty and the
+ * current source shows as a placeholder: whatever is left empty keeps its current value.
  */
 export function factModal(edit?: { fact: Fact; key: string }): ModalBuilder {
   const editing = edit?.fact;
@@ -97,8 +96,6 @@ export function draftFromForm(values: FormValues): FormDraft {
   if (details.length > 3) return { ok: false, text: F.tooManyParts };
   const [sourceTitle = '', sourcePublisher = '', sourceDate = ''] = details;
   const sourceUrl = values[FIELDS.url].trim();
-  // Without an address the core keeps the current source, so details alone would be dropped unseen.
-  if (!sourceUrl && details.some(Boolean)) return { ok: false, text: F.detailsNeedUrl };
   const questions = values[FIELDS.questions].split('\n').map((q) => q.replace(/^[-•*]\s*/, '').trim()).filter(Boolean);
   return {
     ok: true,

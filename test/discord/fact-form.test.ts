@@ -107,8 +107,11 @@ describe('reading a submitted form', () => {
     });
   });
 
-  it('refuses source details without an address, which would otherwise be dropped unseen', () => {
-    expect(draftFromForm(values({ source: 'A better title' }))).toEqual({ ok: false, text: MOD_MESSAGES.discordForm.detailsNeedUrl });
+  it('takes source details without an address, so a corrected title keeps the current address', () => {
+    expect(draftFromForm(values({ source: 'A better title' }))).toEqual({
+      ok: true,
+      draft: { questions: [], answer: '', asOf: '', sourceUrl: '', sourceTitle: 'A better title', sourcePublisher: '', sourceDate: '' },
+    });
   });
 
   it('refuses source details with more than three parts', () => {

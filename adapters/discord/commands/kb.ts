@@ -5,8 +5,6 @@ import { MOD_MESSAGES, MODERATION } from '../../../src/index.js';
 import { actorOf, bySubcommand, completeFactId, factIdOption, respond } from '../moderation.js';
 
 const D = MOD_MESSAGES.discordCommands;
-/** A year back is as far as a report of gaps stays useful. */
-const MAX_DAYS = 365;
 
 export const data = new SlashCommandBuilder()
   .setName('kb')
@@ -17,7 +15,7 @@ export const data = new SlashCommandBuilder()
     sub
       .setName('unanswered')
       .setDescription(D.unanswered)
-      .addIntegerOption((o) => o.setName('days').setDescription(D.days(MODERATION.unansweredDays)).setMinValue(1).setMaxValue(MAX_DAYS)),
+      .addIntegerOption((o) => o.setName('days').setDescription(D.days(MODERATION.unansweredDays)).setMinValue(1).setMaxValue(MODERATION.unansweredMaxDays)),
   )
   .addSubcommand((sub) => sub.setName('history').setDescription(D.history).addStringOption(factIdOption))
   .addSubcommand((sub) => sub.setName('undo').setDescription(D.undo).addStringOption(factIdOption));
