@@ -9,6 +9,9 @@ const EXTRA_STOPWORDS = [
   'when', 'according', 'see', 'sees', 'going', 'gonna', 'currently', 'think', 'thinks', 'does', 'doing', 'done', 'tell', 'please', 'will', 'shall', 'whats', 'whose', 'whom', 'why',
   'ever', 'yet', 'just', 'really', 'thing', 'things', 'know', 'anything', 'something', 'happen',
   'happened', 'hi', 'hello', 'hey', 'thanks', 'thank', 'ok', 'okay', 'us', 'bot', 'question', 'went',
+  // Chat filler: "who else was on the team apart from…" asks no more than "who was on the team".
+  'else', 'apart', 'besides', 'actually', 'supposed', 'anywhere', 'exactly', 'basically', 'kind', 'sort',
+  'anyone', 'someone', 'anybody', 'guys', 'pls', 'plz', 'u', 'ur', 'im',
 ];
 const STEM_CACHE_LIMIT = 50_000;
 const STOPWORDS: ReadonlySet<string> = new Set([...eng, ...EXTRA_STOPWORDS]);
@@ -17,8 +20,11 @@ const STOPWORDS: ReadonlySet<string> = new Set([...eng, ...EXTRA_STOPWORDS]);
 const LATIN_FOLD: Readonly<Record<string, string>> = { ı: 'i', ø: 'o', ł: 'l', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe' };
 
 /** Lower case, no diacritics, no punctuation, single spaces: "Erdoğan's  truce!" → "erdogan s truce". */
+/** "US" and "U.S." in capitals are the country; lower-cased, "us" would be the pronoun, a stopword. */
+const US_IN_CAPITALS = /\bU\.?S\.?(?:A\b\.?)?(?![\w.])/g;
+
 export function foldText(text: string): string {
-  let folded = text.toLowerCase();
+  let folded = text.replace(US_IN_CAPITALS, 'usa').toLowerCase();
   // Plain ASCII, most of what is read, has no diacritics: the Unicode passes are skipped for it.
   const ascii = !/[\u0080-\uffff]/.test(folded);
   if (!ascii) {
@@ -38,7 +44,7 @@ export function foldText(text: string): string {
 
 /** The words of foldText(text), every one kept: in one pass for the common case, printable ASCII without digits or apostrophes. */
 export function foldWords(text: string): string[] {
-  if (/[^\x20-\x7e]|[\d'`]/.test(text)) return foldText(text).split(' ').filter((word) => word.length > 0);
+  if (/[^\x20-\x7e]|[\d'`]|U\.?S/.test(text)) return foldText(text).split(' ').filter((word) => word.length > 0);
   return text
     .toLowerCase()
     .split(/[^a-z0-9]+/)

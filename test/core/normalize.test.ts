@@ -7,6 +7,11 @@ describe('text folding', () => {
     expect(foldText('Çırağan Palace')).toBe('ciragan palace');
   });
 
+  it('reads US and U.S. in capitals as the country, and a lower-case "us" as the pronoun', () => {
+    expect(foldText('Did the US or the U.S.A. propose it?')).toBe('did the usa or the usa propose it');
+    expect(foldText('tell us, USSR fans')).toBe('tell us ussr fans');
+  });
+
   it('joins thousands separators so 1,000 and 1000 meet', () => {
     expect(foldText('a 1,000-for-1,000 swap')).toBe('a 1000 for 1000 swap');
   });
@@ -33,6 +38,10 @@ describe('the normalizer', () => {
 
   it('drops stopwords and stems the rest', () => {
     expect(normalizer.stems('What were the negotiations about?')).toEqual(['negoti']);
+  });
+
+  it('drops chat filler that says nothing about which fact is meant', () => {
+    expect(normalizer.stems('who else was on the team apart from Yermak, actually?')).toEqual(normalizer.stems('who was on the team from Yermak?'));
   });
 
   it('keeps numbers whole', () => {
