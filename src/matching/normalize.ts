@@ -19,10 +19,10 @@ const STOPWORDS: ReadonlySet<string> = new Set([...eng, ...EXTRA_STOPWORDS]);
 // Letters that Unicode decomposition leaves alone but readers treat as plain Latin.
 const LATIN_FOLD: Readonly<Record<string, string>> = { ı: 'i', ø: 'o', ł: 'l', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe' };
 
-/** Lower case, no diacritics, no punctuation, single spaces: "Erdoğan's  truce!" → "erdogan s truce". */
 /** "US" and "U.S." in capitals are the country; lower-cased, "us" would be the pronoun, a stopword. */
 const US_IN_CAPITALS = /\bU\.?S\.?(?:A\b\.?)?(?![\w.])/g;
 
+/** Lower case, no diacritics, no punctuation, single spaces: "Erdoğan's  truce!" → "erdogan s truce". */
 export function foldText(text: string): string {
   let folded = text.replace(US_IN_CAPITALS, 'usa').toLowerCase();
   // Plain ASCII, most of what is read, has no diacritics: the Unicode passes are skipped for it.
