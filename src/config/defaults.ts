@@ -17,6 +17,8 @@ export const MATCHING = Object.freeze({
   typoMinLength: 4,
   /** From this length a word may be two edits (a swap of two letters is one) from the right one. */
   twoEditsMinLength: 8,
+  /** An unknown word this short, one edit from a stopword ("wher"), is read as that stopword. */
+  stopwordTypoMaxLength: 5,
   /** How much a typo-corrected word counts compared with one spelt right. */
   typoCredit: 0.85,
   /** How much the word index's own (BM25) order adds when ranking candidates of near-equal confidence. */

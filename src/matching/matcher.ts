@@ -239,6 +239,8 @@ class IndexedMatcher implements Matcher {
     const seen = new Map<string, QueryTerm>();
     for (const word of this.#normalizer.words(question)) {
       const { stem, term } = this.#resolve(word);
+      // An unknown word weighs the most, so one that only looks unknown must not count at all.
+      if (term.credit === 0 && this.#normalizer.isFiller(word)) continue;
       const prior = seen.get(stem);
       if (!prior || prior.credit < term.credit) seen.set(stem, term);
     }

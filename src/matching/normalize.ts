@@ -2,7 +2,9 @@
 // so "Erdoğan's", "erdogan" and "ERDOGAN" meet, and "truce" meets "ceasefire".
 import { stemmer } from 'stemmer';
 import { eng } from 'stopword';
+import { MATCHING } from '../config/defaults.js';
 import type { Vocabulary } from '../knowledge/schema.js';
+import { editDistance, isEnglishWord } from './spelling.js';
 
 /** Question words and filler that say nothing about which fact is meant. */
 const EXTRA_STOPWORDS = [
@@ -62,6 +64,12 @@ export interface Normalizer {
   stems(text: string): string[];
   /** Every spelling the synonym table knows, for typo correction to aim at. */
   readonly knownVariants: readonly string[];
+  /**
+   * True for a word that says nothing of its own though the base does not hold it: a typo of a
+   * stopword ("wher", "wer"), or a word the synonym table knows only inside a name or phrase
+   * ("vladimir" of "vladimir putin") when it stands without the rest.
+   */
+  isFiller(word: string): boolean;
 }
 
 export function createNormalizer(vocabulary: Vocabulary): Normalizer {
@@ -112,11 +120,25 @@ export function createNormalizer(vocabulary: Vocabulary): Normalizer {
     }
     return out;
   };
+  const phraseOnly = new Set([...canonical.keys()].filter((k) => k.includes(' ')).flatMap((k) => k.split(' ')));
+  for (const word of canonical.keys()) phraseOnly.delete(word);
   return {
+    isFiller: (word) => phraseOnly.has(word) || (word.length <= MATCHING.stopwordTypoMaxLength && !isEnglishWord(word) && nearStopword(word)),
     words: (text) => wordsOfFolded(foldWords(text)),
     wordsOfFolded,
     stem,
     stems: (text) => wordsOfFolded(foldWords(text)).map(stem),
     knownVariants: [...canonical.keys()].filter((k) => !k.includes(' ')),
   };
+}
+
+/**
+ * One edit from a stopword of at least three letters ("wher", "wat"): shorter ones have too many
+ * neighbours. Only for a word that is not English itself ("tall" is no typo of "all").
+ */
+function nearStopword(word: string): boolean {
+  for (const stopword of STOPWORDS) {
+    if (stopword.length >= 3 && editDistance(word, stopword, 1) <= 1) return true;
+  }
+  return false;
 }

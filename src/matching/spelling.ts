@@ -210,7 +210,7 @@ export function editDistance(a: string, b: string, most: number): number {
 const WORDLIST_SIZES = [10, 20, 35, 40, 50];
 let english: ReadonlySet<string> | undefined;
 
-function isEnglishWord(word: string): boolean {
+export function isEnglishWord(word: string): boolean {
   if (!english) {
     const require = createRequire(import.meta.url);
     const words = new Set<string>();

@@ -44,6 +44,13 @@ describe('the normalizer', () => {
     expect(normalizer.stems('who else was on the team apart from Yermak, actually?')).toEqual(normalizer.stems('who was on the team from Yermak?'));
   });
 
+  it('takes a typo of a stopword, and a first name the synonyms know only beside its surname, for filler', () => {
+    const withNames = createNormalizer({ synonyms: [['putin', 'vladimir putin']] });
+    expect(['wher', 'wat', 'vladimir'].filter((w) => withNames.isFiller(w))).toEqual(['wher', 'wat', 'vladimir']);
+    // English words are never typos, and a word the table knows on its own is no filler.
+    expect(['tall', 'putin', 'pizza'].filter((w) => withNames.isFiller(w))).toEqual([]);
+  });
+
   it('keeps numbers whole', () => {
     expect(normalizer.stems('1,200 POWs')).toEqual(['1200', 'prison']);
   });
