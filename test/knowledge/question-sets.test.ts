@@ -12,7 +12,18 @@ interface Case {
   expect: string[][] | null;
 }
 
-const SETS = [path.join(ROOT, 'test/eval/extra-questions.jsonl'), path.join(ROOT, '../shared/eval/questions.jsonl')];
+/**
+ * Each set with the share it must answer right and refuse right. The public set and our own extra
+ * set hold the 95% / 90% bar. The two sets written from the source notes alone, by people who never
+ * saw the fact base, are harder (detail questions in their own words): their floors sit just under
+ * today's scores, so a change that makes matching worse in general fails here.
+ */
+const SETS: [file: string, answered: number, refused: number][] = [
+  [path.join(ROOT, '../shared/eval/questions.jsonl'), 0.95, 0.9],
+  [path.join(ROOT, 'test/eval/extra-questions.jsonl'), 0.95, 0.9],
+  [path.join(ROOT, 'test/eval/source-notes-questions.jsonl'), 0.88, 0.95],
+  [path.join(ROOT, 'test/eval/unseen-questions.jsonl'), 0.9, 0.9],
+];
 
 let core: BotCore;
 beforeAll(async () => {
@@ -39,10 +50,10 @@ function score(file: string) {
   return { answered: right / answerable, refused: refused / unanswerable, misses };
 }
 
-describe.each(SETS)('the question set %s', (file) => {
-  it.skipIf(!existsSync(file))('is answered at least 95% right and refused at least 90% right', () => {
+describe.each(SETS)('the question set %s', (file, minAnswered, minRefused) => {
+  it.skipIf(!existsSync(file))(`is answered at least ${minAnswered * 100}% right and refused at least ${minRefused * 100}% right`, () => {
     const { answered, refused, misses } = score(file);
-    expect(answered, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
-    expect(refused, misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+    expect(answered, misses.join('\n')).toBeGreaterThanOrEqual(minAnswered);
+    expect(refused, misses.join('\n')).toBeGreaterThanOrEqual(minRefused);
   });
 });
