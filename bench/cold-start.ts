@@ -16,7 +16,10 @@ export interface ProcessFigures {
   rssMb: number;
 }
 
-/** Starts `ask --json` on a knowledge folder, asks `questions`, and measures it. */
+/**
+ * Starts `ask --json` on a knowledge folder, asks `questions`, and measures it. Standard input stays
+ * open until the resident set is read: at its end `ask` exits, and an exited process has none.
+ */
 export function measureProcess(knowledgeDir: string, questions: readonly string[]): Promise<ProcessFigures> {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/console/ask.ts', '--json'], {
@@ -24,7 +27,7 @@ export function measureProcess(knowledgeDir: string, questions: readonly string[
     env: { ...process.env, KNOWLEDGE_DIR: knowledgeDir, LOG_LEVEL: 'silent' },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
-  child.stdin.end(`${questions.join('\n')}\n`);
+  child.stdin.write(`${questions.join('\n')}\n`);
   return new Promise((resolve, reject) => {
     let readyMs: number | undefined;
     let answered = 0;
@@ -38,6 +41,7 @@ export function measureProcess(knowledgeDir: string, questions: readonly string[
       answered += lines.length;
       if (answered < questions.length || child.pid === undefined) return;
       resolve({ readyMs, rssMb: residentMb(child.pid) });
+      child.stdin.end();
     });
     child.on('error', reject);
     child.on('exit', (code) => {

@@ -1,6 +1,7 @@
 // Structured JSON logs (pino). Every line passes through a scrubber that replaces the configured
 // secrets, so a token never reaches a log even inside a library's error message or a URL.
-import { pino, type Logger, type DestinationStream } from 'pino';
+import { createRequire } from 'node:module';
+import type { Logger, DestinationStream } from 'pino';
 import type { Config } from './config/env.js';
 
 export type { Logger };
@@ -20,7 +21,11 @@ export function scrub(text: string, secrets: readonly string[]): string {
   return out;
 }
 
+// Loaded when the first logger is made: a process that logs nothing (`npm run ask`) starts quicker without it.
+const require = createRequire(import.meta.url);
+
 export function createLogger(options: { level: string; secrets: readonly string[]; destination?: DestinationStream }): Logger {
+  const { pino } = require('pino') as typeof import('pino');
   const { secrets } = options;
   return pino(
     {

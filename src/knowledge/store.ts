@@ -4,8 +4,9 @@
 // processes too (a lock file in the knowledge folder).
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import { JsonLinesFile } from '../activity.js';
 import { FACTS_DIR, loadFactBase, readKnowledgeFiles } from './load.js';
 import { parseFactBase, type FactBase, type KnowledgeFile, type KnowledgeProblem } from './parse.js';
@@ -177,8 +178,13 @@ function describeIoError(err: unknown): string {
   return (err as NodeJS.ErrnoException | undefined)?.code ?? String(err);
 }
 
+// The YAML editor is loaded at the first write: a process that never writes (`npm run ask`) starts quicker without it.
+const require = createRequire(import.meta.url);
+const yaml = () => require('yaml') as typeof import('yaml');
+
 /** Replaces the fact with the same id in a file's text, keeping comments and the other facts. */
 export function replaceFactIn(text: string, fact: FactInput): string {
+  const { isMap, isSeq, parseDocument } = yaml();
   const doc: Document = parseDocument(text);
   const facts = doc.get('facts');
   if (!isSeq(facts)) return newFactFile(fact);
@@ -190,7 +196,7 @@ export function replaceFactIn(text: string, fact: FactInput): string {
 }
 
 function newFactFile(fact: FactInput): string {
-  const doc = parseDocument('facts: []\n');
+  const doc = yaml().parseDocument('facts: []\n');
   doc.set('facts', doc.createNode([ordered(fact)]));
   return doc.toString({ lineWidth: 100 });
 }
