@@ -100,24 +100,15 @@ describe('buttons', () => {
     expect(reply.data).toMatchObject({ content: MESSAGES.suggestionGone, flags: EPHEMERAL });
   });
 
-  it('records a 👍 for moderators and thanks the member privately', async () => {
+  it.each([
+    ['👍', 'up', 'round-three-duration'],
+    ['👎', 'down', 'round-two-duration'],
+  ] as const)('records a %s for moderators and thanks the member privately', async (_emoji, vote, factId) => {
     const member = h.fake.newMember();
-    const reply = await h.fake.callbackFor(h.fake.press(member, 'fb:up:round-three-duration'));
+    const reply = await h.fake.callbackFor(h.fake.press(member, `fb:${vote}:${factId}`));
     expect(reply.data).toMatchObject({ content: MESSAGES.feedbackThanks, flags: EPHEMERAL });
     const votes = await h.activity('feedback.jsonl');
-    expect(votes).toContainEqual(
-      expect.objectContaining({ platform: 'discord', factId: 'round-three-duration', vote: 'up', user: hashUser({ platform: 'discord', userId: member.id }) }),
-    );
-  });
-
-  it('records a 👎 for moderators and thanks the member privately', async () => {
-    const member = h.fake.newMember();
-    const reply = await h.fake.callbackFor(h.fake.press(member, 'fb:down:round-two-duration'));
-    expect(reply.data).toMatchObject({ content: MESSAGES.feedbackThanks, flags: EPHEMERAL });
-    const votes = await h.activity('feedback.jsonl');
-    expect(votes).toContainEqual(
-      expect.objectContaining({ platform: 'discord', factId: 'round-two-duration', vote: 'down', user: hashUser({ platform: 'discord', userId: member.id }) }),
-    );
+    expect(votes).toContainEqual(expect.objectContaining({ platform: 'discord', factId, vote, user: hashUser({ platform: 'discord', userId: member.id }) }));
   });
 });
 
