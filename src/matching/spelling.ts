@@ -49,16 +49,21 @@ export function createLexicon(): Lexicon {
   const ids = new Map<string, number>();
   const words: string[] = [];
   const uses: number[] = [];
+  /** Each word's length, by id: read for thousands of candidates a typo, quicker than each string's. */
+  const lengths: number[] = [];
   const free: number[] = [];
   /** Word ids by pairKey(). */
   const byPair = new Map<string, number[]>();
   const sorted = new SortedStrings();
+  // Scratch space for correct(), by word id: how many of the typo's pairs each word shares, and the words found.
   let shared = new Uint16Array(0);
+  let touched = new Int32Array(0);
 
   function learn(word: string): number {
     const id = free.pop() ?? words.length;
     ids.set(word, id);
     words[id] = word;
+    lengths[id] = word.length;
     uses[id] = 1;
     for (const pair of pairsOf(word)) {
       const key = pairKey(pair, word.length);
@@ -118,13 +123,19 @@ export function createLexicon(): Lexicon {
     correct(word) {
       const edits = allowedEdits(word.length);
       if (edits === 0 || /\d/.test(word) || isEnglishWord(word)) return undefined;
-      if (shared.length < words.length) shared = new Uint16Array(words.length * 2);
+      if (shared.length < words.length) {
+        shared = new Uint16Array(words.length * 2);
+        touched = new Int32Array(words.length * 2);
+      }
       const pairs = pairsOf(word);
-      const touched: number[] = [];
+      let found = 0;
       for (const pair of pairs) {
         for (let length = word.length - edits; length <= word.length + edits; length++) {
-          for (const id of byPair.get(pairKey(pair, length)) ?? []) {
-            if (shared[id] === 0) touched.push(id);
+          const list = byPair.get(pairKey(pair, length));
+          if (!list) continue;
+          for (let i = 0; i < list.length; i++) {
+            const id = list[i]!;
+            if (shared[id] === 0) touched[found++] = id;
             shared[id]! += 1;
           }
         }
@@ -134,11 +145,12 @@ export function createLexicon(): Lexicon {
       // one could do better.
       const byLeastEdits: number[][] = Array.from({ length: edits + 1 }, () => []);
       const fewestShared = pairs.size - 3 * edits;
-      for (const id of touched) {
+      for (let i = 0; i < found; i++) {
+        const id = touched[i]!;
         const count = shared[id]!;
         shared[id] = 0;
         if (count < fewestShared) continue;
-        byLeastEdits[Math.max(Math.abs(words[id]!.length - word.length), Math.ceil((pairs.size - count) / 3))]!.push(id);
+        byLeastEdits[Math.max(Math.abs(lengths[id]! - word.length), Math.ceil((pairs.size - count) / 3))]!.push(id);
       }
       let best: Near | undefined;
       for (let least = 0; least <= (best?.steps ?? edits); least++) {

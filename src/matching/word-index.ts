@@ -25,10 +25,20 @@ export interface TermQuery {
 
 interface WeightedTerm {
   id: number;
-  /** Per field: the term's boost × the field's boost × the term's idf in that field. */
+  /** The caller's boost: multiplies what the term adds to a document (its impact there). */
+  boost: number;
+  /** Per field: the field's boost × the term's idf in that field. */
   fieldWeights: number[];
+  /** Per posting, for a common term: its impact on that document; see #impactsOf(). */
+  impacts: Float64Array | undefined;
   /** The most the term can add to one document's score. */
   ceiling: number;
+}
+
+/** A common term's impact on each document holding it, in its postings' order, and the largest. */
+interface Impacts {
+  values: Float64Array;
+  max: number;
 }
 
 export interface Hit {
@@ -90,6 +100,13 @@ export class WordIndex {
   #perLength: number[] = [];
   #scores = new Float64Array(0);
   #matched = new Uint16Array(0);
+  #commonScores = new Float64Array(0);
+  #commonMatched = new Uint16Array(0);
+  // A common term's impacts are worked out once and kept until a document is added or removed
+  // (which changes every idf and the average lengths): reading them is what makes a question made
+  // of words in most documents quick, and their largest is an exact ceiling where the term's
+  // highest frequency and shortest field give only a loose one.
+  readonly #impacts = new Map<number, Impacts>();
 
   /** `boosts[f]` weighs field f; every document gives one list of terms per field, in the same order. */
   constructor(boosts: readonly number[]) {
@@ -175,6 +192,7 @@ export class WordIndex {
     this.#docTerms[slot] = packed;
     this.#keys[slot] = key;
     this.#count += 1;
+    this.#impacts.clear();
     return slot;
   }
 
@@ -196,6 +214,7 @@ export class WordIndex {
     this.#docTerms[slot] = undefined;
     this.#free.push(slot);
     this.#count -= 1;
+    this.#impacts.clear();
   }
 
   /** A bit per field (bit f for field f) that holds the term in the document at `slot`; 0 if none does. */
@@ -234,26 +253,105 @@ export class WordIndex {
     this.#totalLength.forEach((total, f) => {
       this.#perLength[f] = (K * B * n) / (total || 1);
     });
+    const isCommon = (id: number) => this.frequency(id) > n * COMMON_SHARE;
     const weighted = terms
       .filter((t) => this.frequency(t.id) > 0)
-      .map((t) => this.#weigh(t))
+      .map((t) => this.#weigh(t, isCommon(t.id)))
       .sort((a, b) => this.frequency(a.id) - this.frequency(b.id));
-    const common = weighted.filter((t) => this.frequency(t.id) > n * COMMON_SHARE);
+    const common = weighted.filter((t) => isCommon(t.id));
     const rare = weighted.slice(0, weighted.length - common.length);
-    if (rare.length > 0 && common.length > 0) {
-      const touched: number[] = [];
-      for (const t of rare) this.#accumulate(t, touched);
-      const best = this.#bestWithCommon(touched, common, limit);
-      this.#clear(touched);
-      // No document holding only common terms can score more than all of them at their most, times their number.
-      const ceiling = common.reduce((sum, t) => sum + t.ceiling, 0) * common.length;
-      if (best.length === limit && ceiling < best[limit - 1]!.score) return best;
-    }
     const touched: number[] = [];
-    for (const t of weighted) this.#accumulate(t, touched);
-    const best = this.#best(touched, limit);
+    for (const t of rare) this.#accumulate(t, touched);
+    const best = common.length > 0 && rare.length > 0 ? this.#bestWithCommon(touched, common, limit) : this.#best(touched, limit);
+    // No document holding only common terms can score more than all of them at their most, times their number.
+    const ceiling = common.reduce((sum, t) => sum + t.ceiling, 0) * common.length;
+    if (common.length > 0 && (best.length < limit || ceiling >= best[limit - 1]!.score)) {
+      if (best.length < limit || !this.#addStrongCommonOnly(best, common, limit)) this.#addCommonOnly(best, common, limit);
+    }
     this.#clear(touched);
     return best;
+  }
+
+  /**
+   * Adds to `best` (already `limit` long) the documents holding none of the rare terms that could
+   * still enter it, without reading every common posting; false, with `best` untouched, when that
+   * would cost more than reading them. The bar is shared out among the common terms, the ones that
+   * never add much taking only what they can add: a document to which no term adds more than its
+   * share scores less than the bar, so only documents where some term adds more are scored. A
+   * word common in answers is often rare in phrasings, which is where it adds much.
+   */
+  #addStrongCommonOnly(best: Hit[], common: readonly WeightedTerm[], limit: number): boolean {
+    // The slack keeps rounding in the sum of the shares from letting a document through unscored.
+    let budget = (best[limit - 1]!.score / common.length) * (1 - 1e-9);
+    const shares = new Map<WeightedTerm, number>();
+    [...common]
+      .sort((a, b) => a.ceiling - b.ceiling)
+      .forEach((t, i, byCeiling) => {
+        const share = Math.min(t.ceiling, budget / (byCeiling.length - i));
+        shares.set(t, share);
+        budget -= share;
+      });
+    const foundByRare = this.#matched;
+    const marked = this.#commonMatched;
+    const strong: number[] = [];
+    const readAll = common.reduce((sum, t) => sum + this.frequency(t.id), 0);
+    for (const t of common) {
+      const share = shares.get(t)!;
+      if (share >= t.ceiling) continue;
+      const { pairs } = this.#postings[t.id]!;
+      const impacts = t.impacts!;
+      for (let i = 0; i < impacts.length; i++) {
+        const slot = pairs[2 * i]!;
+        if (t.boost * impacts[i]! <= share || foundByRare[slot] !== 0 || marked[slot] !== 0) continue;
+        marked[slot] = 1;
+        strong.push(slot);
+      }
+      if (strong.length * common.length * LOOKUP_COST > readAll) break;
+    }
+    for (const slot of strong) marked[slot] = 0;
+    if (strong.length * common.length * LOOKUP_COST > readAll) return false;
+    for (const slot of strong) {
+      let score = 0;
+      let terms = 0;
+      // Term by term in the order the full reading adds them, so a score comes out the same either way.
+      for (const t of common) {
+        const packedTf = this.#tfOf(slot, t.id);
+        if (packedTf === 0) continue;
+        terms += 1;
+        score += t.boost * this.#impact(t.fieldWeights, packedTf, slot);
+      }
+      this.#insert(best, slot, score * terms, limit);
+    }
+    return true;
+  }
+
+  /**
+   * Adds to `best` the documents that hold common terms and none of the rare ones (those the rare
+   * terms found are still marked in the scratch counts). Common terms are in a fifth of the base or
+   * more, so their scores are summed in arrays as long as the base and read straight through.
+   */
+  #addCommonOnly(best: Hit[], common: readonly WeightedTerm[], limit: number): void {
+    const end = this.#keys.length;
+    const scores = this.#commonScores;
+    const matched = this.#commonMatched;
+    const foundByRare = this.#matched;
+    for (const { id, boost, impacts } of common) {
+      const { pairs, count } = this.#postings[id]!;
+      for (let i = 0; i < count; i++) {
+        const slot = pairs[2 * i]!;
+        if (foundByRare[slot] !== 0) continue;
+        matched[slot]! += 1;
+        scores[slot]! += boost * impacts![i]!;
+      }
+    }
+    for (let slot = 0; slot < end; slot++) {
+      const terms = matched[slot]!;
+      if (terms === 0) continue;
+      const score = scores[slot]! * terms;
+      if (best.length < limit || score >= best[limit - 1]!.score) this.#insert(best, slot, score, limit);
+    }
+    scores.fill(0, 0, end);
+    matched.fill(0, 0, end);
   }
 
   /**
@@ -270,7 +368,7 @@ export class WordIndex {
     const best: Hit[] = [];
     for (const slot of leaders) {
       for (const t of lookedUp) this.#lookUp(slot, t);
-      this.#insert(best, slot, limit);
+      this.#insert(best, slot, this.#scoreOf(slot), limit);
     }
     const ceilingSum = lookedUp.reduce((sum, t) => sum + t.ceiling, 0);
     for (const slot of touched) {
@@ -278,7 +376,7 @@ export class WordIndex {
       const most = (this.#scores[slot]! + ceilingSum) * (this.#matched[slot]! + lookedUp.length);
       if (best.length === limit && most < best[limit - 1]!.score) continue;
       for (const t of lookedUp) this.#lookUp(slot, t);
-      this.#insert(best, slot, limit);
+      this.#insert(best, slot, this.#scoreOf(slot), limit);
     }
     return best;
   }
@@ -288,18 +386,46 @@ export class WordIndex {
     if (this.#scores.length >= capacity) return;
     this.#scores = new Float64Array(capacity * 2);
     this.#matched = new Uint16Array(capacity * 2);
+    this.#commonScores = new Float64Array(capacity * 2);
+    this.#commonMatched = new Uint16Array(capacity * 2);
   }
 
-  /** A term's idf times boosts, per field, and the most it can add to any document's score. */
-  #weigh(term: TermQuery): WeightedTerm {
+  /** A term's idf times the fields' boosts, its impacts if it is common, and the most it can add to any document's score. */
+  #weigh(term: TermQuery, common: boolean): WeightedTerm {
     const n = this.#count;
     const fieldWeights = this.#boosts.map((boost, f) => {
       const df = this.#fieldFrequency[f]![term.id]!;
-      return df === 0 ? 0 : term.boost * boost * Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      return df === 0 ? 0 : boost * Math.log(1 + (n - df + 0.5) / (df + 0.5));
     });
+    const impacts = common ? this.#impactsOf(term.id, fieldWeights) : undefined;
     // The tf share grows with the count and shrinks with the field's length.
-    const ceiling = fieldWeights.reduce((sum, w, f) => (w === 0 ? sum : sum + w * this.#saturation(this.#maxTf[f]![term.id]!, f, this.#minLength[f]![term.id]!)), 0);
-    return { id: term.id, fieldWeights, ceiling };
+    const ceiling = impacts?.max ?? fieldWeights.reduce((sum, w, f) => (w === 0 ? sum : sum + w * this.#saturation(this.#maxTf[f]![term.id]!, f, this.#minLength[f]![term.id]!)), 0);
+    return { id: term.id, boost: term.boost, fieldWeights, impacts: impacts?.values, ceiling: term.boost * ceiling };
+  }
+
+  #impactsOf(id: number, fieldWeights: readonly number[]): Impacts {
+    const kept = this.#impacts.get(id);
+    if (kept) return kept;
+    const postings = this.#postings[id]!;
+    const values = new Float64Array(postings.count);
+    let max = 0;
+    for (let i = 0; i < postings.count; i++) {
+      values[i] = this.#impact(fieldWeights, postings.pairs[2 * i + 1]!, postings.pairs[2 * i]!);
+      if (values[i]! > max) max = values[i]!;
+    }
+    const impacts = { values, max };
+    this.#impacts.set(id, impacts);
+    return impacts;
+  }
+
+  /** What a term adds to the score of the document at `slot`, before the query's boost: its BM25 share summed over the fields holding it. */
+  #impact(fieldWeights: readonly number[], packedTf: number, slot: number): number {
+    let impact = 0;
+    for (let f = 0; f < fieldWeights.length; f++) {
+      const tf = (packedTf >> (8 * f)) & MAX_TF;
+      if (tf !== 0) impact += fieldWeights[f]! * this.#saturation(tf, f, this.#fieldLength[f]![slot]!);
+    }
+    return impact;
   }
 
   /** BM25's share for a term held `tf` times in field f of `length` terms. */
@@ -314,7 +440,7 @@ export class WordIndex {
   #accumulate(term: WeightedTerm, touched: number[] | undefined): void {
     const postings = this.#postings[term.id]!;
     const pairs = postings.pairs;
-    const fields = this.#boosts.length;
+    const { boost, impacts, fieldWeights } = term;
     const scores = this.#scores;
     const matched = this.#matched;
     for (let i = 0; i < postings.count; i++) {
@@ -323,14 +449,8 @@ export class WordIndex {
         if (!touched) continue;
         touched.push(slot);
       }
-      const packedTf = pairs[2 * i + 1]!;
-      let score = 0;
-      for (let f = 0; f < fields; f++) {
-        const tf = (packedTf >> (8 * f)) & MAX_TF;
-        if (tf !== 0) score += term.fieldWeights[f]! * this.#saturation(tf, f, this.#fieldLength[f]![slot]!);
-      }
       matched[slot]! += 1;
-      scores[slot]! += score;
+      scores[slot]! += boost * (impacts ? impacts[i]! : this.#impact(fieldWeights, pairs[2 * i + 1]!, slot));
     }
   }
 
@@ -338,25 +458,23 @@ export class WordIndex {
   #lookUp(slot: number, term: WeightedTerm): void {
     const packedTf = this.#tfOf(slot, term.id);
     if (packedTf === 0) return;
-    let score = 0;
-    this.#boosts.forEach((_, f) => {
-      const tf = (packedTf >> (8 * f)) & MAX_TF;
-      if (tf !== 0) score += term.fieldWeights[f]! * this.#saturation(tf, f, this.#fieldLength[f]![slot]!);
-    });
     this.#matched[slot]! += 1;
-    this.#scores[slot]! += score;
+    this.#scores[slot]! += term.boost * this.#impact(term.fieldWeights, packedTf, slot);
   }
 
   /** The best of the documents being scored (a document's sum times the number of terms it holds). */
   #best(touched: readonly number[], limit: number): Hit[] {
     const best: Hit[] = [];
-    for (const slot of touched) this.#insert(best, slot, limit);
+    for (const slot of touched) this.#insert(best, slot, this.#scoreOf(slot), limit);
     return best;
   }
 
-  /** Puts a document being scored into `best` (kept sorted, at most `limit` long) if it belongs there. */
-  #insert(best: Hit[], slot: number, limit: number): void {
-    const score = this.#scores[slot]! * this.#matched[slot]!;
+  #scoreOf(slot: number): number {
+    return this.#scores[slot]! * this.#matched[slot]!;
+  }
+
+  /** Puts a document into `best` (kept sorted, at most `limit` long) if it belongs there. */
+  #insert(best: Hit[], slot: number, score: number, limit: number): void {
     if (best.length === limit && !this.#before(slot, score, best[limit - 1]!)) return;
     let at = best.length;
     while (at > 0 && this.#before(slot, score, best[at - 1]!)) at--;

@@ -54,6 +54,8 @@ describe('the word index', () => {
           bySlot.set(index.add(key, fields), key);
           kept.set(key, fields);
         });
+        // Searched once first, so whatever a search keeps must be let go by the update below.
+        index.search(query.map(({ term: id, boost }) => ({ id, boost })), limit);
         // One document removed and added back, so the lists are also checked after an update.
         const removed = [...bySlot].find(([, key]) => key === `doc-${String(removeAt).padStart(3, '0')}`);
         if (removed) {
@@ -74,6 +76,52 @@ describe('the word index', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('finds the same best documents when words in most answers are rare in phrasings, as a fact base has them', () => {
+    // Terms 0–2 are in nearly every answer but few phrasings: common overall, yet worth much where
+    // a phrasing holds them, which is the case the index's shortcuts for common terms must get right.
+    const common = fc.constantFrom(0, 1, 2);
+    const phrasing = fc.tuple(fc.array(term.map((t) => t + 3), { minLength: 1, maxLength: 6 }), fc.option(common, { freq: 8 }));
+    const answer = fc.tuple(fc.array(term.map((t) => t + 3), { maxLength: 8 }), fc.subarray([0, 1, 2], { minLength: 2 }));
+    const doc = fc.tuple(phrasing, answer).map(([[words, rare], [body, everywhere]]) => [rare === null ? words : [...words, rare], [], [...body, ...everywhere]]);
+    const query = fc.tuple(fc.subarray([0, 1, 2], { minLength: 1 }), fc.uniqueArray(term.map((t) => t + 3), { maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.array(doc, { minLength: 20, maxLength: 300 }), query, fc.integer({ min: 1, max: 12 }), (docs, [frequent, rare], limit) => {
+        const index = new WordIndex(BOOSTS);
+        for (let t = 0; t < 110; t++) index.id(String(t));
+        const keyOf = new Map<number, string>();
+        const kept = new Map<string, number[][]>();
+        docs.forEach((fields, i) => {
+          const key = `doc-${String(i).padStart(3, '0')}`;
+          keyOf.set(index.add(key, fields), key);
+          kept.set(key, fields);
+        });
+        const terms = [...frequent, ...rare.filter((t) => !frequent.includes(t))].map((t) => ({ term: t, boost: 1 }));
+        const found = index.search(terms.map(({ term: id, boost }) => ({ id, boost })), limit);
+        const expected = reference(kept, terms, limit);
+        const scoreOf = new Map(reference(kept, terms, Infinity).map((d) => [d.key, d.score]));
+        expect(found).toHaveLength(expected.length);
+        found.forEach((hit, i) => {
+          expect(hit.score).toBeCloseTo(expected[i]!.score, 9);
+          expect(scoreOf.get(keyOf.get(hit.slot)!)).toBeCloseTo(hit.score, 9);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('finds the one phrasing that holds a word every answer holds, even when rarer words found enough documents', () => {
+    const index = new WordIndex(BOOSTS);
+    const [everywhere, rare, filler] = ['everywhere', 'rare', 'filler'].map((t) => index.id(t)) as [number, number, number];
+    const keyOf = new Map<number, string>();
+    for (let i = 0; i < 100; i++) {
+      const phrasing = i === 0 ? [everywhere] : i <= 12 ? [rare, filler, filler, filler] : [filler];
+      keyOf.set(index.add(`doc-${String(i).padStart(3, '0')}`, [phrasing, [], [everywhere, filler]]), `doc-${String(i).padStart(3, '0')}`);
+    }
+    const found = index.search([{ id: rare, boost: 1 }, { id: everywhere, boost: 1 }], 12).map((hit) => keyOf.get(hit.slot));
+    expect(found[0]).toBe('doc-000');
+    expect(found).toHaveLength(12);
   });
 
   it('says which fields of a document hold a term', () => {
