@@ -79,6 +79,7 @@ class IndexedMatcher implements Matcher {
   /** A fact word's term id, remembered: a large base repeats its words, and stemming is not free. */
   #termIdOf!: Map<string, number>;
   #latestRound = 0;
+  #idfs = { version: -1, values: new Float64Array(0) };
 
   constructor(base: FactBase) {
     this.#rebuild(base);
@@ -230,8 +231,19 @@ class IndexedMatcher implements Matcher {
     return entry;
   }
 
+  /** Kept per term for the index's version: a candidate's every phrasing weighs its terms, and most repeat. */
   #idf(id: number): number {
-    const frequency = id < 0 ? 0 : this.#index.frequency(id);
+    if (id < 0) return this.#idfOf(0);
+    const version = this.#index.version;
+    if (this.#idfs.version !== version || this.#idfs.values.length <= id) {
+      this.#idfs = { version, values: new Float64Array(this.#index.terms).fill(NaN) };
+    }
+    const kept = this.#idfs.values[id]!;
+    if (!Number.isNaN(kept)) return kept;
+    return (this.#idfs.values[id] = this.#idfOf(this.#index.frequency(id)));
+  }
+
+  #idfOf(frequency: number): number {
     return Math.log(1 + Math.max(1, this.#index.size) / (frequency || 0.5));
   }
 

@@ -13,6 +13,8 @@ const D = 0.5;
 const MAX_TF = 255;
 /** A term in more than this share of the documents is "common": added only to the documents rarer terms found, when they find enough. */
 const COMMON_SHARE = 1 / 5;
+/** From this many documents a term's impacts are kept (see #impacts): fewer are as quick to work out again. */
+const KEEP_IMPACTS_FROM = 64;
 /** Roughly how many postings can be read in the time one document is searched for a term. */
 const LOOKUP_COST = 64;
 
@@ -29,7 +31,7 @@ interface WeightedTerm {
   boost: number;
   /** Per field: the field's boost × the term's idf in that field. */
   fieldWeights: number[];
-  /** Per posting, for a common term: its impact on that document; see #impactsOf(). */
+  /** Per posting, for a common term or one in many documents: its impact on that document; see #impactsOf(). */
   impacts: Float64Array | undefined;
   /** The most the term can add to one document's score. */
   ceiling: number;
@@ -95,6 +97,7 @@ export class WordIndex {
   readonly #keys: string[] = [];
   readonly #free: number[] = [];
   #count = 0;
+  #version = 0;
   // Scratch space for add and search, reused so neither allocates much.
   #counts = new Int32Array(0);
   #perLength: number[] = [];
@@ -102,7 +105,10 @@ export class WordIndex {
   #matched = new Uint16Array(0);
   #commonScores = new Float64Array(0);
   #commonMatched = new Uint16Array(0);
-  // A common term's impacts are worked out once and kept until a document is added or removed
+  /** The documents the rare terms found, in the order found: the first #touchedCount of #touched. */
+  #touched = new Int32Array(0);
+  #touchedCount = 0;
+  // A common term's impacts (or any term's held by enough documents) are worked out once and kept until a document is added or removed
   // (which changes every idf and the average lengths): reading them is what makes a question made
   // of words in most documents quick, and their largest is an exact ceiling where the term's
   // highest frequency and shortest field give only a loose one.
@@ -116,6 +122,16 @@ export class WordIndex {
     this.#minLength = boosts.map(() => []);
     this.#fieldLength = boosts.map(() => new Int32Array(64));
     this.#totalLength = boosts.map(() => 0);
+  }
+
+  /** Changes whenever a document is added or removed: what is worked out from the index's counts holds until then. */
+  get version(): number {
+    return this.#version;
+  }
+
+  /** How many term ids have been given out. */
+  get terms(): number {
+    return this.#postings.length;
   }
 
   /** How many documents the index holds. */
@@ -193,6 +209,7 @@ export class WordIndex {
     this.#keys[slot] = key;
     this.#count += 1;
     this.#impacts.clear();
+    this.#version += 1;
     return slot;
   }
 
@@ -215,6 +232,7 @@ export class WordIndex {
     this.#free.push(slot);
     this.#count -= 1;
     this.#impacts.clear();
+    this.#version += 1;
   }
 
   /** A bit per field (bit f for field f) that holds the term in the document at `slot`; 0 if none does. */
@@ -256,12 +274,13 @@ export class WordIndex {
     const isCommon = (id: number) => this.frequency(id) > n * COMMON_SHARE;
     const weighted = terms
       .filter((t) => this.frequency(t.id) > 0)
-      .map((t) => this.#weigh(t, isCommon(t.id)))
+      .map((t) => this.#weigh(t, isCommon(t.id) || this.frequency(t.id) >= KEEP_IMPACTS_FROM))
       .sort((a, b) => this.frequency(a.id) - this.frequency(b.id));
     const common = weighted.filter((t) => isCommon(t.id));
     const rare = weighted.slice(0, weighted.length - common.length);
-    const touched: number[] = [];
-    for (const t of rare) this.#accumulate(t, touched);
+    this.#touchedCount = 0;
+    for (const t of rare) this.#accumulate(t, true);
+    const touched = this.#touched.subarray(0, this.#touchedCount);
     const best = common.length > 0 && rare.length > 0 ? this.#bestWithCommon(touched, common, limit) : this.#best(touched, limit);
     // No document holding only common terms can score more than all of them at their most, times their number.
     const ceiling = common.reduce((sum, t) => sum + t.ceiling, 0) * common.length;
@@ -361,9 +380,9 @@ export class WordIndex {
    * rare terms alone, which set the bar; any other is looked up only if its score with every
    * looked-up term at its most could still clear it.
    */
-  #bestWithCommon(touched: readonly number[], common: readonly WeightedTerm[], limit: number): Hit[] {
+  #bestWithCommon(touched: Int32Array, common: readonly WeightedTerm[], limit: number): Hit[] {
     const lookedUp = common.filter((t) => touched.length * LOOKUP_COST < this.frequency(t.id));
-    for (const t of common) if (!lookedUp.includes(t)) this.#accumulate(t, undefined);
+    for (const t of common) if (!lookedUp.includes(t)) this.#accumulate(t, false);
     const leaders = new Set(this.#best(touched, limit).map((hit) => hit.slot));
     const best: Hit[] = [];
     for (const slot of leaders) {
@@ -388,16 +407,17 @@ export class WordIndex {
     this.#matched = new Uint16Array(capacity * 2);
     this.#commonScores = new Float64Array(capacity * 2);
     this.#commonMatched = new Uint16Array(capacity * 2);
+    this.#touched = new Int32Array(capacity * 2);
   }
 
-  /** A term's idf times the fields' boosts, its impacts if it is common, and the most it can add to any document's score. */
-  #weigh(term: TermQuery, common: boolean): WeightedTerm {
+  /** A term's idf times the fields' boosts, its impacts if they are to be kept, and the most it can add to any document's score. */
+  #weigh(term: TermQuery, keepImpacts: boolean): WeightedTerm {
     const n = this.#count;
     const fieldWeights = this.#boosts.map((boost, f) => {
       const df = this.#fieldFrequency[f]![term.id]!;
       return df === 0 ? 0 : boost * Math.log(1 + (n - df + 0.5) / (df + 0.5));
     });
-    const impacts = common ? this.#impactsOf(term.id, fieldWeights) : undefined;
+    const impacts = keepImpacts ? this.#impactsOf(term.id, fieldWeights) : undefined;
     // The tf share grows with the count and shrinks with the field's length.
     const ceiling = impacts?.max ?? fieldWeights.reduce((sum, w, f) => (w === 0 ? sum : sum + w * this.#saturation(this.#maxTf[f]![term.id]!, f, this.#minLength[f]![term.id]!)), 0);
     return { id: term.id, boost: term.boost, fieldWeights, impacts: impacts?.values, ceiling: term.boost * ceiling };
@@ -434,10 +454,10 @@ export class WordIndex {
   }
 
   /**
-   * Reads a term's postings into the scratch scores. With `touched`, every document counts and those
+   * Reads a term's postings into the scratch scores. With `collect`, every document counts and those
    * seen for the first time are added to it; without, only documents already being scored count.
    */
-  #accumulate(term: WeightedTerm, touched: number[] | undefined): void {
+  #accumulate(term: WeightedTerm, collect: boolean): void {
     const postings = this.#postings[term.id]!;
     const pairs = postings.pairs;
     const { boost, impacts, fieldWeights } = term;
@@ -446,8 +466,8 @@ export class WordIndex {
     for (let i = 0; i < postings.count; i++) {
       const slot = pairs[2 * i]!;
       if (matched[slot] === 0) {
-        if (!touched) continue;
-        touched.push(slot);
+        if (!collect) continue;
+        this.#touched[this.#touchedCount++] = slot;
       }
       matched[slot]! += 1;
       scores[slot]! += boost * (impacts ? impacts[i]! : this.#impact(fieldWeights, pairs[2 * i + 1]!, slot));
@@ -463,7 +483,7 @@ export class WordIndex {
   }
 
   /** The best of the documents being scored (a document's sum times the number of terms it holds). */
-  #best(touched: readonly number[], limit: number): Hit[] {
+  #best(touched: Int32Array, limit: number): Hit[] {
     const best: Hit[] = [];
     for (const slot of touched) this.#insert(best, slot, this.#scoreOf(slot), limit);
     return best;
@@ -482,7 +502,7 @@ export class WordIndex {
     if (best.length > limit) best.pop();
   }
 
-  #clear(touched: readonly number[]): void {
+  #clear(touched: Int32Array): void {
     for (const slot of touched) {
       this.#scores[slot] = 0;
       this.#matched[slot] = 0;
