@@ -2,8 +2,11 @@
 // an unreachable API) leaves the others serving, and the operator gets one line saying which
 // setting to check and what the platform said. Also stops them all, letting in-flight replies finish.
 import { scrub, secretsOf, type AdapterDeps, type Config, type HealthBoard, type Logger, type RunningAdapter } from '../src/index.js';
-import { startDiscord } from './discord/index.js';
-import { startTelegram } from './telegram/index.js';
+
+// Each platform's adapter (and with it discord.js or telegraf) is loaded only when that platform
+// starts: the console chat, with no token set, starts without either library.
+const startDiscord = async (deps: AdapterDeps) => (await import('./discord/index.js')).startDiscord(deps);
+const startTelegram = async (deps: AdapterDeps) => (await import('./telegram/index.js')).startTelegram(deps);
 
 export interface Platform {
   name: string;

@@ -1,5 +1,5 @@
 // Small builders the tests share.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,26 @@ import type { FactBase } from '../src/knowledge/parse.js';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURE_KNOWLEDGE = path.join(ROOT, 'test/fixtures/knowledge');
 export const BUNDLED_KNOWLEDGE = path.join(ROOT, 'knowledge');
+
+/** `npm run ask` as a test starts it: from source through tsx, or compiled in dist/ under plain node (see scripts/build.mjs). */
+export const ASK_FROM_SOURCE = [path.join(ROOT, 'node_modules/.bin/tsx'), 'adapters/console/ask.ts'] as const;
+export const ASK_COMPILED = [process.execPath, 'dist/adapters/console/ask.js'] as const;
+
+/** Runs `ask` to its end with `args` and `input` on stdin, on the fixture base and no platform token unless `env` says otherwise. */
+export function runAsk(
+  command: readonly [string, ...string[]],
+  args: string[],
+  input = '',
+  env: Record<string, string> = {},
+): SpawnSyncReturns<string> {
+  const [file, ...entry] = command;
+  return spawnSync(file, [...entry, ...args], {
+    cwd: ROOT,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, DISCORD_TOKEN: '', TELEGRAM_BOT_TOKEN: '', ...env },
+  });
+}
 
 export async function loadBase(dir: string): Promise<FactBase> {
   const result = await loadFactBase(dir);

@@ -1,21 +1,32 @@
 // Sharding for large bots: Discord requires a bot in more than ~2,500 servers to split its gateway
 // connections into shards. With DISCORD_SHARDS set ("auto" or a number), this process becomes a
-// discord.js ShardingManager that spawns one child process per shard, each running run.ts.
+// discord.js ShardingManager that spawns one child process per shard, each running run.ts (run.js
+// when this process runs the compiled dist/).
 import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult } from 'discord.js';
 import type { AdapterDeps, Config, RunningAdapter } from '../../src/index.js';
 import { restOptions } from './client.js';
 
-const SHARD_SCRIPT = fileURLToPath(new URL('./run.ts', import.meta.url));
+/**
+ * The shard script beside the module at `moduleUrl`, and how node must run it: compiled (`npm start`
+ * runs dist/), the sibling run.js as plain JavaScript; from source (tsx, the tests), run.ts through tsx.
+ */
+export function shardScript(moduleUrl: string): { file: string; execArgv: string[] } {
+  const compiled = new URL(moduleUrl).pathname.endsWith('.js');
+  return compiled
+    ? { file: fileURLToPath(new URL('./run.js', moduleUrl)), execArgv: [] }
+    : { file: fileURLToPath(new URL('./run.ts', moduleUrl)), execArgv: ['--import', 'tsx'] };
+}
 
 export async function startShards(deps: AdapterDeps): Promise<RunningAdapter> {
   const { config } = deps;
   const logger = deps.logger.child({ platform: 'discord' });
-  const manager = new ShardingManager(SHARD_SCRIPT, {
+  // Each shard runs the way this process does: compiled JavaScript, or TypeScript through tsx.
+  const { file, execArgv } = shardScript(import.meta.url);
+  const manager = new ShardingManager(file, {
     token: config.DISCORD_TOKEN,
     totalShards: await shardCount(config),
-    // The shard script is TypeScript, run through tsx exactly as `npm start` runs this process.
-    execArgv: ['--import', 'tsx'],
+    execArgv,
     // A shard that exits on its own is not started again: one Discord refused (a revoked token, say)
     // would fail the same way, over and over. Its death ends the adapter instead (see below).
     respawn: false,

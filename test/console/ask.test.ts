@@ -1,17 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../src/messages.js';
-import { FIXTURE_KNOWLEDGE, ROOT } from '../helpers.js';
+import { ASK_FROM_SOURCE, ROOT, runAsk } from '../helpers.js';
 
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-const ask = (args: string[], input = '') =>
-  spawnSync(TSX, ['adapters/console/ask.ts', ...args], {
-    cwd: ROOT,
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, DISCORD_TOKEN: '', TELEGRAM_BOT_TOKEN: '' },
-  });
+const ask = (args: string[], input = '') => runAsk(ASK_FROM_SOURCE, args, input);
 
 describe('the ask command', () => {
   it('answers one JSON line per input line, in order, with the fields scorers read', () => {
@@ -48,11 +40,7 @@ describe('the ask command', () => {
   });
 
   it('stops with the fact base problems, not a stack trace, when the base is broken', () => {
-    const run = spawnSync(TSX, ['adapters/console/ask.ts', 'anything'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, KNOWLEDGE_DIR: path.join(ROOT, 'test/fixtures/no-such-dir') },
-    });
+    const run = runAsk(ASK_FROM_SOURCE, ['anything'], '', { KNOWLEDGE_DIR: path.join(ROOT, 'test/fixtures/no-such-dir') });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('problem(s)');
     expect(run.stderr).not.toContain('    at ');
