@@ -186,14 +186,18 @@ class IndexedMatcher implements Matcher {
 
   #add(fact: Fact): void {
     const { phrasingWords, phrasingStarts, bodyWords, tagWords } = wordsOf(fact, this.#normalizer);
-    const latest = this.#latestRound > 0 && fact.round === this.#latestRound ? [this.#index.id(LATEST_MARK)] : [];
+    const latest = this.#latestRound > 0 && fact.round === this.#latestRound ? this.#index.id(LATEST_MARK) : -1;
     const questionTerms: number[] = [];
     const phrasings = phrasingWords.map((words) => {
-      const ids = Int32Array.from([...this.#termIds(words), ...latest]).sort();
+      const ids = new Int32Array(words.length + (latest >= 0 ? 1 : 0));
+      words.forEach((word, i) => (ids[i] = this.#termId(word)));
+      if (latest >= 0) ids[words.length] = latest;
+      ids.sort();
       // Each phrasing counts a term once: repeats in one phrasing say nothing more.
-      const unique = ids.filter((id, i) => i === 0 || id !== ids[i - 1]);
-      for (const id of unique) questionTerms.push(id);
-      return unique;
+      let unique = 0;
+      for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[i - 1]) ids[unique++] = ids[i]!;
+      for (let i = 0; i < unique; i++) questionTerms.push(ids[i]!);
+      return unique === ids.length ? ids : ids.slice(0, unique);
     });
     const slot = this.#index.add(fact.id, [questionTerms, this.#termIds(tagWords), this.#termIds(bodyWords)]);
     this.#lexicon.add([...phrasingWords, bodyWords, tagWords]);
@@ -204,16 +208,16 @@ class IndexedMatcher implements Matcher {
   }
 
   #termIds(words: readonly string[]): number[] {
-    const ids: number[] = [];
-    for (const word of words) {
-      let id = this.#termIdOf.get(word);
-      if (id === undefined) {
-        id = this.#index.id(this.#normalizer.stem(word));
-        this.#termIdOf.set(word, id);
-      }
-      ids.push(id);
+    return words.map((word) => this.#termId(word));
+  }
+
+  #termId(word: string): number {
+    let id = this.#termIdOf.get(word);
+    if (id === undefined) {
+      id = this.#index.id(this.#normalizer.stem(word));
+      this.#termIdOf.set(word, id);
     }
-    return ids;
+    return id;
   }
 
   #remove(entry: Entry): void {
@@ -282,8 +286,9 @@ class IndexedMatcher implements Matcher {
       covered += t.weight * t.credit * field;
     }
     let bestLikeness = 0;
-    let bestQuestion = entry.fact.questions[0] ?? '';
-    entry.phrasings.forEach((phrasing, i) => {
+    let best = 0;
+    for (let i = 0; i < entry.phrasings.length; i++) {
+      const phrasing = entry.phrasings[i]!;
       let shared = 0;
       for (const t of terms) if (t.id >= 0 && phrasing.includes(t.id)) shared += t.weight * t.credit;
       let phrasingWeight = 0;
@@ -291,9 +296,10 @@ class IndexedMatcher implements Matcher {
       const likeness = (2 * shared) / (totalWeight + phrasingWeight);
       if (likeness > bestLikeness) {
         bestLikeness = likeness;
-        bestQuestion = entry.fact.questions[i] ?? bestQuestion;
+        best = i;
       }
-    });
+    }
+    const bestQuestion = entry.fact.questions[best] ?? entry.fact.questions[0] ?? '';
     const coverage = covered / totalWeight;
     const confidence = MATCHING.coverageWeight * coverage + (1 - MATCHING.coverageWeight) * bestLikeness;
     return { fact: entry.fact, confidence: Math.min(1, Math.max(0, confidence)), question: bestQuestion };
@@ -312,10 +318,20 @@ function wordsOf(fact: Fact, normalizer: Normalizer) {
   const phrasings = fact.questions.map((q) => foldWords(q));
   return {
     phrasingWords: phrasings.map((folded) => normalizer.wordsOfFolded(folded)),
-    phrasingStarts: phrasings.map((folded) => folded.join(' ').slice(0, MATCHING.completionStartChars)),
+    phrasingStarts: phrasings.map(startOf),
     bodyWords: normalizer.words(fact.caveat ? `${fact.answer} ${fact.caveat}` : fact.answer),
     tagWords: normalizer.words(fact.tags.join(' ')),
   };
+}
+
+/** The first MATCHING.completionStartChars characters of the folded words, joined by spaces. */
+function startOf(folded: readonly string[]): string {
+  let start = '';
+  for (const word of folded) {
+    start = start ? `${start} ${word}` : word;
+    if (start.length >= MATCHING.completionStartChars) break;
+  }
+  return start.slice(0, MATCHING.completionStartChars);
 }
 
 /** A phrasing's folded start, then where it is: "who led the delegati\n42\n0" is phrasing 0 of the fact in slot 42. */

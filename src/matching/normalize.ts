@@ -100,7 +100,7 @@ export function createNormalizer(vocabulary: Vocabulary): Normalizer {
     for (let i = 0; i < folded.length; ) {
       const word = folded[i]!;
       const entry = special.get(word);
-      const phrase = entry?.phrases.find((p) => p.words.every((w, k) => folded[i + k] === w));
+      const phrase = entry?.phrases.length ? entry.phrases.find((p) => p.words.every((w, k) => folded[i + k] === w)) : undefined;
       if (phrase) {
         for (const replacement of phrase.replacement) if (replacement.length > 0 && !STOPWORDS.has(replacement)) out.push(replacement);
       } else if (word.length > 0 && !entry?.stop) {

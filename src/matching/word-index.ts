@@ -78,6 +78,95 @@ class Postings {
   }
 }
 
+/**
+ * Every document's term ids, each followed by its packed frequencies, sorted by id, in one array
+ * that grows by doubling. A typed array per document would be allocated outside the heap, one by
+ * one, which at 100,000 documents is a good share of the build. A removed document's space is
+ * reclaimed by compacting once more than half of the array is dead.
+ */
+class DocTerms {
+  data = new Int32Array(1024);
+  #used = 0;
+  #dead = 0;
+  /** Per slot: where its pairs start in data, or -1 for no document; and how many pairs. */
+  #start = new Int32Array(64).fill(-1);
+  #count = new Int32Array(64);
+
+  /** Makes room for `terms` pairs for the document at `slot`; returns where they go in `data` (read data after calling). */
+  reserve(slot: number, terms: number): number {
+    if (slot >= this.#start.length) {
+      const start = new Int32Array(Math.max(slot + 1, this.#start.length * 2)).fill(-1);
+      start.set(this.#start);
+      this.#start = start;
+      const count = new Int32Array(start.length);
+      count.set(this.#count);
+      this.#count = count;
+    }
+    if (this.#used + 2 * terms > this.data.length) {
+      if (this.#dead > this.#used / 2) this.#compact();
+      if (this.#used + 2 * terms > this.data.length) {
+        const data = new Int32Array(Math.max(this.#used + 2 * terms, this.data.length * 2));
+        data.set(this.data.subarray(0, this.#used));
+        this.data = data;
+      }
+    }
+    const at = this.#used;
+    this.#start[slot] = at;
+    this.#count[slot] = terms;
+    this.#used += 2 * terms;
+    return at;
+  }
+
+  has(slot: number): boolean {
+    return slot < this.#start.length && this.#start[slot]! >= 0;
+  }
+
+  /** The document's pairs (a view: valid until the next reserve). */
+  pairs(slot: number): Int32Array {
+    const at = this.#start[slot]!;
+    return this.data.subarray(at, at + 2 * this.#count[slot]!);
+  }
+
+  release(slot: number): void {
+    this.#dead += 2 * this.#count[slot]!;
+    this.#start[slot] = -1;
+    this.#count[slot] = 0;
+  }
+
+  /** The document's packed term frequencies for the term; 0 if it does not hold it (or there is no document). */
+  tfOf(slot: number, id: number): number {
+    if (slot >= this.#start.length) return 0;
+    const at = this.#start[slot]!;
+    if (at < 0) return 0;
+    const data = this.data;
+    let lo = 0;
+    let hi = this.#count[slot]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const found = data[at + 2 * mid]!;
+      if (found < id) lo = mid + 1;
+      else if (found > id) hi = mid - 1;
+      else return data[at + 2 * mid + 1]!;
+    }
+    return 0;
+  }
+
+  #compact(): void {
+    const data = new Int32Array(this.data.length);
+    let used = 0;
+    for (let slot = 0; slot < this.#start.length; slot++) {
+      const at = this.#start[slot]!;
+      if (at < 0) continue;
+      data.set(this.data.subarray(at, at + 2 * this.#count[slot]!), used);
+      this.#start[slot] = used;
+      used += 2 * this.#count[slot]!;
+    }
+    this.data = data;
+    this.#used = used;
+    this.#dead = 0;
+  }
+}
+
 export class WordIndex {
   readonly #boosts: readonly number[];
   readonly #ids = new Map<string, number>();
@@ -91,8 +180,7 @@ export class WordIndex {
   /** Per field, per slot: the field's length in terms. */
   #fieldLength: Int32Array[];
   readonly #totalLength: number[];
-  /** Per slot: the document's term ids, each followed by its packed frequencies, sorted by id. */
-  readonly #docTerms: (Int32Array | undefined)[] = [];
+  readonly #docTerms = new DocTerms();
   /** Per slot: the caller's key, so equal scores come out in the same order however the index was built. */
   readonly #keys: string[] = [];
   readonly #free: number[] = [];
@@ -100,6 +188,8 @@ export class WordIndex {
   #version = 0;
   // Scratch space for add and search, reused so neither allocates much.
   #counts = new Int32Array(0);
+  /** The distinct terms of the document being added. */
+  #distinct = new Int32Array(64);
   #perLength: number[] = [];
   #scores = new Float64Array(0);
   #matched = new Uint16Array(0);
@@ -179,18 +269,25 @@ export class WordIndex {
     // Frequencies are counted in scratch space indexed by term id: a map per document would be most of the cost.
     if (this.#counts.length < this.#postings.length) this.#counts = new Int32Array(this.#postings.length * 2);
     const counts = this.#counts;
-    const ids: number[] = [];
-    fields.forEach((terms, f) => {
+    let distinct = 0;
+    for (let f = 0; f < fields.length; f++) {
+      const terms = fields[f]!;
+      if (this.#distinct.length < distinct + terms.length) {
+        const grown = new Int32Array(2 * (distinct + terms.length));
+        grown.set(this.#distinct);
+        this.#distinct = grown;
+      }
       for (const id of terms) {
         const tf = counts[id]!;
-        if (tf === 0) ids.push(id);
+        if (tf === 0) this.#distinct[distinct++] = id;
         if (((tf >> (8 * f)) & MAX_TF) < MAX_TF) counts[id] = tf + (1 << (8 * f));
       }
       this.#fieldLength[f]![slot] = terms.length;
       this.#totalLength[f]! += terms.length;
-    });
-    ids.sort((a, b) => a - b);
-    const packed = new Int32Array(ids.length * 2);
+    }
+    const ids = this.#distinct.subarray(0, distinct).sort();
+    const at = this.#docTerms.reserve(slot, distinct);
+    const packed = this.#docTerms.data;
     ids.forEach((id, i) => {
       const tf = counts[id]!;
       counts[id] = 0;
@@ -202,10 +299,9 @@ export class WordIndex {
         if (fieldTf > this.#maxTf[f]![id]!) this.#maxTf[f]![id] = fieldTf;
         if (this.#fieldLength[f]![slot]! < this.#minLength[f]![id]!) this.#minLength[f]![id] = this.#fieldLength[f]![slot]!;
       }
-      packed[2 * i] = id;
-      packed[2 * i + 1] = tf;
+      packed[at + 2 * i] = id;
+      packed[at + 2 * i + 1] = tf;
     });
-    this.#docTerms[slot] = packed;
     this.#keys[slot] = key;
     this.#count += 1;
     this.#impacts.clear();
@@ -214,8 +310,8 @@ export class WordIndex {
   }
 
   remove(slot: number): void {
-    const packed = this.#docTerms[slot];
-    if (!packed) return;
+    if (!this.#docTerms.has(slot)) return;
+    const packed = this.#docTerms.pairs(slot);
     for (let i = 0; i < packed.length; i += 2) {
       const id = packed[i]!;
       const tf = packed[i + 1]!;
@@ -228,7 +324,7 @@ export class WordIndex {
     this.#boosts.forEach((_, f) => {
       this.#totalLength[f]! -= this.#fieldLength[f]![slot]!;
     });
-    this.#docTerms[slot] = undefined;
+    this.#docTerms.release(slot);
     this.#free.push(slot);
     this.#count -= 1;
     this.#impacts.clear();
@@ -243,18 +339,7 @@ export class WordIndex {
 
   /** The document's packed term frequencies for the term; 0 if it does not hold it. */
   #tfOf(slot: number, id: number): number {
-    const packed = this.#docTerms[slot];
-    if (!packed) return 0;
-    let lo = 0;
-    let hi = packed.length / 2 - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const found = packed[2 * mid]!;
-      if (found < id) lo = mid + 1;
-      else if (found > id) hi = mid - 1;
-      else return packed[2 * mid + 1]!;
-    }
-    return 0;
+    return this.#docTerms.tfOf(slot, id);
   }
 
   /**

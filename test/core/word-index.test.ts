@@ -124,6 +124,36 @@ describe('the word index', () => {
     expect(found).toHaveLength(12);
   });
 
+  it('still scores every document right after most of the base was replaced, as after a large edit', () => {
+    const index = new WordIndex(BOOSTS);
+    const ids = Array.from({ length: 40 }, (_, t) => index.id(`t${t}`));
+    const kept = new Map<string, number[][]>();
+    const slotOf = new Map<string, number>();
+    const fieldsFor = (i: number) => [[ids[i % 40]!, ids[(i * 7) % 40]!], [ids[(i * 3) % 40]!], Array.from({ length: 1 + (i % 9) }, (_, k) => ids[(i + k * 5) % 40]!)];
+    const put = (i: number) => {
+      const key = `doc-${String(i).padStart(3, '0')}`;
+      slotOf.set(key, index.add(key, fieldsFor(i)));
+      kept.set(key, fieldsFor(i));
+    };
+    for (let i = 0; i < 300; i++) put(i);
+    // Most documents go and new ones come, so the space the old ones took is reclaimed and reused.
+    for (let i = 0; i < 250; i++) {
+      const key = `doc-${String(i).padStart(3, '0')}`;
+      index.remove(slotOf.get(key)!);
+      kept.delete(key);
+    }
+    for (let i = 300; i < 600; i++) put(i);
+    const keyOf = new Map([...slotOf].map(([key, slot]) => [slot, key]));
+    for (const query of [[ids[0]!, ids[7]!], [ids[3]!], [ids[11]!, ids[22]!, ids[33]!]]) {
+      const terms = query.map((term) => ({ term, boost: 1 }));
+      const found = index.search(query.map((id) => ({ id, boost: 1 })), 12);
+      const scoreOf = new Map(reference(kept, terms, Infinity).map((d) => [d.key, d.score]));
+      expect(found.map((hit) => hit.score)).toEqual(reference(kept, terms, 12).map((d) => expect.closeTo(d.score, 9)));
+      for (const hit of found) expect(scoreOf.get(keyOf.get(hit.slot)!)).toBeCloseTo(hit.score, 9);
+    }
+    for (const [key, fields] of kept) expect(index.fieldsOf(slotOf.get(key)!, fields[1]![0]!) & 0b010).toBe(0b010);
+  });
+
   it('says which fields of a document hold a term', () => {
     const index = new WordIndex(BOOSTS);
     const [a, b, c] = ['a', 'b', 'c'].map((t) => index.id(t)) as [number, number, number];
