@@ -37,7 +37,7 @@ interface WeightedTerm {
   ceiling: number;
 }
 
-/** A common term's impact on each document holding it, in its postings' order, and the largest. */
+/** A term's impact on each document holding it, in its postings' order, and the largest. */
 interface Impacts {
   values: Float64Array;
   max: number;
@@ -198,10 +198,10 @@ export class WordIndex {
   /** The documents the rare terms found, in the order found: the first #touchedCount of #touched. */
   #touched = new Int32Array(0);
   #touchedCount = 0;
-  // A common term's impacts (or any term's held by enough documents) are worked out once and kept until a document is added or removed
-  // (which changes every idf and the average lengths): reading them is what makes a question made
-  // of words in most documents quick, and their largest is an exact ceiling where the term's
-  // highest frequency and shortest field give only a loose one.
+  // A common term's impacts (and those of any term in KEEP_IMPACTS_FROM documents or more) are
+  // worked out once and kept until a document is added or removed: reading them is what makes a
+  // question made of words in most documents quick, and their largest is an exact ceiling where
+  // the term's highest frequency and shortest field give only a loose one.
   readonly #impacts = new Map<number, Impacts>();
 
   /** `boosts[f]` weighs field f; every document gives one list of terms per field, in the same order. */
@@ -304,8 +304,7 @@ export class WordIndex {
     });
     this.#keys[slot] = key;
     this.#count += 1;
-    this.#impacts.clear();
-    this.#version += 1;
+    this.#changed();
     return slot;
   }
 
@@ -327,6 +326,11 @@ export class WordIndex {
     this.#docTerms.release(slot);
     this.#free.push(slot);
     this.#count -= 1;
+    this.#changed();
+  }
+
+  /** Every idf and average length has moved: what was worked out from them is let go. */
+  #changed(): void {
     this.#impacts.clear();
     this.#version += 1;
   }
@@ -399,6 +403,7 @@ export class WordIndex {
     const marked = this.#commonMatched;
     const strong: number[] = [];
     const readAll = common.reduce((sum, t) => sum + this.frequency(t.id), 0);
+    const dearerThanReadingAll = () => strong.length * common.length * LOOKUP_COST > readAll;
     for (const t of common) {
       const share = shares.get(t)!;
       if (share >= t.ceiling) continue;
@@ -410,10 +415,10 @@ export class WordIndex {
         marked[slot] = 1;
         strong.push(slot);
       }
-      if (strong.length * common.length * LOOKUP_COST > readAll) break;
+      if (dearerThanReadingAll()) break;
     }
     for (const slot of strong) marked[slot] = 0;
-    if (strong.length * common.length * LOOKUP_COST > readAll) return false;
+    if (dearerThanReadingAll()) return false;
     for (const slot of strong) {
       let score = 0;
       let terms = 0;

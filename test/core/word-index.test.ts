@@ -41,38 +41,52 @@ const queryTerms = fc.uniqueArray(term, { minLength: 1, maxLength: 6 }).chain((t
   fc.tuple(...terms.map((t) => fc.constantFrom(1, 0.8).map((boost) => ({ term: t, boost })))),
 );
 
+const keyAt = (i: number) => `doc-${String(i).padStart(3, '0')}`;
+
+/** An index of the documents (keyed doc-000, doc-001…) after `terms` term ids, with each slot's key and each key's fields. */
+function indexOf(docs: readonly number[][][], terms: number) {
+  const index = new WordIndex(BOOSTS);
+  for (let t = 0; t < terms; t++) index.id(String(t));
+  const keyOf = new Map<number, string>();
+  const kept = new Map<string, number[][]>();
+  docs.forEach((fields, i) => {
+    keyOf.set(index.add(keyAt(i), fields), keyAt(i));
+    kept.set(keyAt(i), fields);
+  });
+  return { index, keyOf, kept };
+}
+
+/**
+ * The hits score as the reference scores the best documents, each hit's document scoring what the
+ * hit says. Compared by score, not by key: documents that tie may come out of sums taken in another order.
+ */
+function expectReferenceScores(hits: readonly { key: string; score: number }[], kept: ReadonlyMap<string, number[][]>, query: readonly { term: number; boost: number }[], limit: number) {
+  const expected = reference(kept, query, limit);
+  const scoreOf = new Map(reference(kept, query, Infinity).map((d) => [d.key, d.score]));
+  expect(hits).toHaveLength(expected.length);
+  expect(new Set(hits.map((d) => d.key)).size).toBe(hits.length);
+  hits.forEach((d, i) => {
+    expect(d.score).toBeCloseTo(expected[i]!.score, 9);
+    expect(scoreOf.get(d.key)).toBeCloseTo(d.score, 9);
+  });
+}
+
 describe('the word index', () => {
   it('returns the same best documents, with the same scores, as scoring every document would', () => {
     fc.assert(
       fc.property(documents, queryTerms, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 79 }), (docs, query, limit, removeAt) => {
-        const index = new WordIndex(BOOSTS);
-        for (let t = 0; t < 100; t++) index.id(String(t));
-        const bySlot = new Map<number, string>();
-        const kept = new Map<string, number[][]>();
-        docs.forEach((fields, i) => {
-          const key = `doc-${String(i).padStart(3, '0')}`;
-          bySlot.set(index.add(key, fields), key);
-          kept.set(key, fields);
-        });
+        const { index, keyOf: bySlot, kept } = indexOf(docs, 100);
         // Searched once first, so whatever a search keeps must be let go by the update below.
         index.search(query.map(({ term: id, boost }) => ({ id, boost })), limit);
         // One document removed and added back, so the lists are also checked after an update.
-        const removed = [...bySlot].find(([, key]) => key === `doc-${String(removeAt).padStart(3, '0')}`);
+        const removed = [...bySlot].find(([, key]) => key === keyAt(removeAt));
         if (removed) {
           index.remove(removed[0]);
           bySlot.delete(removed[0]);
           bySlot.set(index.add(removed[1], kept.get(removed[1])!), removed[1]);
         }
         const found = index.search(query.map(({ term: id, boost }) => ({ id, boost })), limit).map((hit) => ({ key: bySlot.get(hit.slot)!, score: hit.score }));
-        // Compared by score, not by key: documents that tie may come out of sums taken in another order.
-        const expected = reference(kept, query, limit);
-        const scoreOf = new Map(reference(kept, query, Infinity).map((d) => [d.key, d.score]));
-        expect(found).toHaveLength(expected.length);
-        expect(new Set(found.map((d) => d.key)).size).toBe(found.length);
-        found.forEach((d, i) => {
-          expect(d.score).toBeCloseTo(expected[i]!.score, 9);
-          expect(scoreOf.get(d.key)).toBeCloseTo(d.score, 9);
-        });
+        expectReferenceScores(found, kept, query, limit);
       }),
       { numRuns: 300 },
     );
@@ -88,24 +102,10 @@ describe('the word index', () => {
     const query = fc.tuple(fc.subarray([0, 1, 2], { minLength: 1 }), fc.uniqueArray(term.map((t) => t + 3), { maxLength: 3 }));
     fc.assert(
       fc.property(fc.array(doc, { minLength: 20, maxLength: 300 }), query, fc.integer({ min: 1, max: 12 }), (docs, [frequent, rare], limit) => {
-        const index = new WordIndex(BOOSTS);
-        for (let t = 0; t < 110; t++) index.id(String(t));
-        const keyOf = new Map<number, string>();
-        const kept = new Map<string, number[][]>();
-        docs.forEach((fields, i) => {
-          const key = `doc-${String(i).padStart(3, '0')}`;
-          keyOf.set(index.add(key, fields), key);
-          kept.set(key, fields);
-        });
+        const { index, keyOf, kept } = indexOf(docs, 110);
         const terms = [...frequent, ...rare.filter((t) => !frequent.includes(t))].map((t) => ({ term: t, boost: 1 }));
         const found = index.search(terms.map(({ term: id, boost }) => ({ id, boost })), limit);
-        const expected = reference(kept, terms, limit);
-        const scoreOf = new Map(reference(kept, terms, Infinity).map((d) => [d.key, d.score]));
-        expect(found).toHaveLength(expected.length);
-        found.forEach((hit, i) => {
-          expect(hit.score).toBeCloseTo(expected[i]!.score, 9);
-          expect(scoreOf.get(keyOf.get(hit.slot)!)).toBeCloseTo(hit.score, 9);
-        });
+        expectReferenceScores(found.map((hit) => ({ key: keyOf.get(hit.slot)!, score: hit.score })), kept, terms, limit);
       }),
       { numRuns: 200 },
     );
@@ -117,7 +117,7 @@ describe('the word index', () => {
     const keyOf = new Map<number, string>();
     for (let i = 0; i < 100; i++) {
       const phrasing = i === 0 ? [everywhere] : i <= 12 ? [rare, filler, filler, filler] : [filler];
-      keyOf.set(index.add(`doc-${String(i).padStart(3, '0')}`, [phrasing, [], [everywhere, filler]]), `doc-${String(i).padStart(3, '0')}`);
+      keyOf.set(index.add(keyAt(i), [phrasing, [], [everywhere, filler]]), keyAt(i));
     }
     const found = index.search([{ id: rare, boost: 1 }, { id: everywhere, boost: 1 }], 12).map((hit) => keyOf.get(hit.slot));
     expect(found[0]).toBe('doc-000');
@@ -131,25 +131,20 @@ describe('the word index', () => {
     const slotOf = new Map<string, number>();
     const fieldsFor = (i: number) => [[ids[i % 40]!, ids[(i * 7) % 40]!], [ids[(i * 3) % 40]!], Array.from({ length: 1 + (i % 9) }, (_, k) => ids[(i + k * 5) % 40]!)];
     const put = (i: number) => {
-      const key = `doc-${String(i).padStart(3, '0')}`;
-      slotOf.set(key, index.add(key, fieldsFor(i)));
-      kept.set(key, fieldsFor(i));
+      slotOf.set(keyAt(i), index.add(keyAt(i), fieldsFor(i)));
+      kept.set(keyAt(i), fieldsFor(i));
     };
     for (let i = 0; i < 300; i++) put(i);
     // Most documents go and new ones come, so the space the old ones took is reclaimed and reused.
     for (let i = 0; i < 250; i++) {
-      const key = `doc-${String(i).padStart(3, '0')}`;
-      index.remove(slotOf.get(key)!);
-      kept.delete(key);
+      index.remove(slotOf.get(keyAt(i))!);
+      kept.delete(keyAt(i));
     }
     for (let i = 300; i < 600; i++) put(i);
     const keyOf = new Map([...slotOf].map(([key, slot]) => [slot, key]));
     for (const query of [[ids[0]!, ids[7]!], [ids[3]!], [ids[11]!, ids[22]!, ids[33]!]]) {
-      const terms = query.map((term) => ({ term, boost: 1 }));
       const found = index.search(query.map((id) => ({ id, boost: 1 })), 12);
-      const scoreOf = new Map(reference(kept, terms, Infinity).map((d) => [d.key, d.score]));
-      expect(found.map((hit) => hit.score)).toEqual(reference(kept, terms, 12).map((d) => expect.closeTo(d.score, 9)));
-      for (const hit of found) expect(scoreOf.get(keyOf.get(hit.slot)!)).toBeCloseTo(hit.score, 9);
+      expectReferenceScores(found.map((hit) => ({ key: keyOf.get(hit.slot)!, score: hit.score })), kept, query.map((term) => ({ term, boost: 1 })), 12);
     }
     for (const [key, fields] of kept) expect(index.fieldsOf(slotOf.get(key)!, fields[1]![0]!) & 0b010).toBe(0b010);
   });
