@@ -11,12 +11,10 @@ const B = 0.7;
 const D = 0.5;
 /** Term frequencies are packed one byte a field; a word repeated more often than this counts as this. */
 const MAX_TF = 255;
-/** A term in more than this share of the documents is "common": added only to the documents rarer terms found, when they find enough. */
+/** A term in more than this share of the documents is "common": its postings are never read whole by a search (see search()). */
 const COMMON_SHARE = 1 / 5;
 /** From this many documents a term's impacts are kept (see #impacts): fewer are as quick to work out again. */
 const KEEP_IMPACTS_FROM = 64;
-/** Roughly how many postings can be read in the time one document is searched for a term. */
-const LOOKUP_COST = 64;
 
 export interface TermQuery {
   /** A term id from id() or find(). */
@@ -31,16 +29,22 @@ interface WeightedTerm {
   boost: number;
   /** Per field: the field's boost × the term's idf in that field. */
   fieldWeights: number[];
-  /** Per posting, for a common term or one in many documents: its impact on that document; see #impactsOf(). */
+  /** Per posting, for a term in many documents but not common: its impact on that document; see #impactsOf(). */
   impacts: Float64Array | undefined;
+  /** Per slot, for a common term: its impact on the document there, or −1 where the document does not hold it. */
+  bySlot: Float64Array | undefined;
   /** The most the term can add to one document's score. */
   ceiling: number;
 }
 
-/** A term's impact on each document holding it, in its postings' order, and the largest. */
+/** A term's impact on each document holding it, and the largest. */
 interface Impacts {
+  /** By slot (−1 for a document without the term) if `bySlot`, else in its postings' order. */
   values: Float64Array;
   max: number;
+  bySlot: boolean;
+  /** For a common term, once a search has needed them: its documents, the one it adds most to first. */
+  strongest: Int32Array | undefined;
 }
 
 export interface Hit {
@@ -193,8 +197,9 @@ export class WordIndex {
   #perLength: number[] = [];
   #scores = new Float64Array(0);
   #matched = new Uint16Array(0);
-  #commonScores = new Float64Array(0);
-  #commonMatched = new Uint16Array(0);
+  /** Documents already scored by #addCommonOnly, marked by slot and listed in #seen. */
+  #marked = new Uint8Array(0);
+  #seen = new Int32Array(0);
   /** The documents the rare terms found, in the order found: the first #touchedCount of #touched. */
   #touched = new Int32Array(0);
   #touchedCount = 0;
@@ -349,8 +354,9 @@ export class WordIndex {
   /**
    * The `limit` best documents for the terms, best first; only documents holding at least one of
    * them. Exact, but quick even when a term is in half the base: the rarer terms' postings are read
-   * first, the common terms are then added to just the documents found, and every document is
-   * scored in full only if one holding nothing but common terms could still reach the top.
+   * first, the common terms are then added to just the documents found (read by slot, not
+   * searched for), and documents holding nothing but common terms are scored only where one of
+   * those terms adds enough to reach the top.
    */
   search(terms: readonly TermQuery[], limit: number): Hit[] {
     const n = this.#count;
@@ -363,34 +369,46 @@ export class WordIndex {
     const isCommon = (id: number) => this.frequency(id) > n * COMMON_SHARE;
     const weighted = terms
       .filter((t) => this.frequency(t.id) > 0)
-      .map((t) => this.#weigh(t, isCommon(t.id) || this.frequency(t.id) >= KEEP_IMPACTS_FROM))
+      .map((t) => this.#weigh(t, isCommon(t.id)))
       .sort((a, b) => this.frequency(a.id) - this.frequency(b.id));
-    const common = weighted.filter((t) => isCommon(t.id));
-    const rare = weighted.slice(0, weighted.length - common.length);
+    const common = weighted.filter((t) => t.bySlot);
+    const rare = weighted.filter((t) => !t.bySlot);
     this.#touchedCount = 0;
-    for (const t of rare) this.#accumulate(t, true);
+    for (const t of rare) this.#accumulate(t);
     const touched = this.#touched.subarray(0, this.#touchedCount);
-    const best = common.length > 0 && rare.length > 0 ? this.#bestWithCommon(touched, common, limit) : this.#best(touched, limit);
+    for (const t of common) this.#addBySlot(t, touched);
+    const best = this.#best(touched, limit);
     // No document holding only common terms can score more than all of them at their most, times their number.
     const ceiling = common.reduce((sum, t) => sum + t.ceiling, 0) * common.length;
-    if (common.length > 0 && (best.length < limit || ceiling >= best[limit - 1]!.score)) {
-      if (best.length < limit || !this.#addStrongCommonOnly(best, common, limit)) this.#addCommonOnly(best, common, limit);
-    }
+    if (common.length > 0 && (best.length < limit || ceiling >= best[limit - 1]!.score)) this.#addCommonOnly(best, common, limit);
     this.#clear(touched);
     return best;
   }
 
   /**
-   * Adds to `best` (already `limit` long) the documents holding none of the rare terms that could
-   * still enter it, without reading every common posting; false, with `best` untouched, when that
-   * would cost more than reading them. The bar is shared out among the common terms, the ones that
-   * never add much taking only what they can add: a document to which no term adds more than its
-   * share scores less than the bar, so only documents where some term adds more are scored. A
-   * word common in answers is often rare in phrasings, which is where it adds much.
+   * Adds to `best` the documents holding common terms and none of the rare ones (those the rare
+   * terms found are still marked in the scratch counts) that can enter it. The documents each term
+   * adds most to come first and set the bar. The bar is then shared out among the terms, the ones
+   * that never add much taking only what they can add: a document to which no term adds more than
+   * its share scores less than the bar, and each term's documents are read, the one it adds most
+   * to first, only while it adds more than its share. A word common in answers is often rare in
+   * phrasings, which is where it adds much.
    */
-  #addStrongCommonOnly(best: Hit[], common: readonly WeightedTerm[], limit: number): boolean {
+  #addCommonOnly(best: Hit[], common: readonly WeightedTerm[], limit: number): void {
+    const foundByRare = this.#matched;
+    const marked = this.#marked;
+    const seen = this.#seen;
+    let seenCount = 0;
+    const consider = (slot: number) => {
+      if (foundByRare[slot] !== 0 || marked[slot] !== 0) return;
+      marked[slot] = 1;
+      seen[seenCount++] = slot;
+      this.#insert(best, slot, this.#commonScoreOf(slot, common), limit);
+    };
+    const strongest = common.map((t) => this.#strongest(t));
+    strongest.forEach((order) => order.subarray(0, limit).forEach(consider));
     // The slack keeps rounding in the sum of the shares from letting a document through unscored.
-    let budget = (best[limit - 1]!.score / common.length) * (1 - 1e-9);
+    let budget = best.length < limit ? 0 : (best[limit - 1]!.score / common.length) * (1 - 1e-9);
     const shares = new Map<WeightedTerm, number>();
     [...common]
       .sort((a, b) => a.ceiling - b.ceiling)
@@ -399,95 +417,41 @@ export class WordIndex {
         shares.set(t, share);
         budget -= share;
       });
-    const foundByRare = this.#matched;
-    const marked = this.#commonMatched;
-    const strong: number[] = [];
-    const readAll = common.reduce((sum, t) => sum + this.frequency(t.id), 0);
-    const dearerThanReadingAll = () => strong.length * common.length * LOOKUP_COST > readAll;
-    for (const t of common) {
+    common.forEach((t, k) => {
       const share = shares.get(t)!;
-      if (share >= t.ceiling) continue;
-      const { pairs } = this.#postings[t.id]!;
-      const impacts = t.impacts!;
-      for (let i = 0; i < impacts.length; i++) {
-        const slot = pairs[2 * i]!;
-        if (t.boost * impacts[i]! <= share || foundByRare[slot] !== 0 || marked[slot] !== 0) continue;
-        marked[slot] = 1;
-        strong.push(slot);
-      }
-      if (dearerThanReadingAll()) break;
-    }
-    for (const slot of strong) marked[slot] = 0;
-    if (dearerThanReadingAll()) return false;
-    for (const slot of strong) {
-      let score = 0;
-      let terms = 0;
-      // Term by term in the order the full reading adds them, so a score comes out the same either way.
-      for (const t of common) {
-        const packedTf = this.#tfOf(slot, t.id);
-        if (packedTf === 0) continue;
-        terms += 1;
-        score += t.boost * this.#impact(t.fieldWeights, packedTf, slot);
-      }
-      this.#insert(best, slot, score * terms, limit);
-    }
-    return true;
+      const order = strongest[k]!;
+      const bySlot = t.bySlot!;
+      for (let i = 0; i < order.length && t.boost * bySlot[order[i]!]! > share; i++) consider(order[i]!);
+    });
+    for (let i = 0; i < seenCount; i++) marked[seen[i]!] = 0;
   }
 
-  /**
-   * Adds to `best` the documents that hold common terms and none of the rare ones (those the rare
-   * terms found are still marked in the scratch counts). Common terms are in a fifth of the base or
-   * more, so their scores are summed in arrays as long as the base and read straight through.
-   */
-  #addCommonOnly(best: Hit[], common: readonly WeightedTerm[], limit: number): void {
-    const end = this.#keys.length;
-    const scores = this.#commonScores;
-    const matched = this.#commonMatched;
-    const foundByRare = this.#matched;
-    for (const { id, boost, impacts } of common) {
-      const { pairs, count } = this.#postings[id]!;
-      for (let i = 0; i < count; i++) {
-        const slot = pairs[2 * i]!;
-        if (foundByRare[slot] !== 0) continue;
-        matched[slot]! += 1;
-        scores[slot]! += boost * impacts![i]!;
-      }
+  /** The score of a document no rare term found: the common terms it holds, added in the order the other documents add them. */
+  #commonScoreOf(slot: number, common: readonly WeightedTerm[]): number {
+    let score = 0;
+    let terms = 0;
+    for (const t of common) {
+      const impact = t.bySlot![slot]!;
+      if (impact < 0) continue;
+      terms += 1;
+      score += t.boost * impact;
     }
-    for (let slot = 0; slot < end; slot++) {
-      const terms = matched[slot]!;
-      if (terms === 0) continue;
-      const score = scores[slot]! * terms;
-      if (best.length < limit || score >= best[limit - 1]!.score) this.#insert(best, slot, score, limit);
-    }
-    scores.fill(0, 0, end);
-    matched.fill(0, 0, end);
+    return score * terms;
   }
 
-  /**
-   * The best of the documents the rare terms found, once the common terms are added. A common term
-   * held by many more documents than were found is looked up in each; otherwise reading its postings
-   * and skipping the documents not found is quicker. Lookups start with the documents best on the
-   * rare terms alone, which set the bar; any other is looked up only if its score with every
-   * looked-up term at its most could still clear it.
-   */
-  #bestWithCommon(touched: Int32Array, common: readonly WeightedTerm[], limit: number): Hit[] {
-    const lookedUp = common.filter((t) => touched.length * LOOKUP_COST < this.frequency(t.id));
-    for (const t of common) if (!lookedUp.includes(t)) this.#accumulate(t, false);
-    const leaders = new Set(this.#best(touched, limit).map((hit) => hit.slot));
-    const best: Hit[] = [];
-    for (const slot of leaders) {
-      for (const t of lookedUp) this.#lookUp(slot, t);
-      this.#insert(best, slot, this.#scoreOf(slot), limit);
+  /** Adds a common term's score to each document the rarer terms found that holds it. */
+  #addBySlot(term: WeightedTerm, touched: Int32Array): void {
+    const bySlot = term.bySlot!;
+    const { boost } = term;
+    const scores = this.#scores;
+    const matched = this.#matched;
+    for (let i = 0; i < touched.length; i++) {
+      const slot = touched[i]!;
+      const impact = bySlot[slot]!;
+      if (impact < 0) continue;
+      matched[slot]! += 1;
+      scores[slot]! += boost * impact;
     }
-    const ceilingSum = lookedUp.reduce((sum, t) => sum + t.ceiling, 0);
-    for (const slot of touched) {
-      if (leaders.has(slot)) continue;
-      const most = (this.#scores[slot]! + ceilingSum) * (this.#matched[slot]! + lookedUp.length);
-      if (best.length === limit && most < best[limit - 1]!.score) continue;
-      for (const t of lookedUp) this.#lookUp(slot, t);
-      this.#insert(best, slot, this.#scoreOf(slot), limit);
-    }
-    return best;
   }
 
   #ensureScratch(): void {
@@ -495,37 +459,59 @@ export class WordIndex {
     if (this.#scores.length >= capacity) return;
     this.#scores = new Float64Array(capacity * 2);
     this.#matched = new Uint16Array(capacity * 2);
-    this.#commonScores = new Float64Array(capacity * 2);
-    this.#commonMatched = new Uint16Array(capacity * 2);
     this.#touched = new Int32Array(capacity * 2);
+    this.#marked = new Uint8Array(capacity * 2);
+    this.#seen = new Int32Array(capacity * 2);
   }
 
-  /** A term's idf times the fields' boosts, its impacts if they are to be kept, and the most it can add to any document's score. */
-  #weigh(term: TermQuery, keepImpacts: boolean): WeightedTerm {
+  /** A term's idf times the fields' boosts, its kept impacts if it has any, and the most it can add to any document's score. */
+  #weigh(term: TermQuery, common: boolean): WeightedTerm {
     const n = this.#count;
     const fieldWeights = this.#boosts.map((boost, f) => {
       const df = this.#fieldFrequency[f]![term.id]!;
       return df === 0 ? 0 : boost * Math.log(1 + (n - df + 0.5) / (df + 0.5));
     });
-    const impacts = keepImpacts ? this.#impactsOf(term.id, fieldWeights) : undefined;
+    const kept = common || this.frequency(term.id) >= KEEP_IMPACTS_FROM ? this.#impactsOf(term.id, fieldWeights, common) : undefined;
     // The tf share grows with the count and shrinks with the field's length.
-    const ceiling = impacts?.max ?? fieldWeights.reduce((sum, w, f) => (w === 0 ? sum : sum + w * this.#saturation(this.#maxTf[f]![term.id]!, f, this.#minLength[f]![term.id]!)), 0);
-    return { id: term.id, boost: term.boost, fieldWeights, impacts: impacts?.values, ceiling: term.boost * ceiling };
+    const ceiling = kept?.max ?? fieldWeights.reduce((sum, w, f) => (w === 0 ? sum : sum + w * this.#saturation(this.#maxTf[f]![term.id]!, f, this.#minLength[f]![term.id]!)), 0);
+    return {
+      id: term.id,
+      boost: term.boost,
+      fieldWeights,
+      impacts: kept && !kept.bySlot ? kept.values : undefined,
+      bySlot: kept?.bySlot ? kept.values : undefined,
+      ceiling: term.boost * ceiling,
+    };
   }
 
-  #impactsOf(id: number, fieldWeights: readonly number[]): Impacts {
+  /** The term's impacts, worked out once per index version: by slot for a common term, in postings order for another. */
+  #impactsOf(id: number, fieldWeights: readonly number[], bySlot: boolean): Impacts {
     const kept = this.#impacts.get(id);
     if (kept) return kept;
-    const postings = this.#postings[id]!;
-    const values = new Float64Array(postings.count);
+    const { pairs, count } = this.#postings[id]!;
+    const values = bySlot ? new Float64Array(this.#keys.length).fill(-1) : new Float64Array(count);
     let max = 0;
-    for (let i = 0; i < postings.count; i++) {
-      values[i] = this.#impact(fieldWeights, postings.pairs[2 * i + 1]!, postings.pairs[2 * i]!);
-      if (values[i]! > max) max = values[i]!;
+    for (let i = 0; i < count; i++) {
+      const slot = pairs[2 * i]!;
+      const impact = this.#impact(fieldWeights, pairs[2 * i + 1]!, slot);
+      values[bySlot ? slot : i] = impact;
+      if (impact > max) max = impact;
     }
-    const impacts = { values, max };
+    const impacts: Impacts = { values, max, bySlot, strongest: undefined };
     this.#impacts.set(id, impacts);
     return impacts;
+  }
+
+  /** A common term's documents, the one it adds most to first; worked out once per index version, the first time a search needs it. */
+  #strongest(term: WeightedTerm): Int32Array {
+    const kept = this.#impacts.get(term.id)!;
+    if (kept.strongest) return kept.strongest;
+    const { pairs, count } = this.#postings[term.id]!;
+    const order = new Int32Array(count);
+    for (let i = 0; i < count; i++) order[i] = pairs[2 * i]!;
+    const impacts = kept.values;
+    kept.strongest = order.sort((a, b) => impacts[b]! - impacts[a]! || a - b);
+    return kept.strongest;
   }
 
   /** What a term adds to the score of the document at `slot`, before the query's boost: its BM25 share summed over the fields holding it. */
@@ -543,11 +529,8 @@ export class WordIndex {
     return D + (tf * (K + 1)) / (tf + K * (1 - B) + this.#perLength[f]! * length);
   }
 
-  /**
-   * Reads a term's postings into the scratch scores. With `collect`, every document counts and those
-   * seen for the first time are added to it; without, only documents already being scored count.
-   */
-  #accumulate(term: WeightedTerm, collect: boolean): void {
+  /** Reads a term's postings into the scratch scores, collecting the documents seen for the first time. */
+  #accumulate(term: WeightedTerm): void {
     const postings = this.#postings[term.id]!;
     const pairs = postings.pairs;
     const { boost, impacts, fieldWeights } = term;
@@ -555,21 +538,10 @@ export class WordIndex {
     const matched = this.#matched;
     for (let i = 0; i < postings.count; i++) {
       const slot = pairs[2 * i]!;
-      if (matched[slot] === 0) {
-        if (!collect) continue;
-        this.#touched[this.#touchedCount++] = slot;
-      }
+      if (matched[slot] === 0) this.#touched[this.#touchedCount++] = slot;
       matched[slot]! += 1;
       scores[slot]! += boost * (impacts ? impacts[i]! : this.#impact(fieldWeights, pairs[2 * i + 1]!, slot));
     }
-  }
-
-  /** Adds one term's score to one document already being scored, if it holds the term. */
-  #lookUp(slot: number, term: WeightedTerm): void {
-    const packedTf = this.#tfOf(slot, term.id);
-    if (packedTf === 0) return;
-    this.#matched[slot]! += 1;
-    this.#scores[slot]! += term.boost * this.#impact(term.fieldWeights, packedTf, slot);
   }
 
   /** The best of the documents being scored (a document's sum times the number of terms it holds). */
