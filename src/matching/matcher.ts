@@ -164,7 +164,6 @@ class IndexedMatcher implements Matcher {
       this.#latestRound = latest;
     }
     for (const fact of [...added, ...remarked]) this.#add(fact);
-    this.#starts.settle();
   }
 
   #rebuild(base: FactBase): void {
@@ -181,7 +180,6 @@ class IndexedMatcher implements Matcher {
     const active = base.facts.filter((f) => f.status === 'active');
     this.#latestRound = latestRoundOf(active);
     for (const fact of active) this.#add(fact);
-    this.#starts.settle();
   }
 
   #add(fact: Fact): void {

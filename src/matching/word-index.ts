@@ -9,6 +9,8 @@
 const K = 1.2;
 const B = 0.7;
 const D = 0.5;
+/** The shortest length of a field no document holds the term in: longer than any. */
+const NO_LENGTH = 0x7fffffff;
 /** Term frequencies are packed one byte a field; a word repeated more often than this counts as this. */
 const MAX_TF = 255;
 /** A term in more than this share of the documents is "common": its postings are never read whole by a search (see search()). */
@@ -175,12 +177,13 @@ export class WordIndex {
   readonly #boosts: readonly number[];
   readonly #ids = new Map<string, number>();
   readonly #postings: Postings[] = [];
-  /** Per field, per term: how many documents hold the term in that field. */
-  readonly #fieldFrequency: number[][];
-  // Per field, per term: the most times one document holds it, and the shortest field holding it. Never
-  // lowered when a document goes, so they stay bounds: what the term can add to a score at most.
-  readonly #maxTf: number[][];
-  readonly #minLength: number[][];
+  // Per term and field, at id × fields + f, in typed arrays grown by doubling: how many documents
+  // hold the term in that field; the most times one document holds it there, and the shortest such
+  // field. The last two are never lowered when a document goes, so they stay bounds: what the term
+  // can add to a score at most.
+  #fieldFrequency = new Int32Array(0);
+  #maxTf = new Int32Array(0);
+  #minLength = new Int32Array(0);
   /** Per field, per slot: the field's length in terms. */
   #fieldLength: Int32Array[];
   readonly #totalLength: number[];
@@ -212,9 +215,6 @@ export class WordIndex {
   /** `boosts[f]` weighs field f; every document gives one list of terms per field, in the same order. */
   constructor(boosts: readonly number[]) {
     this.#boosts = boosts;
-    this.#fieldFrequency = boosts.map(() => []);
-    this.#maxTf = boosts.map(() => []);
-    this.#minLength = boosts.map(() => []);
     this.#fieldLength = boosts.map(() => new Int32Array(64));
     this.#totalLength = boosts.map(() => 0);
   }
@@ -241,11 +241,17 @@ export class WordIndex {
       id = this.#postings.length;
       this.#ids.set(term, id);
       this.#postings.push(new Postings());
-      this.#boosts.forEach((_, f) => {
-        this.#fieldFrequency[f]!.push(0);
-        this.#maxTf[f]!.push(0);
-        this.#minLength[f]!.push(Infinity);
-      });
+      const end = this.#postings.length * this.#boosts.length;
+      if (end > this.#fieldFrequency.length) {
+        const grow = (stats: Int32Array, fill: number) => {
+          const grown = new Int32Array(Math.max(64, 2 * end)).fill(fill);
+          grown.set(stats);
+          return grown;
+        };
+        this.#fieldFrequency = grow(this.#fieldFrequency, 0);
+        this.#maxTf = grow(this.#maxTf, 0);
+        this.#minLength = grow(this.#minLength, NO_LENGTH);
+      }
     }
     return id;
   }
@@ -293,20 +299,27 @@ export class WordIndex {
     const ids = this.#distinct.subarray(0, distinct).sort();
     const at = this.#docTerms.reserve(slot, distinct);
     const packed = this.#docTerms.data;
-    ids.forEach((id, i) => {
+    const fieldCount = this.#boosts.length;
+    const frequency = this.#fieldFrequency;
+    const maxTf = this.#maxTf;
+    const minLength = this.#minLength;
+    for (let i = 0; i < distinct; i++) {
+      const id = ids[i]!;
       const tf = counts[id]!;
       counts[id] = 0;
       this.#postings[id]!.push(slot, tf);
-      for (let f = 0; f < this.#boosts.length; f++) {
+      for (let f = 0; f < fieldCount; f++) {
         const fieldTf = (tf >> (8 * f)) & MAX_TF;
         if (fieldTf === 0) continue;
-        this.#fieldFrequency[f]![id]! += 1;
-        if (fieldTf > this.#maxTf[f]![id]!) this.#maxTf[f]![id] = fieldTf;
-        if (this.#fieldLength[f]![slot]! < this.#minLength[f]![id]!) this.#minLength[f]![id] = this.#fieldLength[f]![slot]!;
+        const stat = id * fieldCount + f;
+        frequency[stat]! += 1;
+        if (fieldTf > maxTf[stat]!) maxTf[stat] = fieldTf;
+        const length = fields[f]!.length;
+        if (length < minLength[stat]!) minLength[stat] = length;
       }
       packed[at + 2 * i] = id;
       packed[at + 2 * i + 1] = tf;
-    });
+    }
     this.#keys[slot] = key;
     this.#count += 1;
     this.#changed();
@@ -321,9 +334,9 @@ export class WordIndex {
       const tf = packed[i + 1]!;
       // Order inside a posting list does not matter: ties are broken by key.
       this.#postings[id]!.remove(slot);
-      this.#boosts.forEach((_, f) => {
-        if ((tf >> (8 * f)) & MAX_TF) this.#fieldFrequency[f]![id]! -= 1;
-      });
+      for (let f = 0; f < this.#boosts.length; f++) {
+        if ((tf >> (8 * f)) & MAX_TF) this.#fieldFrequency[id * this.#boosts.length + f]! -= 1;
+      }
     }
     this.#boosts.forEach((_, f) => {
       this.#totalLength[f]! -= this.#fieldLength[f]![slot]!;
@@ -468,12 +481,13 @@ export class WordIndex {
   #weigh(term: TermQuery, common: boolean): WeightedTerm {
     const n = this.#count;
     const fieldWeights = this.#boosts.map((boost, f) => {
-      const df = this.#fieldFrequency[f]![term.id]!;
+      const df = this.#fieldFrequency[term.id * this.#boosts.length + f]!;
       return df === 0 ? 0 : boost * Math.log(1 + (n - df + 0.5) / (df + 0.5));
     });
     const kept = common || this.frequency(term.id) >= KEEP_IMPACTS_FROM ? this.#impactsOf(term.id, fieldWeights, common) : undefined;
     // The tf share grows with the count and shrinks with the field's length.
-    const ceiling = kept?.max ?? fieldWeights.reduce((sum, w, f) => (w === 0 ? sum : sum + w * this.#saturation(this.#maxTf[f]![term.id]!, f, this.#minLength[f]![term.id]!)), 0);
+    const stat = (f: number) => term.id * this.#boosts.length + f;
+    const ceiling = kept?.max ?? fieldWeights.reduce((sum, w, f) => (w === 0 ? sum : sum + w * this.#saturation(this.#maxTf[stat(f)]!, f, this.#minLength[stat(f)]!)), 0);
     return {
       id: term.id,
       boost: term.boost,
