@@ -76,8 +76,8 @@ class IndexedMatcher implements Matcher {
   #bySlot!: (Entry | undefined)[];
   /** Every phrasing's start, folded, for autocomplete: see startKey(). */
   #starts!: SortedStrings;
-  /** A fact word's term id, remembered: a large base repeats its words, and stemming is not free. */
-  #termIdOf!: Map<string, number>;
+  /** By the lexicon's id of a fact word: its term id, or −1 until first needed. A large base repeats its words, and stemming is not free. */
+  #termIdOf!: Int32Array;
   #latestRound = 0;
   #idfs = { version: -1, values: new Float64Array(0) };
 
@@ -175,7 +175,7 @@ class IndexedMatcher implements Matcher {
     this.#lexicon.add([this.#normalizer.knownVariants]);
     this.#entries = new Map();
     this.#bySlot = [];
-    this.#termIdOf = new Map();
+    this.#termIdOf = new Int32Array(0);
     this.#starts = new SortedStrings();
     const active = base.facts.filter((f) => f.status === 'active');
     this.#latestRound = latestRoundOf(active);
@@ -185,10 +185,18 @@ class IndexedMatcher implements Matcher {
   #add(fact: Fact): void {
     const { phrasingWords, phrasingStarts, bodyWords, tagWords } = wordsOf(fact, this.#normalizer);
     const latest = this.#latestRound > 0 && fact.round === this.#latestRound ? this.#index.id(LATEST_MARK) : -1;
+    // The lexicon's ids of the fact's words, looked up once per word for both the index and the lexicon.
+    const wordIds: number[] = [];
+    const termIds = (words: readonly string[]) =>
+      words.map((word) => {
+        const wordId = this.#lexicon.idOf(word);
+        wordIds.push(wordId);
+        return this.#termId(wordId, word);
+      });
     const questionTerms: number[] = [];
     const phrasings = phrasingWords.map((words) => {
       const ids = new Int32Array(words.length + (latest >= 0 ? 1 : 0));
-      words.forEach((word, i) => (ids[i] = this.#termId(word)));
+      ids.set(termIds(words));
       if (latest >= 0) ids[words.length] = latest;
       ids.sort();
       // Each phrasing counts a term once: repeats in one phrasing say nothing more.
@@ -197,23 +205,25 @@ class IndexedMatcher implements Matcher {
       for (let i = 0; i < unique; i++) questionTerms.push(ids[i]!);
       return unique === ids.length ? ids : ids.slice(0, unique);
     });
-    const slot = this.#index.add(fact.id, [questionTerms, this.#termIds(tagWords), this.#termIds(bodyWords)]);
-    this.#lexicon.add([...phrasingWords, bodyWords, tagWords]);
+    const slot = this.#index.add(fact.id, [questionTerms, termIds(tagWords), termIds(bodyWords)]);
+    this.#lexicon.use(wordIds);
     phrasingStarts.forEach((start, i) => this.#starts.add(startKey(start, slot, i)));
     const entry = { fact, slot, phrasings };
     this.#entries.set(fact.id, entry);
     this.#bySlot[slot] = entry;
   }
 
-  #termIds(words: readonly string[]): number[] {
-    return words.map((word) => this.#termId(word));
-  }
-
-  #termId(word: string): number {
-    let id = this.#termIdOf.get(word);
-    if (id === undefined) {
+  /** The term id of the word with this lexicon id. */
+  #termId(wordId: number, word: string): number {
+    if (wordId >= this.#termIdOf.length) {
+      const grown = new Int32Array(Math.max(1024, 2 * wordId)).fill(-1);
+      grown.set(this.#termIdOf);
+      this.#termIdOf = grown;
+    }
+    let id = this.#termIdOf[wordId]!;
+    if (id < 0) {
       id = this.#index.id(this.#normalizer.stem(word));
-      this.#termIdOf.set(word, id);
+      this.#termIdOf[wordId] = id;
     }
     return id;
   }

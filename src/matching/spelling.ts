@@ -17,9 +17,19 @@ export interface Correction {
 }
 
 export interface Lexicon {
-  /** Counts one more use of each word of one fact (a word it repeats counts once). */
+  /**
+   * The word's id, made the first time it is asked for and never given to another word: callers
+   * keep what they work out per word by it, a large base repeating its words. A word has no uses,
+   * and is neither a typo target nor a completion, until use() counts one.
+   */
+  idOf(word: string): number;
+  /** Counts one more use of each word of one fact, by id (a word it repeats counts once). */
+  use(ids: ArrayLike<number>): void;
+  /** Takes back what use() counted for the same words; a word no use is left of is forgotten. */
+  unuse(ids: ArrayLike<number>): void;
+  /** use() of the words, for callers that keep no ids. */
   add(wordLists: readonly (readonly string[])[]): void;
-  /** Takes back what add() counted for the same words; a word no use is left of is forgotten. */
+  /** unuse() of the words. */
   remove(wordLists: readonly (readonly string[])[]): void;
   correct(word: string): Correction | undefined;
   /** Known words beginning with `prefix`, the most used first. */
@@ -51,20 +61,32 @@ export function createLexicon(): Lexicon {
   const uses: number[] = [];
   /** Each word's length, by id: read for thousands of candidates a typo, quicker than each string's. */
   const lengths: number[] = [];
-  const free: number[] = [];
-  /** Word ids by pairKey(). */
+  /** Word ids by pairKey(): the words in use. */
   const byPair = new Map<string, number[]>();
   const sorted = new SortedStrings();
   // Scratch space for correct(), by word id: how many of the typo's pairs each word shares, and the words found.
   let shared = new Uint16Array(0);
   let touched = new Int32Array(0);
+  // Which call last counted each word, so a word repeated in one fact counts once without a set per fact.
+  const countedIn: number[] = [];
+  let call = 0;
 
-  function learn(word: string): number {
-    const id = free.pop() ?? words.length;
-    ids.set(word, id);
-    words[id] = word;
-    lengths[id] = word.length;
-    uses[id] = 1;
+  function idOf(word: string): number {
+    let id = ids.get(word);
+    if (id === undefined) {
+      id = words.length;
+      ids.set(word, id);
+      words.push(word);
+      lengths.push(word.length);
+      uses.push(0);
+      countedIn.push(0);
+    }
+    return id;
+  }
+
+  /** A word's first use: it becomes a typo target and a completion. */
+  function learn(id: number): void {
+    const word = words[id]!;
     for (const pair of pairsOf(word)) {
       const key = pairKey(pair, word.length);
       const list = byPair.get(key);
@@ -72,13 +94,10 @@ export function createLexicon(): Lexicon {
       else byPair.set(key, [id]);
     }
     sorted.add(word);
-    return id;
   }
 
-  function forget(word: string, id: number): void {
-    ids.delete(word);
-    words[id] = '';
-    free.push(id);
+  function forget(id: number): void {
+    const word = words[id]!;
     for (const pair of pairsOf(word)) {
       const list = byPair.get(pairKey(pair, word.length))!;
       const at = list.lastIndexOf(id);
@@ -88,37 +107,34 @@ export function createLexicon(): Lexicon {
     sorted.remove(word);
   }
 
-  // Which call last counted each word, so a word repeated in one fact counts once without a set per fact.
-  const countedIn: number[] = [];
-  let call = 0;
+  function use(wordIds: ArrayLike<number>): void {
+    call += 1;
+    for (let i = 0; i < wordIds.length; i++) {
+      const id = wordIds[i]!;
+      if (countedIn[id] === call) continue;
+      countedIn[id] = call;
+      uses[id] = uses[id]! + 1;
+      if (uses[id] === 1) learn(id);
+    }
+  }
+
+  function unuse(wordIds: ArrayLike<number>): void {
+    call += 1;
+    for (let i = 0; i < wordIds.length; i++) {
+      const id = wordIds[i]!;
+      if (countedIn[id] === call || uses[id] === 0) continue;
+      countedIn[id] = call;
+      uses[id] = uses[id]! - 1;
+      if (uses[id] === 0) forget(id);
+    }
+  }
 
   return {
-    add(wordLists) {
-      call += 1;
-      for (const list of wordLists) {
-        for (const word of list) {
-          const id = ids.get(word);
-          if (id === undefined) countedIn[learn(word)] = call;
-          else if (countedIn[id] !== call) {
-            countedIn[id] = call;
-            uses[id]! += 1;
-          }
-        }
-      }
-    },
-
-    remove(wordLists) {
-      call += 1;
-      for (const list of wordLists) {
-        for (const word of list) {
-          const id = ids.get(word);
-          if (id === undefined || countedIn[id] === call) continue;
-          countedIn[id] = call;
-          uses[id]! -= 1;
-          if (uses[id] === 0) forget(word, id);
-        }
-      }
-    },
+    idOf,
+    use,
+    unuse,
+    add: (wordLists) => use(wordLists.flat().map(idOf)),
+    remove: (wordLists) => unuse(wordLists.flat().map(idOf)),
 
     correct(word) {
       const edits = allowedEdits(word.length);

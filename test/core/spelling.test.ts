@@ -56,6 +56,22 @@ describe('the lexicon', () => {
     lexicon.remove([['kerch', 'bridge']]);
     expect(lexicon.correct('kecrh')).toBeUndefined();
     expect(lexicon.startingWith('ker', 5)).toEqual([]);
+    lexicon.add([['kerch']]);
+    expect(lexicon.correct('kecrh')?.word).toBe('kerch');
+    expect(lexicon.startingWith('ker', 5)).toEqual(['kerch']);
+  });
+
+  it('gives a word the same id however often it is forgotten, and counts uses by id', () => {
+    const lexicon = createLexicon();
+    const kerch = lexicon.idOf('kerch');
+    expect(lexicon.correct('kecrh')).toBeUndefined();
+    lexicon.use([kerch, kerch]);
+    lexicon.unuse([kerch]);
+    expect(lexicon.correct('kecrh')).toBeUndefined();
+    lexicon.use([kerch]);
+    expect(lexicon.idOf('kerch')).toBe(kerch);
+    expect(lexicon.idOf('bridge')).not.toBe(kerch);
+    expect(lexicon.correct('kecrh')?.word).toBe('kerch');
   });
 
   it('completes a word start with the known words, the most used first', () => {
