@@ -42,11 +42,6 @@ function allowedEdits(length: number): number {
   return length >= MATCHING.twoEditsMinLength ? 2 : 1;
 }
 
-/** Words are filed by letter pair and length: a typo changes the length by at most its edits, so only near lengths are read. */
-function pairKey(pair: string, length: number): string {
-  return `${pair}${length}`;
-}
-
 /** A word's distinct letter pairs, with its start and end marked so first and last letters count too. */
 function pairsOf(word: string): Set<string> {
   const padded = ` ${word} `;
@@ -61,8 +56,11 @@ export function createLexicon(): Lexicon {
   const uses: number[] = [];
   /** Each word's length, by id: read for thousands of candidates a typo, quicker than each string's. */
   const lengths: number[] = [];
-  /** Word ids by pairKey(): the words in use. */
-  const byPair = new Map<string, number[]>();
+  /**
+   * The words in use by letter pair, then by length: a typo changes the length by at most its
+   * edits, so only near lengths are read, and one look-up a pair finds them all.
+   */
+  const byPair = new Map<string, number[][]>();
   const sorted = new SortedStrings();
   // Scratch space for correct(), by word id: how many of the typo's pairs each word shares, and the words found.
   let shared = new Uint16Array(0);
@@ -88,10 +86,9 @@ export function createLexicon(): Lexicon {
   function learn(id: number): void {
     const word = words[id]!;
     for (const pair of pairsOf(word)) {
-      const key = pairKey(pair, word.length);
-      const list = byPair.get(key);
-      if (list) list.push(id);
-      else byPair.set(key, [id]);
+      let byLength = byPair.get(pair);
+      if (!byLength) byPair.set(pair, (byLength = []));
+      (byLength[word.length] ??= []).push(id);
     }
     sorted.add(word);
   }
@@ -99,7 +96,7 @@ export function createLexicon(): Lexicon {
   function forget(id: number): void {
     const word = words[id]!;
     for (const pair of pairsOf(word)) {
-      const list = byPair.get(pairKey(pair, word.length))!;
+      const list = byPair.get(pair)![word.length]!;
       const at = list.lastIndexOf(id);
       list[at] = list.at(-1)!;
       list.pop();
@@ -146,8 +143,10 @@ export function createLexicon(): Lexicon {
       const pairs = pairsOf(word);
       let found = 0;
       for (const pair of pairs) {
+        const byLength = byPair.get(pair);
+        if (!byLength) continue;
         for (let length = word.length - edits; length <= word.length + edits; length++) {
-          const list = byPair.get(pairKey(pair, length));
+          const list = byLength[length];
           if (!list) continue;
           for (let i = 0; i < list.length; i++) {
             const id = list[i]!;
