@@ -49,6 +49,13 @@ export type AnswerResult = AnswerOk | AnswerAmbiguous | AnswerDeclined;
 export interface Snapshot {
   base: FactBase;
   matcher: Matcher;
+  /** What a question with nothing near it is offered: worked out once per base, not per question (a scan of every fact). */
+  featured: Suggestion[];
+}
+
+export function snapshotOf(base: FactBase, matcher: Matcher): Snapshot {
+  const featuredFacts = featured(base.facts, MATCHING.suggestions);
+  return { base, matcher, featured: featuredFacts.map((f) => ({ factId: f.id, question: f.questions[0] ?? f.id })) };
 }
 
 export function answerQuestion(snapshot: Snapshot, rawQuestion: string): AnswerResult {
@@ -102,7 +109,7 @@ function readQuestion(raw: string): { question: string; notes: string[] } {
 
 function declined(snapshot: Snapshot, question: string, candidates: Candidate[], notes: string[], text: string): AnswerDeclined {
   const near = suggestionsFrom(candidates, MATCHING.suggestThreshold * 0.5);
-  const suggestions = near.length > 0 ? near : featuredSuggestions(snapshot);
+  const suggestions = near.length > 0 ? near : [...snapshot.featured];
   return { kind: 'declined', question, text, confidence: candidates[0]?.confidence ?? 0, suggestions, notes };
 }
 
@@ -111,9 +118,4 @@ function suggestionsFrom(candidates: readonly Candidate[], floor: number): Sugge
     .filter((c) => c.confidence >= floor)
     .slice(0, MATCHING.suggestions)
     .map((c) => ({ factId: c.fact.id, question: c.question }));
-}
-
-function featuredSuggestions(snapshot: Snapshot): Suggestion[] {
-  const active = snapshot.base.facts.filter((f) => f.status === 'active');
-  return featured(active, MATCHING.suggestions).map((f) => ({ factId: f.id, question: f.questions[0] ?? f.id }));
 }

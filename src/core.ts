@@ -1,9 +1,10 @@
 // The bot's core as adapters see it: one current snapshot of the fact base and its matcher,
 // replaced when a new base validates, so a reader never sees half an update.
-import { answerQuestion, type AnswerOk, type AnswerResult, type Snapshot } from './answer.js';
+import { answerQuestion, snapshotOf, type AnswerOk, type AnswerResult, type Snapshot } from './answer.js';
 import { asOfText, citationsOf, toCitation, type Citation } from './citations.js';
 import { LIMITS } from './config/defaults.js';
 import type { FactBase } from './knowledge/parse.js';
+import type { Fact } from './knowledge/schema.js';
 import { createMatcher, featured } from './matching/matcher.js';
 import { AskedCounts } from './most-asked.js';
 
@@ -19,12 +20,14 @@ export class BotCore {
   #changedOn: string | undefined;
   /** How often each fact has been asked; fed from the questions log by countAskedQuestions. */
   readonly asked = new AskedCounts();
+  /** The active facts by id, made when first needed after each change: a pressed button should not scan the whole base. */
+  #activeById: Map<string, Fact> | undefined;
 
   constructor(
     base: FactBase,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.#snapshot = { base, matcher: createMatcher(base) };
+    this.#snapshot = snapshotOf(base, createMatcher(base));
   }
 
   get base(): FactBase {
@@ -38,7 +41,8 @@ export class BotCore {
   replace(base: FactBase): void {
     const { matcher } = this.#snapshot;
     matcher.update(base);
-    this.#snapshot = { base, matcher };
+    this.#snapshot = snapshotOf(base, matcher);
+    this.#activeById = undefined;
     this.#changedOn = this.now().toISOString().slice(0, 10);
   }
 
@@ -61,7 +65,8 @@ export class BotCore {
 
   /** The answer to one known fact, for a pressed "did you mean" button. Undefined if it is gone. */
   answerFact(factId: string): AnswerOk | undefined {
-    const fact = this.#snapshot.base.facts.find((f) => f.id === factId && f.status === 'active');
+    this.#activeById ??= new Map(this.#snapshot.base.facts.filter((f) => f.status === 'active').map((f) => [f.id, f]));
+    const fact = this.#activeById.get(factId);
     if (!fact) return undefined;
     const result: AnswerOk = {
       kind: 'answer',
