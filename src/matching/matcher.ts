@@ -139,19 +139,42 @@ class IndexedMatcher implements Matcher {
     this.#base = base;
     if (!isDeepStrictEqual(base.vocabulary, previous.vocabulary)) return this.#rebuild(base);
 
-    const incoming = new Map(base.facts.filter((f) => f.status === 'active').map((f) => [f.id, f]));
+    const active: Fact[] = [];
     const gone: Entry[] = [];
-    for (const entry of this.#entries.values()) {
-      const next = incoming.get(entry.fact.id);
+    const added: Fact[] = [];
+    // Most facts come back as the very objects indexed, most in the same place: only the others need
+    // a look-up. Every active fact of the previous base has an entry holding that very object.
+    let kept = 0;
+    base.facts.forEach((fact, i) => {
+      if (fact.status !== 'active') return;
+      active.push(fact);
+      if (fact === previous.facts[i]) {
+        kept += 1;
+        return;
+      }
+      const entry = this.#entries.get(fact.id);
+      if (entry === undefined) {
+        added.push(fact);
+        return;
+      }
+      kept += 1;
+      if (entry.fact === fact) return;
       // A fact whose sources or dates changed needs no re-indexing, only its new version handed out.
-      if (next !== undefined && sameForMatching(next, entry.fact)) entry.fact = next;
-      else gone.push(entry);
+      if (sameForMatching(fact, entry.fact)) entry.fact = fact;
+      else {
+        gone.push(entry);
+        added.push(fact);
+      }
+    });
+    // Facts removed or retired: there are some only if fewer facts were found again than are indexed.
+    if (kept < this.#entries.size) {
+      const ids = new Set(active.map((f) => f.id));
+      for (const entry of this.#entries.values()) if (!ids.has(entry.fact.id)) gone.push(entry);
     }
-    const added = [...incoming.values()].filter((f) => this.#entries.get(f.id)?.fact !== f);
-    if (gone.length + added.length > MATCHING.rebuildShare * Math.max(this.#entries.size, incoming.size)) return this.#rebuild(base);
+    if (gone.length + added.length > MATCHING.rebuildShare * Math.max(this.#entries.size, active.length)) return this.#rebuild(base);
 
     for (const entry of gone) this.#remove(entry);
-    const latest = latestRoundOf(incoming.values());
+    const latest = latestRoundOf(active);
     const remarked: Fact[] = [];
     if (latest !== this.#latestRound) {
       // The "latest" mark moves: the facts of the old newest round lose it, those of the new one gain it.

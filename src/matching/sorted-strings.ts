@@ -47,13 +47,10 @@ export class SortedStrings {
   remove(item: string): void {
     const bucket = this.#buckets.get(item.slice(0, BUCKET_CHARS));
     if (!bucket) return;
-    const waiting = bucket.pending.lastIndexOf(item);
-    if (waiting >= 0) {
-      bucket.pending.splice(waiting, 1);
-      return;
-    }
-    const at = lowerBound(bucket.items, item);
-    if (bucket.items[at] === item) bucket.items.splice(at, 1);
+    // Sorted first, so that removing is a binary search, not a scan of the additions waiting.
+    const items = bucket.sorted();
+    const at = lowerBound(items, item);
+    if (items[at] === item) items.splice(at, 1);
   }
 
   /** Up to `limit` of the strings that start with `prefix`, in order. */
