@@ -47,10 +47,7 @@ export function foldText(text: string): string {
 /** The words of foldText(text), every one kept: in one pass for the common case, printable ASCII without digits or apostrophes. */
 export function foldWords(text: string): string[] {
   if (/[^\x20-\x7e]|[\d'`]|U\.?S/.test(text)) return foldText(text).split(' ').filter((word) => word.length > 0);
-  return text
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word.length > 0);
+  return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 }
 
 export interface Normalizer {
