@@ -32,35 +32,44 @@ interface WeightedTerm {
   /** The caller's boost: multiplies what the term adds to a document (its impact there). */
   boost: number;
   /** Per field: the field's boost × the term's idf in that field. */
-  fieldWeights: number[];
-  /** Per posting, for a term in many documents but not common: its impact on that document; see #impactsOf(). */
-  impacts: Float64Array | undefined;
-  /** Per slot, for a common term: its impact on the document there, or −1 where the document does not hold it. */
-  bySlot: Float64Array | undefined;
+  fieldWeights: Float64Array;
+  /** In more than COMMON_SHARE of the documents. */
+  common: boolean;
+  /** Per posting, for a term in many documents but not common: its impact on that document; see #impactsOf(). Else empty. */
+  byPosting: Float64Array;
+  /** Per slot, for a common term: its impact on the document there, or −1 where the document does not hold it. Else empty. */
+  bySlot: Float64Array;
+  /** For a common term: its documents by its impact on them. Else empty. */
+  byImpact: ByImpact;
   /** The most the term can add to one document's score. */
   ceiling: number;
 }
 
 /** A term's impact on each document holding it, and the largest. */
 interface Impacts {
-  /** By slot (−1 for a document without the term) if `bySlot`, else in its postings' order. */
+  /** By slot (−1 for a document without the term) for a common term, else in its postings' order. */
   values: Float64Array;
   max: number;
-  bySlot: boolean;
-  /** For a common term, once a search has needed them: its documents by how much it adds to them. */
-  byImpact: ByImpact | undefined;
+  /** For a common term: its documents by how much it adds to them. Else empty. */
+  byImpact: ByImpact;
 }
 
 /**
  * A common term's documents in IMPACT_BUCKETS buckets by the share of its largest impact that it
  * adds to each, the largest first: `order[starts[b]]` up to `order[starts[b + 1]]` are bucket b,
  * whose impacts are at most the largest × (1 − b / IMPACT_BUCKETS). Bucketed, not sorted: made in
- * two passes when a document changes, where a sort took milliseconds on the next question.
+ * two linear passes with the term's impacts, where a sort took milliseconds on the next question.
  */
 interface ByImpact {
   order: Int32Array;
   starts: Int32Array;
 }
+
+// What a term without kept impacts holds instead: the hot functions then always see the same
+// kinds of objects in the same fields, where undefined in some and arrays in others made the
+// optimizing compiler throw away their code whenever a question first mixed the two.
+const NO_IMPACTS = new Float64Array(0);
+const NO_ORDER: ByImpact = { order: new Int32Array(0), starts: new Int32Array(IMPACT_BUCKETS + 1) };
 
 export interface Hit {
   slot: number;
@@ -210,7 +219,8 @@ export class WordIndex {
   #counts = new Int32Array(0);
   /** The distinct terms of the document being added. */
   #distinct = new Int32Array(64);
-  #perLength: number[] = [];
+  /** Per field: k·b / the field's average length, for the search under way. */
+  readonly #perLength: Float64Array;
   #scores = new Float64Array(0);
   #matched = new Uint16Array(0);
   /** Documents already scored by #addCommonOnly, marked by slot and listed in #seen. */
@@ -230,6 +240,7 @@ export class WordIndex {
     this.#boosts = boosts;
     this.#fieldLength = boosts.map(() => new Int32Array(64));
     this.#totalLength = boosts.map(() => 0);
+    this.#perLength = new Float64Array(boosts.length);
   }
 
   /** Changes whenever a document is added or removed: what is worked out from the index's counts holds until then. */
@@ -397,8 +408,8 @@ export class WordIndex {
       .filter((t) => this.frequency(t.id) > 0)
       .map((t) => this.#weigh(t, isCommon(t.id)))
       .sort((a, b) => this.frequency(a.id) - this.frequency(b.id));
-    const common = weighted.filter((t) => t.bySlot);
-    const rare = weighted.filter((t) => !t.bySlot);
+    const common = weighted.filter((t) => t.common);
+    const rare = weighted.filter((t) => !t.common);
     this.#touchedCount = 0;
     for (const t of rare) this.#accumulate(t);
     const touched = this.#touched.subarray(0, this.#touchedCount);
@@ -431,8 +442,7 @@ export class WordIndex {
       seen[seenCount++] = slot;
       this.#insert(best, slot, this.#commonScoreOf(slot, common), limit);
     };
-    const byImpact = common.map((t) => this.#byImpact(t));
-    byImpact.forEach(({ order }) => order.subarray(0, limit).forEach(consider));
+    for (const { byImpact } of common) byImpact.order.subarray(0, limit).forEach(consider);
     // The slack keeps rounding in the sum of the shares from letting a document through unscored.
     let budget = best.length < limit ? 0 : (best[limit - 1]!.score / common.length) * (1 - 1e-9);
     const shares = new Map<WeightedTerm, number>();
@@ -443,10 +453,10 @@ export class WordIndex {
         shares.set(t, share);
         budget -= share;
       });
-    common.forEach((t, k) => {
+    for (const t of common) {
       const share = shares.get(t)!;
-      const { order, starts } = byImpact[k]!;
-      const bySlot = t.bySlot!;
+      const { order, starts } = t.byImpact;
+      const bySlot = t.bySlot;
       for (let b = 0; b < IMPACT_BUCKETS; b++) {
         // Bucket b's impacts are below the top of bucket b − 1: a bucket of slack for rounding.
         if (b > 0 && t.ceiling * (1 - (b - 1) / IMPACT_BUCKETS) <= share) break;
@@ -454,7 +464,7 @@ export class WordIndex {
           if (t.boost * bySlot[order[i]!]! > share) consider(order[i]!);
         }
       }
-    });
+    }
     for (let i = 0; i < seenCount; i++) marked[seen[i]!] = 0;
   }
 
@@ -463,7 +473,7 @@ export class WordIndex {
     let score = 0;
     let terms = 0;
     for (const t of common) {
-      const impact = t.bySlot![slot]!;
+      const impact = t.bySlot[slot]!;
       if (impact < 0) continue;
       terms += 1;
       score += t.boost * impact;
@@ -473,7 +483,7 @@ export class WordIndex {
 
   /** Adds a common term's score to each document the rarer terms found that holds it. */
   #addBySlot(term: WeightedTerm, touched: Int32Array): void {
-    const bySlot = term.bySlot!;
+    const bySlot = term.bySlot;
     const { boost } = term;
     const scores = this.#scores;
     const matched = this.#matched;
@@ -499,9 +509,11 @@ export class WordIndex {
   /** A term's idf times the fields' boosts, its kept impacts if it has any, and the most it can add to any document's score. */
   #weigh(term: TermQuery, common: boolean): WeightedTerm {
     const n = this.#count;
-    const fieldWeights = this.#boosts.map((boost, f) => {
+    // Typed, as are the per-field lengths: the functions reading them per posting then always see one kind of array.
+    const fieldWeights = new Float64Array(this.#boosts.length);
+    this.#boosts.forEach((boost, f) => {
       const df = this.#fieldFrequency[term.id * this.#boosts.length + f]!;
-      return df === 0 ? 0 : boost * Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      if (df > 0) fieldWeights[f] = boost * Math.log(1 + (n - df + 0.5) / (df + 0.5));
     });
     const kept = common || this.frequency(term.id) >= KEEP_IMPACTS_FROM ? this.#impactsOf(term.id, fieldWeights, common) : undefined;
     // The tf share grows with the count and shrinks with the field's length.
@@ -511,14 +523,16 @@ export class WordIndex {
       id: term.id,
       boost: term.boost,
       fieldWeights,
-      impacts: kept && !kept.bySlot ? kept.values : undefined,
-      bySlot: kept?.bySlot ? kept.values : undefined,
+      common,
+      byPosting: kept && !common ? kept.values : NO_IMPACTS,
+      bySlot: kept && common ? kept.values : NO_IMPACTS,
+      byImpact: kept?.byImpact ?? NO_ORDER,
       ceiling: term.boost * ceiling,
     };
   }
 
   /** The term's impacts, worked out once per index version: by slot for a common term, in postings order for another. */
-  #impactsOf(id: number, fieldWeights: readonly number[], bySlot: boolean): Impacts {
+  #impactsOf(id: number, fieldWeights: Float64Array, bySlot: boolean): Impacts {
     const kept = this.#impacts.get(id);
     if (kept) return kept;
     const { pairs, count } = this.#postings[id]!;
@@ -530,33 +544,13 @@ export class WordIndex {
       values[bySlot ? slot : i] = impact;
       if (impact > max) max = impact;
     }
-    const impacts: Impacts = { values, max, bySlot, byImpact: undefined };
+    const impacts: Impacts = { values, max, byImpact: bySlot ? byImpactOf(pairs, count, values, max) : NO_ORDER };
     this.#impacts.set(id, impacts);
     return impacts;
   }
 
-  /** A common term's documents by how much it adds to them; worked out once per index version, the first time a search needs it. */
-  #byImpact(term: WeightedTerm): ByImpact {
-    const kept = this.#impacts.get(term.id)!;
-    if (kept.byImpact) return kept.byImpact;
-    const { pairs, count } = this.#postings[term.id]!;
-    const { values, max } = kept;
-    const bucketOf = (slot: number) => Math.min(IMPACT_BUCKETS - 1, Math.floor((1 - values[slot]! / max) * IMPACT_BUCKETS));
-    const starts = new Int32Array(IMPACT_BUCKETS + 1);
-    for (let i = 0; i < count; i++) starts[bucketOf(pairs[2 * i]!) + 1]! += 1;
-    for (let b = 0; b < IMPACT_BUCKETS; b++) starts[b + 1]! += starts[b]!;
-    const next = starts.slice(0, IMPACT_BUCKETS);
-    const order = new Int32Array(count);
-    for (let i = 0; i < count; i++) {
-      const slot = pairs[2 * i]!;
-      order[next[bucketOf(slot)]!++] = slot;
-    }
-    kept.byImpact = { order, starts };
-    return kept.byImpact;
-  }
-
   /** What a term adds to the score of the document at `slot`, before the query's boost: its BM25 share summed over the fields holding it. */
-  #impact(fieldWeights: readonly number[], packedTf: number, slot: number): number {
+  #impact(fieldWeights: Float64Array, packedTf: number, slot: number): number {
     let impact = 0;
     for (let f = 0; f < fieldWeights.length; f++) {
       const tf = (packedTf >> (8 * f)) & MAX_TF;
@@ -574,14 +568,15 @@ export class WordIndex {
   #accumulate(term: WeightedTerm): void {
     const postings = this.#postings[term.id]!;
     const pairs = postings.pairs;
-    const { boost, impacts, fieldWeights } = term;
+    const { boost, byPosting, fieldWeights } = term;
+    const kept = byPosting.length > 0;
     const scores = this.#scores;
     const matched = this.#matched;
     for (let i = 0; i < postings.count; i++) {
       const slot = pairs[2 * i]!;
       if (matched[slot] === 0) this.#touched[this.#touchedCount++] = slot;
       matched[slot]! += 1;
-      scores[slot]! += boost * (impacts ? impacts[i]! : this.#impact(fieldWeights, pairs[2 * i + 1]!, slot));
+      scores[slot]! += boost * (kept ? byPosting[i]! : this.#impact(fieldWeights, pairs[2 * i + 1]!, slot));
     }
   }
 
@@ -615,4 +610,19 @@ export class WordIndex {
   #before(slot: number, score: number, other: Hit): boolean {
     return score > other.score || (score === other.score && this.#keys[slot]! < this.#keys[other.slot]!);
   }
+}
+
+/** A common term's documents bucketed by its impact on them (`values`, by slot), the largest first. */
+function byImpactOf(pairs: Int32Array, count: number, values: Float64Array, max: number): ByImpact {
+  const bucketOf = (slot: number) => Math.min(IMPACT_BUCKETS - 1, Math.floor((1 - values[slot]! / max) * IMPACT_BUCKETS));
+  const starts = new Int32Array(IMPACT_BUCKETS + 1);
+  for (let i = 0; i < count; i++) starts[bucketOf(pairs[2 * i]!) + 1]! += 1;
+  for (let b = 0; b < IMPACT_BUCKETS; b++) starts[b + 1]! += starts[b]!;
+  const next = starts.slice(0, IMPACT_BUCKETS);
+  const order = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const slot = pairs[2 * i]!;
+    order[next[bucketOf(slot)]!++] = slot;
+  }
+  return { order, starts };
 }
