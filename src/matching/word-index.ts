@@ -15,7 +15,7 @@ const IMPACT_BUCKETS = 64;
 const NO_LENGTH = 0x7fffffff;
 /** Term frequencies are packed one byte a field; a word repeated more often than this counts as this. */
 const MAX_TF = 255;
-/** A term in more than this share of the documents is "common": its postings are never read whole by a search (see search()). */
+/** A term in more than this share of the documents is "common": a search does not read its postings through (see search()). */
 const COMMON_SHARE = 1 / 5;
 /** From this many documents a term's impacts are kept (see #impacts): fewer are as quick to work out again. */
 const KEEP_IMPACTS_FROM = 64;
