@@ -532,19 +532,19 @@ export class WordIndex {
   }
 
   /** The term's impacts, worked out once per index version: by slot for a common term, in postings order for another. */
-  #impactsOf(id: number, fieldWeights: Float64Array, bySlot: boolean): Impacts {
+  #impactsOf(id: number, fieldWeights: Float64Array, common: boolean): Impacts {
     const kept = this.#impacts.get(id);
     if (kept) return kept;
     const { pairs, count } = this.#postings[id]!;
-    const values = bySlot ? new Float64Array(this.#keys.length).fill(-1) : new Float64Array(count);
+    const values = common ? new Float64Array(this.#keys.length).fill(-1) : new Float64Array(count);
     let max = 0;
     for (let i = 0; i < count; i++) {
       const slot = pairs[2 * i]!;
       const impact = this.#impact(fieldWeights, pairs[2 * i + 1]!, slot);
-      values[bySlot ? slot : i] = impact;
+      values[common ? slot : i] = impact;
       if (impact > max) max = impact;
     }
-    const impacts: Impacts = { values, max, byImpact: bySlot ? byImpactOf(pairs, count, values, max) : NO_ORDER };
+    const impacts: Impacts = { values, max, byImpact: common ? byImpactOf(pairs, count, values, max) : NO_ORDER };
     this.#impacts.set(id, impacts);
     return impacts;
   }
