@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { FactBase } from '../src/knowledge/parse.js';
 import { FactSchema, VocabularySchema, type Fact, type Vocabulary } from '../src/knowledge/schema.js';
-import { createNormalizer, foldText } from '../src/matching/normalize.js';
+import { foldText } from '../src/matching/fold.js';
+import { createNormalizer } from '../src/matching/normalize.js';
 
 export const SEED = 20250516;
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

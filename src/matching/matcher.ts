@@ -10,10 +10,12 @@ import Fuse from 'fuse.js';
 import { LIMITS, MATCHING } from '../config/defaults.js';
 import type { FactBase } from '../knowledge/parse.js';
 import type { Fact } from '../knowledge/schema.js';
-import { createNormalizer, foldText, foldWords, type Normalizer } from './normalize.js';
+import { foldText } from './fold.js';
+import { createNormalizer, type Normalizer } from './normalize.js';
 import { SortedStrings } from './sorted-strings.js';
 import { createLexicon, type Lexicon } from './spelling.js';
 import { WordIndex, type Hit } from './word-index.js';
+import type { WordTable } from './word-table.js';
 
 /** Added to the index of the newest round's facts: "the latest round" means the newest in the base. */
 export const LATEST_MARK = 'latest';
@@ -76,7 +78,7 @@ class IndexedMatcher implements Matcher {
   #bySlot!: (Entry | undefined)[];
   /** Every phrasing's start, folded, for autocomplete: see startKey(). */
   #starts!: SortedStrings;
-  /** By the lexicon's id of a fact word: its term id, or −1 until first needed. A large base repeats its words, and stemming is not free. */
+  /** By the id of a fact word in the normalizer's table: its term id, or −1 until first needed. A large base repeats its words, and stemming is not free. */
   #termIdOf!: Int32Array;
   #latestRound = 0;
   #idfs = { version: -1, values: new Float64Array(0) };
@@ -193,7 +195,7 @@ class IndexedMatcher implements Matcher {
     this.#base = base;
     this.#normalizer = createNormalizer(base.vocabulary);
     this.#index = new WordIndex(FIELD_BOOSTS);
-    this.#lexicon = createLexicon();
+    this.#lexicon = createLexicon(this.#normalizer.table);
     // Spellings the synonym table knows are typo targets even before a fact uses them.
     this.#lexicon.add([this.#normalizer.knownVariants]);
     this.#entries = new Map();
@@ -208,14 +210,7 @@ class IndexedMatcher implements Matcher {
   #add(fact: Fact): void {
     const { phrasingWords, phrasingStarts, bodyWords, tagWords } = wordsOf(fact, this.#normalizer);
     const latest = this.#latestRound > 0 && fact.round === this.#latestRound ? this.#index.id(LATEST_MARK) : -1;
-    // The lexicon's ids of the fact's words, looked up once per word for both the index and the lexicon.
-    const wordIds: number[] = [];
-    const termIds = (words: readonly string[]) =>
-      words.map((word) => {
-        const wordId = this.#lexicon.idOf(word);
-        wordIds.push(wordId);
-        return this.#termId(wordId, word);
-      });
+    const termIds = (words: readonly number[]) => words.map((word) => this.#termId(word));
     const questionTerms: number[] = [];
     const phrasings = phrasingWords.map((words) => {
       const ids = new Int32Array(words.length + (latest >= 0 ? 1 : 0));
@@ -229,15 +224,16 @@ class IndexedMatcher implements Matcher {
       return unique === ids.length ? ids : ids.slice(0, unique);
     });
     const slot = this.#index.add(fact.id, [questionTerms, termIds(tagWords), termIds(bodyWords)]);
-    this.#lexicon.use(wordIds);
+    // One call for the whole fact: a word it repeats counts once.
+    this.#lexicon.use(allOf(phrasingWords, tagWords, bodyWords));
     phrasingStarts.forEach((start, i) => this.#starts.add(startKey(start, slot, i)));
     const entry = { fact, slot, phrasings };
     this.#entries.set(fact.id, entry);
     this.#bySlot[slot] = entry;
   }
 
-  /** The term id of the word with this lexicon id. */
-  #termId(wordId: number, word: string): number {
+  /** The term id of the word with this id in the normalizer's table. */
+  #termId(wordId: number): number {
     if (wordId >= this.#termIdOf.length) {
       const grown = new Int32Array(Math.max(1024, 2 * wordId)).fill(-1);
       grown.set(this.#termIdOf);
@@ -245,7 +241,7 @@ class IndexedMatcher implements Matcher {
     }
     let id = this.#termIdOf[wordId]!;
     if (id < 0) {
-      id = this.#index.id(this.#normalizer.stem(word));
+      id = this.#index.id(this.#normalizer.stem(this.#normalizer.table.word(wordId)));
       this.#termIdOf[wordId] = id;
     }
     return id;
@@ -253,7 +249,7 @@ class IndexedMatcher implements Matcher {
 
   #remove(entry: Entry): void {
     const { phrasingWords, phrasingStarts, bodyWords, tagWords } = wordsOf(entry.fact, this.#normalizer);
-    this.#lexicon.remove([...phrasingWords, bodyWords, tagWords]);
+    this.#lexicon.unuse(allOf(phrasingWords, tagWords, bodyWords));
     phrasingStarts.forEach((start, i) => this.#starts.remove(startKey(start, entry.slot, i)));
     this.#index.remove(entry.slot);
     this.#bySlot[entry.slot] = undefined;
@@ -342,23 +338,34 @@ class IndexedMatcher implements Matcher {
 }
 
 /**
- * What the matcher reads of a fact: each phrasing's words and its folded start (for autocomplete),
- * the answer's words (with its caveat's) and the tags'.
+ * What the matcher reads of a fact, as ids in the normalizer's table: each phrasing's words and its
+ * folded start (for autocomplete), the answer's words (with its caveat's) and the tags'.
  */
 function wordsOf(fact: Fact, normalizer: Normalizer) {
-  const phrasings = fact.questions.map((q) => foldWords(q));
+  const { table } = normalizer;
+  const phrasings = fact.questions.map((q) => table.fold(q));
   return {
-    phrasingWords: phrasings.map((folded) => normalizer.wordsOfFolded(folded)),
-    phrasingStarts: phrasings.map(startOf),
-    bodyWords: normalizer.words(fact.caveat ? `${fact.answer} ${fact.caveat}` : fact.answer),
-    tagWords: normalizer.words(fact.tags.join(' ')),
+    phrasingWords: phrasings.map((folded) => normalizer.contentIds(folded)),
+    phrasingStarts: phrasings.map((folded) => startOf(folded, table)),
+    bodyWords: normalizer.contentIds(table.fold(fact.caveat ? `${fact.answer} ${fact.caveat}` : fact.answer)),
+    tagWords: normalizer.contentIds(table.fold(fact.tags.join(' '))),
   };
 }
 
+/** The fact's word ids in one list: flat() costs several times as much, in a build's hottest path. */
+function allOf(phrasingWords: readonly number[][], tagWords: readonly number[], bodyWords: readonly number[]): number[] {
+  const all: number[] = [];
+  for (const words of phrasingWords) for (const id of words) all.push(id);
+  for (const id of tagWords) all.push(id);
+  for (const id of bodyWords) all.push(id);
+  return all;
+}
+
 /** The first MATCHING.completionStartChars characters of the folded words, joined by spaces. */
-function startOf(folded: readonly string[]): string {
+function startOf(folded: readonly number[], table: WordTable): string {
   let start = '';
-  for (const word of folded) {
+  for (const id of folded) {
+    const word = table.word(id);
     start = start ? `${start} ${word}` : word;
     if (start.length >= MATCHING.completionStartChars) break;
   }

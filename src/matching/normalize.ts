@@ -4,7 +4,9 @@ import { stemmer } from 'stemmer';
 import { eng } from 'stopword';
 import { MATCHING } from '../config/defaults.js';
 import type { Vocabulary } from '../knowledge/schema.js';
+import { foldText, foldWords } from './fold.js';
 import { editDistance, isEnglishWord } from './spelling.js';
+import { WordTable } from './word-table.js';
 
 /** Question words and filler that say nothing about which fact is meant. */
 const EXTRA_STOPWORDS = [
@@ -18,43 +20,16 @@ const EXTRA_STOPWORDS = [
 const STEM_CACHE_LIMIT = 50_000;
 const STOPWORDS: ReadonlySet<string> = new Set([...eng, ...EXTRA_STOPWORDS]);
 
-// Letters that Unicode decomposition leaves alone but readers treat as plain Latin.
-const LATIN_FOLD: Readonly<Record<string, string>> = { ı: 'i', ø: 'o', ł: 'l', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe' };
-
-/** "US" and "U.S." in capitals are the country; lower-cased, "us" would be the pronoun, a stopword. */
-const US_IN_CAPITALS = /\bU\.?S\.?(?:A\b\.?)?(?![\w.])/g;
-
-/** Lower case, no diacritics, no punctuation, single spaces: "Erdoğan's  truce!" → "erdogan s truce". */
-export function foldText(text: string): string {
-  let folded = text.replace(US_IN_CAPITALS, 'usa').toLowerCase();
-  // Plain ASCII, most of what is read, has no diacritics: the Unicode passes are skipped for it.
-  const ascii = !/[\u0080-\uffff]/.test(folded);
-  if (!ascii) {
-    folded = folded
-      .normalize('NFKD')
-      .replace(/\p{M}+/gu, '')
-      .replace(/[ıøłđßæœ]/g, (c) => LATIN_FOLD[c] ?? c);
-  }
-  // Most text has neither a digit nor an apostrophe: one look saves two rewrites.
-  if (/[\d'’`]/.test(folded)) {
-    folded = folded
-      .replace(/(\d)[,.](?=\d{3}\b)/g, '$1') // 1,000 → 1000
-      .replace(/['’`]s\b/g, ''); // possessives: Yermak's → yermak
-  }
-  return folded.replace(ascii ? /[^a-z0-9]+/g : /[^\p{L}\p{N}]+/gu, ' ').trim();
-}
-
-/** The words of foldText(text), every one kept: in one pass for the common case, printable ASCII without digits or apostrophes. */
-export function foldWords(text: string): string[] {
-  if (/[^\x20-\x7e]|[\d'`]|U\.?S/.test(text)) return foldText(text).split(' ').filter((word) => word.length > 0);
-  return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-}
-
 export interface Normalizer {
   /** The content words of a text, in order: folded, synonym phrases replaced, stopwords dropped. */
   words(text: string): string[];
-  /** words() of a text already split by foldWords(). */
-  wordsOfFolded(folded: readonly string[]): string[];
+  /**
+   * The words of the texts read for the base, by id: the lexicon shares it, and the matcher keeps
+   * what it works out per word by id. Questions are only looked up in it, never added.
+   */
+  readonly table: WordTable;
+  /** words(), by id, of a text whose words table.fold() gave. */
+  contentIds(folded: readonly number[]): number[];
   /** One word's comparable stem, after its synonym group is applied: "truces" → "ceasefir". */
   stem(word: string): string;
   /** words() then stem(): what the index stores and what a question is compared by. */
@@ -75,37 +50,52 @@ export function createNormalizer(vocabulary: Vocabulary): Normalizer {
     const head = foldText(group[0] ?? '');
     for (const word of group) canonical.set(foldText(word), head);
   }
-  // Per word that needs a second look: whether it is a stopword, and the synonym spellings that
-  // start with it, longest first, so "prisoners of war" is replaced before "prisoners". One look-up
-  // a word, where most words need none of it, is much quicker than one pattern of every spelling.
-  const special = new Map<string, { stop: boolean; phrases: { words: string[]; replacement: string[] }[] }>();
-  const specialOf = (word: string) => {
-    let entry = special.get(word);
-    if (!entry) special.set(word, (entry = { stop: STOPWORDS.has(word), phrases: [] }));
-    return entry;
-  };
-  for (const word of STOPWORDS) specialOf(word);
-  for (const [phrase, head] of canonical) {
-    const words = phrase.split(' ');
-    if (words[0]) specialOf(words[0]).phrases.push({ words, replacement: head.split(' ') });
+  // Words that need a second look: stopwords, and the first words of the synonym spellings, each
+  // with the spellings that start with it, longest first, so "prisoners of war" is replaced before
+  // "prisoners". They get the table's first ids, so every other word is known at a glance to need
+  // none of it, which is most words.
+  const table = new WordTable();
+  const spellings = [...canonical].map(([phrase, head]) => ({ words: phrase.split(' '), head }));
+  for (const word of STOPWORDS) table.intern(word);
+  for (const { words } of spellings) if (words[0]) table.intern(words[0]);
+  const specials = table.size;
+  const stop = Array.from({ length: specials }, (_, id) => STOPWORDS.has(table.word(id)));
+  const phrasesOf: { words: number[]; replacement: number[] }[][] = Array.from({ length: specials }, () => []);
+  for (const { words, head } of spellings) {
+    if (!words[0]) continue;
+    const replacement = head.split(' ').filter((w) => w.length > 0 && !STOPWORDS.has(w));
+    phrasesOf[table.intern(words[0])]!.push({ words: words.map((w) => table.intern(w)), replacement: replacement.map((w) => table.intern(w)) });
   }
-  for (const { phrases } of special.values()) phrases.sort((a, b) => b.words.join(' ').length - a.words.join(' ').length);
+  const spelt = (ids: readonly number[]) => ids.map((id) => table.word(id)).join(' ');
+  for (const phrases of phrasesOf) phrases.sort((a, b) => spelt(b.words).length - spelt(a.words).length);
   const stemCache = new Map<string, string>();
 
-  const wordsOfFolded = (folded: readonly string[]): string[] => {
-    const out: string[] = [];
+  const contentIds = (folded: readonly number[]): number[] => {
+    const out: number[] = [];
     for (let i = 0; i < folded.length; ) {
-      const word = folded[i]!;
-      const entry = special.get(word);
-      const phrase = entry?.phrases.length ? entry.phrases.find((p) => p.words.every((w, k) => folded[i + k] === w)) : undefined;
-      if (phrase) {
-        for (const replacement of phrase.replacement) if (replacement.length > 0 && !STOPWORDS.has(replacement)) out.push(replacement);
-      } else if (word.length > 0 && !entry?.stop) {
-        out.push(word);
+      const id = folded[i]!;
+      if (id >= specials) {
+        out.push(id);
+        i += 1;
+        continue;
       }
+      const phrase = phraseAt(folded, i, phrasesOf[id]!);
+      if (phrase) out.push(...phrase.replacement);
+      else if (!stop[id]) out.push(id);
       i += phrase?.words.length ?? 1;
     }
     return out;
+  };
+  // A question's words are looked up, never added: a word the table lacks gets an id past its end
+  // for the while, which no stopword or spelling has.
+  const words = (text: string): string[] => {
+    const folded = foldWords(text);
+    const past = table.size;
+    const ids = folded.map((word, i) => {
+      const id = table.find(word);
+      return id >= 0 ? id : past + i;
+    });
+    return contentIds(ids).map((id) => (id < past ? table.word(id) : folded[id - past]!));
   };
   const stem = (word: string): string => {
     let out = stemCache.get(word);
@@ -121,12 +111,23 @@ export function createNormalizer(vocabulary: Vocabulary): Normalizer {
   for (const word of canonical.keys()) phraseOnly.delete(word);
   return {
     isFiller: (word) => phraseOnly.has(word) || (word.length <= MATCHING.stopwordTypoMaxLength && !isEnglishWord(word) && nearStopword(word)),
-    words: (text) => wordsOfFolded(foldWords(text)),
-    wordsOfFolded,
+    table,
+    contentIds,
+    words,
     stem,
-    stems: (text) => wordsOfFolded(foldWords(text)).map(stem),
+    stems: (text) => words(text).map(stem),
     knownVariants: [...canonical.keys()].filter((k) => !k.includes(' ')),
   };
+}
+
+/** The first of the phrases that the words from `at` on spell out. */
+function phraseAt<P extends { words: readonly number[] }>(folded: readonly number[], at: number, phrases: readonly P[]): P | undefined {
+  for (const phrase of phrases) {
+    let k = 0;
+    while (k < phrase.words.length && folded[at + k] === phrase.words[k]) k++;
+    if (k === phrase.words.length) return phrase;
+  }
+  return undefined;
 }
 
 /**

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { MATCHING } from '../config/defaults.js';
 import { SortedStrings } from './sorted-strings.js';
+import { WordTable } from './word-table.js';
 
 export interface Correction {
   word: string;
@@ -18,12 +19,12 @@ export interface Correction {
 
 export interface Lexicon {
   /**
-   * The word's id, made the first time it is asked for and never given to another word: callers
-   * keep what they work out per word by it, a large base repeating its words. A word has no uses,
-   * and is neither a typo target nor a completion, until use() counts one.
+   * The word's id in the lexicon's word table, made the first time it is asked for and never given
+   * to another word. A word has no uses, and is neither a typo target nor a completion, until use()
+   * counts one.
    */
   idOf(word: string): number;
-  /** Counts one more use of each word of one fact, by id (a word it repeats counts once). */
+  /** Counts one more use of each word of one fact, by its id in the table (a word it repeats counts once). */
   use(ids: ArrayLike<number>): void;
   /** Takes back what use() counted for the same words; a word no use is left of is forgotten. */
   unuse(ids: ArrayLike<number>): void;
@@ -50,12 +51,12 @@ function pairsOf(word: string): Set<string> {
   return pairs;
 }
 
-export function createLexicon(): Lexicon {
-  const ids = new Map<string, number>();
-  const words: string[] = [];
-  const uses: number[] = [];
-  /** Each word's length, by id: read for thousands of candidates a typo, quicker than each string's. */
-  const lengths: number[] = [];
+/** A lexicon of the words in `table` that use() counts: the caller may share the table, and so the ids. */
+export function createLexicon(table: WordTable = new WordTable()): Lexicon {
+  // By word id, grown with the table as words are used.
+  let uses = new Int32Array(0);
+  /** Each word's length: read for thousands of candidates a typo, quicker than each string's. */
+  let lengths = new Int32Array(0);
   /**
    * The words in use by letter pair, then by length: a typo changes the length by at most its
    * edits, so only near lengths are read, and one look-up a pair finds them all.
@@ -66,25 +67,27 @@ export function createLexicon(): Lexicon {
   let shared = new Uint16Array(0);
   let touched = new Int32Array(0);
   // Which call last counted each word, so a word repeated in one fact counts once without a set per fact.
-  const countedIn: number[] = [];
+  let countedIn = new Int32Array(0);
   let call = 0;
 
-  function idOf(word: string): number {
-    let id = ids.get(word);
-    if (id === undefined) {
-      id = words.length;
-      ids.set(word, id);
-      words.push(word);
-      lengths.push(word.length);
-      uses.push(0);
-      countedIn.push(0);
-    }
-    return id;
+  /** Makes room in the per-word arrays for every id the table has given. */
+  function fit(): void {
+    if (uses.length >= table.size) return;
+    const size = 2 * table.size;
+    const grow = (array: Int32Array) => {
+      const grown = new Int32Array(size);
+      grown.set(array);
+      return grown;
+    };
+    uses = grow(uses);
+    lengths = grow(lengths);
+    countedIn = grow(countedIn);
   }
 
   /** A word's first use: it becomes a typo target and a completion. */
   function learn(id: number): void {
-    const word = words[id]!;
+    const word = table.word(id);
+    lengths[id] = word.length;
     for (const pair of pairsOf(word)) {
       let byLength = byPair.get(pair);
       if (!byLength) byPair.set(pair, (byLength = []));
@@ -94,7 +97,7 @@ export function createLexicon(): Lexicon {
   }
 
   function forget(id: number): void {
-    const word = words[id]!;
+    const word = table.word(id);
     for (const pair of pairsOf(word)) {
       const list = byPair.get(pair)![word.length]!;
       const at = list.lastIndexOf(id);
@@ -105,6 +108,7 @@ export function createLexicon(): Lexicon {
   }
 
   function use(wordIds: ArrayLike<number>): void {
+    fit();
     call += 1;
     for (let i = 0; i < wordIds.length; i++) {
       const id = wordIds[i]!;
@@ -116,6 +120,7 @@ export function createLexicon(): Lexicon {
   }
 
   function unuse(wordIds: ArrayLike<number>): void {
+    fit();
     call += 1;
     for (let i = 0; i < wordIds.length; i++) {
       const id = wordIds[i]!;
@@ -126,6 +131,7 @@ export function createLexicon(): Lexicon {
     }
   }
 
+  const idOf = (word: string) => table.intern(word);
   return {
     idOf,
     use,
@@ -136,9 +142,9 @@ export function createLexicon(): Lexicon {
     correct(word) {
       const edits = allowedEdits(word.length);
       if (edits === 0 || /\d/.test(word) || isEnglishWord(word)) return undefined;
-      if (shared.length < words.length) {
-        shared = new Uint16Array(words.length * 2);
-        touched = new Int32Array(words.length * 2);
+      if (shared.length < table.size) {
+        shared = new Uint16Array(table.size * 2);
+        touched = new Int32Array(table.size * 2);
       }
       const pairs = pairsOf(word);
       let found = 0;
@@ -171,7 +177,8 @@ export function createLexicon(): Lexicon {
       for (let least = 0; least <= (best?.steps ?? edits); least++) {
         for (const id of byLeastEdits[least]!) {
           const most = best?.steps ?? edits;
-          const candidate = { word: words[id]!, steps: editDistance(word, words[id]!, most), length: Math.max(word.length, words[id]!.length), uses: uses[id]! };
+          const known = table.word(id);
+          const candidate = { word: known, steps: editDistance(word, known, most), length: Math.max(word.length, known.length), uses: uses[id]! };
           if (candidate.steps <= most && (!best || nearer(candidate, best))) best = candidate;
         }
       }
@@ -181,7 +188,7 @@ export function createLexicon(): Lexicon {
     startingWith(prefix, limit) {
       return sorted
         .startingWith(prefix, Infinity)
-        .sort((a, b) => uses[ids.get(b)!]! - uses[ids.get(a)!]! || (a < b ? -1 : 1))
+        .sort((a, b) => uses[table.find(b)]! - uses[table.find(a)]! || (a < b ? -1 : 1))
         .slice(0, limit);
     },
   };

@@ -1,7 +1,7 @@
 // What a moderator types when adding or editing a fact, and how it becomes a fact in the schema.
 // Validation is left to the same zod schemas the files use, so chat and files can never disagree.
 import { createHash } from 'node:crypto';
-import { foldText } from '../matching/normalize.js';
+import { foldText } from '../matching/fold.js';
 import { LIMITS } from '../config/defaults.js';
 import { FACT_ID_PATTERN, type Fact, type FactInput } from '../knowledge/schema.js';
 

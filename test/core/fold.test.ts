@@ -1,0 +1,66 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { foldText, foldWords } from '../../src/matching/fold.js';
+import { WordTable } from '../../src/matching/word-table.js';
+
+describe('text folding', () => {
+  it('drops case, diacritics, possessives and punctuation', () => {
+    expect(foldText("Erdoğan's  TRUCE!")).toBe('erdogan truce');
+    expect(foldText('Çırağan Palace')).toBe('ciragan palace');
+  });
+
+  it('reads US and U.S. in capitals as the country, and a lower-case "us" as the pronoun', () => {
+    expect(foldText('Did the US or the U.S.A. propose it?')).toBe('did the usa or the usa propose it');
+    expect(foldText('tell us, USSR fans')).toBe('tell us ussr fans');
+  });
+
+  it('joins thousands separators so 1,000 and 1000 meet', () => {
+    expect(foldText('a 1,000-for-1,000 swap')).toBe('a 1000 for 1000 swap');
+  });
+});
+
+// Text made of what folding treats differently: capitals, US, digits, apostrophes, diacritics, punctuation.
+const pieces = fc.constantFrom('a', 'Z', 'q', 'US', 'U.S.', 'u', 's', '1', '0', ',', '.', "'", '’', '`', ' ', '-', 'ğ', 'Ç', 'ı', 'ß', 'é', '!', '\n', '@', '[', '{', '~');
+const texts = fc.array(pieces, { maxLength: 30 }).map((parts) => parts.join(''));
+
+describe('folding into words', () => {
+  it('gives the words of foldText, whichever way the text is read', () => {
+    fc.assert(
+      fc.property(fc.oneof(texts, fc.string(), fc.string({ unit: 'grapheme' })), (text) => {
+        expect(foldWords(text)).toEqual(foldText(text).split(' ').filter((word) => word.length > 0));
+      }),
+    );
+  });
+});
+
+describe('the word table', () => {
+  it('reads the same words out of a text as foldWords, each by the id it keeps', () => {
+    const table = new WordTable();
+    fc.assert(
+      fc.property(fc.array(fc.oneof(texts, fc.string()), { maxLength: 20 }), (batch) => {
+        for (const text of batch) {
+          const ids = table.fold(text);
+          expect(ids.map((id) => table.word(id))).toEqual(foldWords(text));
+          expect(ids).toEqual(foldWords(text).map((word) => table.find(word)));
+        }
+      }),
+    );
+  });
+
+  it('gives each word one id for good, through the table growing', () => {
+    const table = new WordTable();
+    const words = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}x`);
+    const ids = words.map((word) => table.intern(word));
+    expect(new Set(ids).size).toBe(words.length);
+    expect(words.map((word) => table.intern(word))).toEqual(ids);
+    expect(table.fold('WX Word word')).toEqual([table.find('wx'), table.find('word'), table.find('word')]);
+    expect(table.find('absent')).toBe(-1);
+  });
+
+  it('looks up without adding', () => {
+    const table = new WordTable();
+    table.intern('kerch');
+    expect(table.find('bridge')).toBe(-1);
+    expect(table.size).toBe(1);
+  });
+});
