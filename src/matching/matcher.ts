@@ -204,7 +204,9 @@ class IndexedMatcher implements Matcher {
     this.#starts = new SortedStrings();
     const active = base.facts.filter((f) => f.status === 'active');
     this.#latestRound = latestRoundOf(active);
-    for (const fact of active) this.#add(fact);
+    this.#index.bulk(() => {
+      for (const fact of active) this.#add(fact);
+    });
   }
 
   #add(fact: Fact): void {

@@ -96,6 +96,12 @@ class Postings {
     this.count += 1;
   }
 
+  /** Takes `count` pairs laid out in `pairs` (a view into a larger array is fine): pushing past them copies them out. */
+  adopt(pairs: Int32Array<ArrayBuffer>, count: number): void {
+    this.pairs = pairs;
+    this.count = count;
+  }
+
   /** Removes a document's pair by moving the last pair into its place: order is not kept. */
   remove(slot: number): void {
     let at = this.count - 1;
@@ -215,6 +221,8 @@ export class WordIndex {
   readonly #free: number[] = [];
   #count = 0;
   #version = 0;
+  /** While bulk() runs: the slots added, whose postings are not filed yet. */
+  #unfiled: number[] | undefined;
   // Scratch space for add and search, reused so neither allocates much.
   #counts = new Int32Array(0);
   /** The distinct terms of the document being added. */
@@ -288,7 +296,60 @@ export class WordIndex {
 
   /** How many documents hold the term, in any field. */
   frequency(id: number): number {
+    if (this.#unfiled) this.#file();
     return this.#postings[id]?.count ?? 0;
+  }
+
+  /**
+   * Runs `fill`, which adds documents, and files them in the postings when it is done, as a whole
+   * base is indexed: in two passes over their terms, one to count and one to write each term's
+   * documents into place in one new array, where adding them one by one grew every term's list by
+   * doubling, and read a different list for each term of each document.
+   */
+  bulk(fill: () => void): void {
+    this.#unfiled = [];
+    try {
+      fill();
+    } finally {
+      this.#file();
+    }
+  }
+
+  /** Writes the postings of the documents bulk() has added so far, after those already there. */
+  #file(): void {
+    const slots = this.#unfiled ?? [];
+    this.#unfiled = undefined;
+    if (slots.length === 0) return;
+    const docTerms = this.#docTerms;
+    const added = new Int32Array(this.#postings.length);
+    for (const slot of slots) {
+      const pairs = docTerms.pairs(slot);
+      for (let i = 0; i < pairs.length; i += 2) added[pairs[i]!]! += 1;
+    }
+    // Each term that gains documents gets its stretch of one array: its pairs so far, then room for the new.
+    const next = new Int32Array(this.#postings.length);
+    let total = 0;
+    for (let id = 0; id < added.length; id++) if (added[id]! > 0) total += this.#postings[id]!.count + added[id]!;
+    const all = new Int32Array(2 * total);
+    let at = 0;
+    for (let id = 0; id < added.length; id++) {
+      if (added[id] === 0) continue;
+      const postings = this.#postings[id]!;
+      const count = postings.count + added[id]!;
+      all.set(postings.pairs.subarray(0, 2 * postings.count), at);
+      next[id] = at + 2 * postings.count;
+      postings.adopt(all.subarray(at, at + 2 * count), count);
+      at += 2 * count;
+    }
+    for (const slot of slots) {
+      const pairs = docTerms.pairs(slot);
+      for (let i = 0; i < pairs.length; i += 2) {
+        const id = pairs[i]!;
+        all[next[id]!] = slot;
+        all[next[id]! + 1] = pairs[i + 1]!;
+        next[id]! += 2;
+      }
+    }
   }
 
   /** Adds a document given as term ids per field (repeats count); returns its slot. */
@@ -331,7 +392,7 @@ export class WordIndex {
       const id = ids[i]!;
       const tf = counts[id]!;
       counts[id] = 0;
-      this.#postings[id]!.push(slot, tf);
+      if (!this.#unfiled) this.#postings[id]!.push(slot, tf);
       for (let f = 0; f < fieldCount; f++) {
         const fieldTf = (tf >> (8 * f)) & MAX_TF;
         if (fieldTf === 0) continue;
@@ -344,6 +405,7 @@ export class WordIndex {
       packed[at + 2 * i] = id;
       packed[at + 2 * i + 1] = tf;
     }
+    this.#unfiled?.push(slot);
     this.#keys[slot] = key;
     this.#count += 1;
     this.#changed();
@@ -351,6 +413,7 @@ export class WordIndex {
   }
 
   remove(slot: number): void {
+    if (this.#unfiled) this.#file();
     if (!this.#docTerms.has(slot)) return;
     const packed = this.#docTerms.pairs(slot);
     for (let i = 0; i < packed.length; i += 2) {
@@ -396,6 +459,7 @@ export class WordIndex {
    * those terms adds enough to reach the top.
    */
   search(terms: readonly TermQuery[], limit: number): Hit[] {
+    if (this.#unfiled) this.#file();
     const n = this.#count;
     if (n === 0 || limit <= 0) return [];
     this.#ensureScratch();

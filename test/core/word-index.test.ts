@@ -149,6 +149,36 @@ describe('the word index', () => {
     for (const [key, fields] of kept) expect(index.fieldsOf(slotOf.get(key)!, fields[1]![0]!) & 0b010).toBe(0b010);
   });
 
+  it('answers the same when documents are filed in bulk as when they are added one by one, before and after edits', () => {
+    const search = (index: WordIndex, query: readonly { term: number; boost: number }[], limit: number) =>
+      index.search(query.map(({ term: id, boost }) => ({ id, boost })), limit);
+    fc.assert(
+      fc.property(documents, documents, queryTerms, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 79 }), (before, inBulk, query, limit, removeAt) => {
+        const oneByOne = indexOf([...before, ...inBulk], 100).index;
+        const { index: bulk } = indexOf(before, 100);
+        // A question asked while the bulk is filed must see what was added so far.
+        const asked = Math.floor(inBulk.length / 2);
+        let midway: ReturnType<typeof search> = [];
+        bulk.bulk(() =>
+          inBulk.forEach((fields, i) => {
+            if (i === asked) midway = search(bulk, query, limit);
+            bulk.add(keyAt(before.length + i), fields);
+          }),
+        );
+        expect(midway).toEqual(search(indexOf([...before, ...inBulk.slice(0, asked)], 100).index, query, limit));
+        expect(search(bulk, query, limit)).toEqual(search(oneByOne, query, limit));
+        const slot = removeAt % (before.length + inBulk.length);
+        for (const index of [bulk, oneByOne]) {
+          index.remove(slot);
+          index.add('again', inBulk[0]!);
+        }
+        expect(search(bulk, query, limit)).toEqual(search(oneByOne, query, limit));
+        for (let term = 0; term < 100; term++) expect(bulk.frequency(term)).toBe(oneByOne.frequency(term));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('says which fields of a document hold a term', () => {
     const index = new WordIndex(BOOSTS);
     const [a, b, c] = ['a', 'b', 'c'].map((t) => index.id(t)) as [number, number, number];
