@@ -27,22 +27,35 @@ export function foldText(text: string): string {
   return folded.replace(ascii ? /[^a-z0-9]+/g : /[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-/** The words of foldText(text), every one kept: in one pass for the common case, printable ASCII without digits or apostrophes. */
+/** The words of foldText(text), every one kept: in one pass for most text (see needsFullFold). */
 export function foldWords(text: string): string[] {
   if (needsFullFold(text)) return foldText(text).split(' ').filter((word) => word.length > 0);
   return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 }
 
 /**
- * False for text that folds by lower-casing its letters alone, the words being the runs of letters:
- * printable ASCII with no digit, apostrophe or "US". Most text is like that.
+ * False for text that folds by lower-casing its letters alone, the words being the runs of letters
+ * and digits: printable ASCII with no apostrophe, no "US" and no digit followed by a comma or a
+ * point (1,000). Most text is like that.
  */
 export function needsFullFold(text: string): boolean {
-  // A loop over the codes, where the pattern /[^\x20-\x7e]|[\d'`]|U\.?S/ tried three alternatives at every place.
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e || (c >= 0x30 && c <= 0x39) || c === 0x27 || c === 0x60) return true;
-    if (c === 0x55 && (text.charCodeAt(i + 1) === 0x53 || (text.charCodeAt(i + 1) === 0x2e && text.charCodeAt(i + 2) === 0x53))) return true;
+  for (let i = 0; i < text.length; i++) if (needsFullFoldAt(text, i)) return true;
+  return false;
+}
+
+/** Whether the character at i alone makes the text need the full fold (see needsFullFold). */
+export function needsFullFoldAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  // Most characters are lower-case letters: one test settles them.
+  if (c >= 0x61 && c <= 0x7a) return false;
+  if (c < 0x20 || c > 0x7e || c === 0x27 || c === 0x60) return true;
+  if (c === 0x55) {
+    const next = text.charCodeAt(i + 1);
+    return next === 0x53 || (next === 0x2e && text.charCodeAt(i + 2) === 0x53);
+  }
+  if (c === 0x2c || c === 0x2e) {
+    const before = text.charCodeAt(i - 1);
+    return before >= 0x30 && before <= 0x39;
   }
   return false;
 }

@@ -3,7 +3,7 @@
 // a string and looking it up in a Map, once per table that keys by word, was most of the build.
 // Here a word already in the table is found by a hash worked out while its letters are read, and
 // costs no string at all; only a new word is cut out and kept.
-import { foldWords, needsFullFold } from './fold.js';
+import { foldWords, needsFullFoldAt } from './fold.js';
 
 /** FNV-1a's 32-bit prime: spreads words over the table well enough, one multiply per letter. */
 const FNV_PRIME = 0x01000193;
@@ -13,10 +13,12 @@ const MAX_LOAD = 0.5;
 
 export class WordTable {
   readonly #words: string[] = [];
-  /** Per id: the word's hash, so growing the table needs no word read again. */
-  #hashes = new Int32Array(64);
-  /** Open addressing: id + 1 of the word whose probe ends here, 0 for a free place. */
-  #places = new Int32Array(128);
+  // What a look-up reads, kept together in typed arrays rather than in the strings spread over the
+  // heap: per place, the hash and id + 1 of the word there (0 for a free place), and every word's
+  // characters one after the other, word id's from #offsets[id] up to #offsets[id + 1].
+  #places = new Int32Array(2 * 128);
+  #chars = new Uint16Array(1024);
+  #offsets = new Int32Array(64);
 
   /** How many words the table holds; ids run from 0 to size − 1. */
   get size(): number {
@@ -33,35 +35,40 @@ export class WordTable {
   intern(word: string): number {
     const hash = hashOf(word);
     const place = this.#find(word, 0, word.length, hash, false);
-    return place >= 0 ? this.#places[place]! - 1 : this.#add(word, hash, ~place);
+    return place >= 0 ? this.#places[2 * place + 1]! - 1 : this.#add(word, hash, ~place);
   }
 
   /** The id of a folded word, or −1 for one the table does not hold. */
   find(word: string): number {
     const place = this.#find(word, 0, word.length, hashOf(word), false);
-    return place >= 0 ? this.#places[place]! - 1 : -1;
+    return place >= 0 ? this.#places[2 * place + 1]! - 1 : -1;
   }
 
   /** Appends to `out` the ids of foldWords(text), each word interned; returns `out`. */
   fold(text: string, out: number[] = []): number[] {
-    if (needsFullFold(text)) {
-      for (const word of foldWords(text)) out.push(this.intern(word));
-      return out;
-    }
-    // Words are runs of letters; anything else parts them. A letter's code with bit 5 set is its lower case.
+    const from = out.length;
+    // Words are runs of letters and digits; anything else parts them. A letter's code with bit 5
+    // set is its lower case, and a digit's is itself.
     let start = -1;
     let hash = FNV_OFFSET;
     for (let i = 0; i <= text.length; i++) {
-      const lower = i < text.length ? text.charCodeAt(i) | 0x20 : 0;
-      if (lower >= 0x61 && lower <= 0x7a) {
+      if (i < text.length && needsFullFoldAt(text, i)) {
+        // Rare: the text is read again the slow way. Words already read stay in the table, as
+        // words of the base do, unused until the lexicon counts a use.
+        out.length = from;
+        for (const word of foldWords(text)) out.push(this.intern(word));
+        return out;
+      }
+      const c = i < text.length ? text.charCodeAt(i) | 0x20 : 0;
+      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
         if (start < 0) {
           start = i;
           hash = FNV_OFFSET;
         }
-        hash = Math.imul(hash ^ lower, FNV_PRIME);
+        hash = Math.imul(hash ^ c, FNV_PRIME);
       } else if (start >= 0) {
-        const place = this.#find(text, start, i, hash, true);
-        out.push(place >= 0 ? this.#places[place]! - 1 : this.#add(text.slice(start, i).toLowerCase(), hash, ~place));
+        const place = this.#find(text, start, i, finish(hash), true);
+        out.push(place >= 0 ? this.#places[2 * place + 1]! - 1 : this.#add(text.slice(start, i).toLowerCase(), finish(hash), ~place));
         start = -1;
       }
     }
@@ -74,52 +81,67 @@ export class WordTable {
    */
   #find(text: string, start: number, end: number, hash: number, lowerCase: boolean): number {
     const places = this.#places;
-    const mask = places.length - 1;
+    const chars = this.#chars;
+    const offsets = this.#offsets;
+    const mask = (places.length >> 1) - 1;
     const length = end - start;
     for (let place = hash & mask; ; place = (place + 1) & mask) {
-      const entry = places[place]!;
+      const entry = places[2 * place + 1]!;
       if (entry === 0) return ~place;
-      const id = entry - 1;
-      if (this.#hashes[id] !== hash) continue;
-      const word = this.#words[id]!;
-      if (word.length !== length) continue;
-      let same = true;
-      for (let k = 0; k < length && same; k++) {
-        const c = text.charCodeAt(start + k);
-        same = (lowerCase ? c | 0x20 : c) === word.charCodeAt(k);
-      }
-      if (same) return place;
+      if (places[2 * place] !== hash) continue;
+      const from = offsets[entry - 1]!;
+      if (offsets[entry]! - from !== length) continue;
+      let k = 0;
+      while (k < length && (lowerCase ? text.charCodeAt(start + k) | 0x20 : text.charCodeAt(start + k)) === chars[from + k]) k++;
+      if (k === length) return place;
     }
   }
 
   #add(word: string, hash: number, place: number): number {
     const id = this.#words.length;
     this.#words.push(word);
-    if (id === this.#hashes.length) {
-      const hashes = new Int32Array(2 * id);
-      hashes.set(this.#hashes);
-      this.#hashes = hashes;
-    }
-    this.#hashes[id] = hash;
-    this.#places[place] = id + 1;
-    if (this.#words.length > MAX_LOAD * this.#places.length) this.#grow();
+    if (id + 2 > this.#offsets.length) this.#offsets = grown(this.#offsets, 2 * (id + 2));
+    const from = this.#offsets[id]!;
+    if (from + word.length > this.#chars.length) this.#chars = grown(this.#chars, 2 * (from + word.length));
+    for (let k = 0; k < word.length; k++) this.#chars[from + k] = word.charCodeAt(k);
+    this.#offsets[id + 1] = from + word.length;
+    this.#places[2 * place] = hash;
+    this.#places[2 * place + 1] = id + 1;
+    if (this.#words.length > MAX_LOAD * (this.#places.length >> 1)) this.#grow();
     return id;
   }
 
   #grow(): void {
     const places = new Int32Array(2 * this.#places.length);
-    const mask = places.length - 1;
-    for (let id = 0; id < this.#words.length; id++) {
-      let place = this.#hashes[id]! & mask;
-      while (places[place] !== 0) place = (place + 1) & mask;
-      places[place] = id + 1;
+    const mask = (places.length >> 1) - 1;
+    for (let at = 0; at < this.#places.length; at += 2) {
+      if (this.#places[at + 1] === 0) continue;
+      let place = this.#places[at]! & mask;
+      while (places[2 * place + 1] !== 0) place = (place + 1) & mask;
+      places[2 * place] = this.#places[at]!;
+      places[2 * place + 1] = this.#places[at + 1]!;
     }
     this.#places = places;
   }
 }
 
+/** A copy of the array with room for `length` items. */
+function grown<T extends Int32Array | Uint16Array>(array: T, length: number): T {
+  const copy = new (array.constructor as new (length: number) => T)(length);
+  copy.set(array);
+  return copy;
+}
+
 function hashOf(word: string): number {
   let hash = FNV_OFFSET;
   for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
-  return hash;
+  return finish(hash);
+}
+
+/**
+ * The high bits folded into the low ones, which pick the place, and the result kept to 30 bits: a
+ * small integer V8 passes around as is, where a full 32-bit hash was boxed as a number per word.
+ */
+function finish(hash: number): number {
+  return (hash ^ (hash >>> 15)) & 0x3fffffff;
 }
