@@ -12,7 +12,8 @@ import type { FactBase } from '../knowledge/parse.js';
 import type { Fact } from '../knowledge/schema.js';
 import { foldText } from './fold.js';
 import { createNormalizer, type Normalizer } from './normalize.js';
-import { SortedStrings } from './sorted-strings.js';
+import { SlotArena } from './slot-arena.js';
+import { HEAD_CHARS, SortedStrings } from './sorted-strings.js';
 import { createLexicon, type Lexicon } from './spelling.js';
 import { WordIndex, type Hit } from './word-index.js';
 import type { WordTable } from './word-table.js';
@@ -56,8 +57,6 @@ interface QueryTerm {
 interface Entry {
   fact: Fact;
   slot: number;
-  /** Per phrasing (same order as fact.questions): its term ids, sorted. */
-  phrasings: Int32Array[];
 }
 
 // The index's fields, in the order their term lists are given; a fact is "about" what its
@@ -76,7 +75,12 @@ class IndexedMatcher implements Matcher {
   #lexicon!: Lexicon;
   #entries!: Map<string, Entry>;
   #bySlot!: (Entry | undefined)[];
-  /** Every phrasing's start, folded, for autocomplete: see startKey(). */
+  /**
+   * Per slot, each phrasing's distinct term ids (same order as fact.questions): its count, then
+   * the ids, sorted.
+   */
+  #phrasingTerms!: SlotArena;
+  /** Every phrasing's start key (see startKey()) for autocomplete, by its phrasingRef(). */
   #starts!: SortedStrings;
   /** By the id of a fact word in the normalizer's table: its term id, or −1 until first needed. A large base repeats its words, and stemming is not free. */
   #termIdOf!: Int32Array;
@@ -200,8 +204,9 @@ class IndexedMatcher implements Matcher {
     this.#lexicon.add([this.#normalizer.knownVariants]);
     this.#entries = new Map();
     this.#bySlot = [];
+    this.#phrasingTerms = new SlotArena();
     this.#termIdOf = new Int32Array(0);
-    this.#starts = new SortedStrings();
+    this.#starts = new SortedStrings((ref) => this.#startKeyOf(ref));
     const active = base.facts.filter((f) => f.status === 'active');
     this.#latestRound = latestRoundOf(active);
     this.#index.bulk(() => {
@@ -210,26 +215,31 @@ class IndexedMatcher implements Matcher {
   }
 
   #add(fact: Fact): void {
-    const { phrasingWords, phrasingStarts, bodyWords, tagWords } = wordsOf(fact, this.#normalizer);
+    const { phrasingWords, phrasingHeads, bodyWords, tagWords } = wordsOf(fact, this.#normalizer);
     const latest = this.#latestRound > 0 && fact.round === this.#latestRound ? this.#index.id(LATEST_MARK) : -1;
     const termIds = (words: readonly number[]) => words.map((word) => this.#termId(word));
+    // Each phrasing counts a term once: repeats in one phrasing say nothing more.
     const questionTerms: number[] = [];
-    const phrasings = phrasingWords.map((words) => {
-      const ids = new Int32Array(words.length + (latest >= 0 ? 1 : 0));
-      ids.set(termIds(words));
-      if (latest >= 0) ids[words.length] = latest;
-      ids.sort();
-      // Each phrasing counts a term once: repeats in one phrasing say nothing more.
-      let unique = 0;
-      for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[i - 1]) ids[unique++] = ids[i]!;
-      for (let i = 0; i < unique; i++) questionTerms.push(ids[i]!);
-      return unique === ids.length ? ids : ids.slice(0, unique);
-    });
+    const counts: number[] = [];
+    for (const words of phrasingWords) {
+      const ids = termIds(words);
+      if (latest >= 0) ids.push(latest);
+      ids.sort((a, b) => a - b);
+      const before = questionTerms.length;
+      for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[i - 1]) questionTerms.push(ids[i]!);
+      counts.push(questionTerms.length - before);
+    }
     const slot = this.#index.add(fact.id, [questionTerms, termIds(tagWords), termIds(bodyWords)]);
+    let at = this.#phrasingTerms.reserve(slot, counts.length + questionTerms.length);
+    const stored = this.#phrasingTerms.data;
+    for (let p = 0, from = 0; p < counts.length; from += counts[p]!, p++) {
+      stored[at++] = counts[p]!;
+      for (let k = 0; k < counts[p]!; k++) stored[at++] = questionTerms[from + k]!;
+    }
     // One call for the whole fact: a word it repeats counts once.
     this.#lexicon.use(allOf(phrasingWords, tagWords, bodyWords));
-    phrasingStarts.forEach((start, i) => this.#starts.add(startKey(start, slot, i)));
-    const entry = { fact, slot, phrasings };
+    phrasingHeads.forEach((head, i) => this.#starts.add(phrasingRef(slot, i), headOf(head, slot, i)));
+    const entry = { fact, slot };
     this.#entries.set(fact.id, entry);
     this.#bySlot[slot] = entry;
   }
@@ -250,12 +260,22 @@ class IndexedMatcher implements Matcher {
   }
 
   #remove(entry: Entry): void {
-    const { phrasingWords, phrasingStarts, bodyWords, tagWords } = wordsOf(entry.fact, this.#normalizer);
+    const { phrasingWords, phrasingHeads, bodyWords, tagWords } = wordsOf(entry.fact, this.#normalizer);
     this.#lexicon.unuse(allOf(phrasingWords, tagWords, bodyWords));
-    phrasingStarts.forEach((start, i) => this.#starts.remove(startKey(start, entry.slot, i)));
+    phrasingHeads.forEach((head, i) => this.#starts.remove(phrasingRef(entry.slot, i), headOf(head, entry.slot, i)));
     this.#index.remove(entry.slot);
+    this.#phrasingTerms.release(entry.slot);
     this.#bySlot[entry.slot] = undefined;
     this.#entries.delete(entry.fact.id);
+  }
+
+  /** The start key of the phrasing `ref` names, worked out again from its text when autocomplete first needs it. */
+  #startKeyOf(ref: number): string {
+    const slot = Math.floor(ref / PHRASINGS_PER_SLOT);
+    const i = ref % PHRASINGS_PER_SLOT;
+    const question = this.#bySlot[slot]?.fact.questions[i];
+    if (question === undefined) throw new Error(`no phrasing ${i} in slot ${slot}`);
+    return startKey(startOf(this.#normalizer.table.fold(question), this.#normalizer.table, MATCHING.completionStartChars), slot, i);
   }
 
   #entryAt(hit: Hit): Entry {
@@ -316,12 +336,15 @@ class IndexedMatcher implements Matcher {
     }
     let bestLikeness = 0;
     let best = 0;
-    for (let i = 0; i < entry.phrasings.length; i++) {
-      const phrasing = entry.phrasings[i]!;
+    const stored = this.#phrasingTerms.data;
+    const end = this.#phrasingTerms.start(entry.slot) + this.#phrasingTerms.length(entry.slot);
+    for (let i = 0, at = this.#phrasingTerms.start(entry.slot); at < end; i++, at += 1 + stored[at]!) {
+      const from = at + 1;
+      const to = from + stored[at]!;
       let shared = 0;
-      for (const t of terms) if (t.id >= 0 && holds(phrasing, t.id)) shared += t.weight * t.credit;
+      for (const t of terms) if (t.id >= 0 && holds(stored, from, to, t.id)) shared += t.weight * t.credit;
       let phrasingWeight = 0;
-      for (const id of phrasing) phrasingWeight += this.#idf(id);
+      for (let k = from; k < to; k++) phrasingWeight += this.#idf(stored[k]!);
       const likeness = (2 * shared) / (totalWeight + phrasingWeight);
       if (likeness > bestLikeness) {
         bestLikeness = likeness;
@@ -340,15 +363,16 @@ class IndexedMatcher implements Matcher {
 }
 
 /**
- * What the matcher reads of a fact, as ids in the normalizer's table: each phrasing's words and its
- * folded start (for autocomplete), the answer's words (with its caveat's) and the tags'.
+ * What the matcher reads of a fact, as ids in the normalizer's table: each phrasing's words and the
+ * first HEAD_CHARS characters of its folded start (for autocomplete), the answer's words (with its
+ * caveat's) and the tags'.
  */
 function wordsOf(fact: Fact, normalizer: Normalizer) {
   const { table } = normalizer;
   const phrasings = fact.questions.map((q) => table.fold(q));
   return {
     phrasingWords: phrasings.map((folded) => normalizer.contentIds(folded)),
-    phrasingStarts: phrasings.map((folded) => startOf(folded, table)),
+    phrasingHeads: phrasings.map((folded) => startOf(folded, table, HEAD_CHARS)),
     bodyWords: normalizer.contentIds(table.fold(fact.caveat ? `${fact.answer} ${fact.caveat}` : fact.answer)),
     tagWords: normalizer.contentIds(table.fold(fact.tags.join(' '))),
   };
@@ -363,25 +387,41 @@ function allOf(phrasingWords: readonly number[][], tagWords: readonly number[], 
   return all;
 }
 
-/** The first MATCHING.completionStartChars characters of the folded words, joined by spaces. */
-function startOf(folded: readonly number[], table: WordTable): string {
+/** The first `chars` characters of the folded words, joined by spaces. */
+function startOf(folded: readonly number[], table: WordTable, chars: number): string {
   let start = '';
   for (const id of folded) {
     const word = table.word(id);
     start = start ? `${start} ${word}` : word;
-    if (start.length >= MATCHING.completionStartChars) break;
+    if (start.length >= chars) break;
   }
-  return start.slice(0, MATCHING.completionStartChars);
+  return start.slice(0, chars);
 }
 
-/** A phrasing's folded start, then where it is: "who led the delegati\n42\n0" is phrasing 0 of the fact in slot 42. */
+/**
+ * A phrasing's folded start (MATCHING.completionStartChars characters), then where it is: "who led
+ * the delegati\n42\n0" is phrasing 0 of the fact in slot 42.
+ */
 function startKey(start: string, slot: number, i: number): string {
   return `${start}\n${slot}\n${i}`;
 }
 
-/** Whether a phrasing's few term ids hold `id`: a plain loop, where the typed array's includes() costs a call each time. */
-function holds(phrasing: Int32Array, id: number): boolean {
-  for (let i = 0; i < phrasing.length; i++) if (phrasing[i] === id) return true;
+/** The start key's first HEAD_CHARS characters, from the start's (`head`): the key itself is only made for a start shorter than that. */
+function headOf(head: string, slot: number, i: number): string {
+  return head.length >= HEAD_CHARS ? head : startKey(head, slot, i).slice(0, HEAD_CHARS);
+}
+
+/** Room for this many phrasings a fact, numbering phrasing i of slot s as s × this + i: far more than any fact has, and still exact in a double. */
+const PHRASINGS_PER_SLOT = 2 ** 21;
+
+/** The number SortedStrings knows phrasing i of the fact in `slot` by. */
+function phrasingRef(slot: number, i: number): number {
+  return slot * PHRASINGS_PER_SLOT + i;
+}
+
+/** Whether a phrasing's few term ids, `ids[from, to)`, hold `id`. */
+function holds(ids: Int32Array, from: number, to: number, id: number): boolean {
+  for (let i = from; i < to; i++) if (ids[i] === id) return true;
   return false;
 }
 

@@ -1,25 +1,32 @@
-// Strings kept in code-unit order, for finding every one that starts with what was typed. They are
-// filed in buckets by their first few code units, and a bucket is sorted only when it is first read
-// after a change: indexing a base of 100,000 facts sorts nothing (sorting half a million phrasing
-// starts took over a second), a half-typed question sorts only the bucket it reads, and an edit of
-// one fact inserts its few strings into place.
+// Strings kept in code-unit order, for finding every one that starts with what was typed. Each is
+// filed by the caller's number for it and the first few code units of it (its head), in a bucket
+// named by that head; the strings themselves are asked for, and a bucket sorted, only when the
+// bucket is first read after a change. Indexing a base of 100,000 facts so makes and sorts no
+// string at all (making half a million phrasing starts took over half a second, and sorting them
+// over a second), a half-typed question pays only for the bucket it reads, and an edit of one fact
+// inserts its few strings into place.
 
 /** How many code units name a bucket: a typed prefix this long reads one bucket. */
-const BUCKET_CHARS = 4;
+export const HEAD_CHARS = 4;
 /** Above this many waiting additions, sorting the whole bucket beats inserting each. */
 const INSERT_AT_MOST = 64;
 
 class Bucket {
+  /** The strings made so far, in order. */
   items: string[] = [];
-  pending: string[] = [];
+  /** The numbers of the strings added since, not made yet. */
+  pending: number[] = [];
 
-  /** The items in order, the waiting additions put in their places first. */
-  sorted(): string[] {
+  /** The items in order, the waiting additions made and put in their places first. */
+  sorted(textOf: (ref: number) => string): string[] {
     if (this.pending.length === 0) return this.items;
     if (this.pending.length <= INSERT_AT_MOST) {
-      for (const item of this.pending) this.items.splice(lowerBound(this.items, item), 0, item);
+      for (const ref of this.pending) {
+        const item = textOf(ref);
+        this.items.splice(lowerBound(this.items, item), 0, item);
+      }
     } else {
-      for (const item of this.pending) this.items.push(item);
+      for (const ref of this.pending) this.items.push(textOf(ref));
       // The default order is by code units, as < compares strings, and quicker than any comparator.
       this.items.sort();
     }
@@ -29,26 +36,42 @@ class Bucket {
 }
 
 export class SortedStrings {
+  readonly #textOf: (ref: number) => string;
   readonly #buckets = new Map<string, Bucket>();
   /** The buckets' names in order, once a short prefix has needed them; dropped when a bucket is made. */
   #names: string[] | undefined;
 
-  add(item: string): void {
-    const name = item.slice(0, BUCKET_CHARS);
-    let bucket = this.#buckets.get(name);
-    if (!bucket) {
-      this.#buckets.set(name, (bucket = new Bucket()));
-      this.#names = undefined;
-    }
-    bucket.pending.push(item);
+  /**
+   * `textOf(ref)` gives the string the caller numbered `ref`, the same every time while it is
+   * kept. Strings kept at once must differ.
+   */
+  constructor(textOf: (ref: number) => string) {
+    this.#textOf = textOf;
   }
 
-  /** Removes one copy of `item`, if there is one. */
-  remove(item: string): void {
-    const bucket = this.#buckets.get(item.slice(0, BUCKET_CHARS));
+  /** Keeps the string numbered `ref`, whose first HEAD_CHARS code units (all of it if shorter) are `head`. */
+  add(ref: number, head: string): void {
+    let bucket = this.#buckets.get(head);
+    if (!bucket) {
+      this.#buckets.set(head, (bucket = new Bucket()));
+      this.#names = undefined;
+    }
+    bucket.pending.push(ref);
+  }
+
+  /** Lets go of the string numbered `ref`, given with the head it was added with, if it is kept. */
+  remove(ref: number, head: string): void {
+    const bucket = this.#buckets.get(head);
     if (!bucket) return;
-    // Sorted first, so that removing is a binary search, not a scan of the additions waiting.
-    const items = bucket.sorted();
+    // Not made yet: dropped from the waiting numbers, so an edit never makes a whole bucket.
+    const waiting = bucket.pending.indexOf(ref);
+    if (waiting >= 0) {
+      bucket.pending[waiting] = bucket.pending.at(-1)!;
+      bucket.pending.pop();
+      return;
+    }
+    const item = this.#textOf(ref);
+    const items = bucket.items;
     const at = lowerBound(items, item);
     if (items[at] === item) items.splice(at, 1);
   }
@@ -58,7 +81,7 @@ export class SortedStrings {
     const found: string[] = [];
     // A bucket's name is its items' start, so buckets read in name order give the items in order.
     for (const name of this.#bucketsFor(prefix)) {
-      const items = this.#buckets.get(name)!.sorted();
+      const items = this.#buckets.get(name)!.sorted(this.#textOf);
       for (let i = lowerBound(items, prefix); i < items.length && found.length < limit && items[i]!.startsWith(prefix); i++) found.push(items[i]!);
       if (found.length >= limit) break;
     }
@@ -67,7 +90,7 @@ export class SortedStrings {
 
   /** The names of the buckets that can hold strings starting with `prefix`, in order. */
   #bucketsFor(prefix: string): string[] {
-    if (prefix.length >= BUCKET_CHARS) return [prefix.slice(0, BUCKET_CHARS)].filter((name) => this.#buckets.has(name));
+    if (prefix.length >= HEAD_CHARS) return [prefix.slice(0, HEAD_CHARS)].filter((name) => this.#buckets.has(name));
     this.#names ??= [...this.#buckets.keys()].sort();
     const names: string[] = [];
     for (let i = lowerBound(this.#names, prefix); i < this.#names.length && this.#names[i]!.startsWith(prefix); i++) names.push(this.#names[i]!);

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { MATCHING } from '../config/defaults.js';
-import { SortedStrings } from './sorted-strings.js';
+import { HEAD_CHARS, SortedStrings } from './sorted-strings.js';
 import { WordTable } from './word-table.js';
 
 export interface Correction {
@@ -62,7 +62,7 @@ export function createLexicon(table: WordTable = new WordTable()): Lexicon {
    * edits, so only near lengths are read, and one look-up a pair finds them all.
    */
   const byPair = new Map<string, number[][]>();
-  const sorted = new SortedStrings();
+  const sorted = new SortedStrings((id) => table.word(id));
   // Scratch space for correct(), by word id: how many of the typo's pairs each word shares, and the words found.
   let shared = new Uint16Array(0);
   let touched = new Int32Array(0);
@@ -93,7 +93,7 @@ export function createLexicon(table: WordTable = new WordTable()): Lexicon {
       if (!byLength) byPair.set(pair, (byLength = []));
       (byLength[word.length] ??= []).push(id);
     }
-    sorted.add(word);
+    sorted.add(id, word.slice(0, HEAD_CHARS));
   }
 
   function forget(id: number): void {
@@ -104,7 +104,7 @@ export function createLexicon(table: WordTable = new WordTable()): Lexicon {
       list[at] = list.at(-1)!;
       list.pop();
     }
-    sorted.remove(word);
+    sorted.remove(id, word.slice(0, HEAD_CHARS));
   }
 
   function use(wordIds: ArrayLike<number>): void {

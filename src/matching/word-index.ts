@@ -5,6 +5,7 @@
 // The score is MiniSearch's BM25+ (the index the matcher was first tuned with): per field,
 // idf · (d + tf·(k+1) / (tf + k·(1 − b + b·length/average))) times the field's boost, summed over
 // the query's terms and multiplied by how many of them the document contains.
+import { SlotArena } from './slot-arena.js';
 
 const K = 1.2;
 const B = 0.7;
@@ -112,95 +113,6 @@ class Postings {
   }
 }
 
-/**
- * Every document's term ids, each followed by its packed frequencies, sorted by id, in one array
- * that grows by doubling. A typed array per document would be allocated outside the heap, one by
- * one, which at 100,000 documents is a good share of the build. A removed document's space is
- * reclaimed by compacting once more than half of the array is dead.
- */
-class DocTerms {
-  data = new Int32Array(1024);
-  #used = 0;
-  #dead = 0;
-  /** Per slot: where its pairs start in data, or -1 for no document; and how many pairs. */
-  #start = new Int32Array(64).fill(-1);
-  #count = new Int32Array(64);
-
-  /** Makes room for `terms` pairs for the document at `slot`; returns where they go in `data` (read data after calling). */
-  reserve(slot: number, terms: number): number {
-    if (slot >= this.#start.length) {
-      const start = new Int32Array(Math.max(slot + 1, this.#start.length * 2)).fill(-1);
-      start.set(this.#start);
-      this.#start = start;
-      const count = new Int32Array(start.length);
-      count.set(this.#count);
-      this.#count = count;
-    }
-    if (this.#used + 2 * terms > this.data.length) {
-      if (this.#dead > this.#used / 2) this.#compact();
-      if (this.#used + 2 * terms > this.data.length) {
-        const data = new Int32Array(Math.max(this.#used + 2 * terms, this.data.length * 2));
-        data.set(this.data.subarray(0, this.#used));
-        this.data = data;
-      }
-    }
-    const at = this.#used;
-    this.#start[slot] = at;
-    this.#count[slot] = terms;
-    this.#used += 2 * terms;
-    return at;
-  }
-
-  has(slot: number): boolean {
-    return slot < this.#start.length && this.#start[slot]! >= 0;
-  }
-
-  /** The document's pairs (a view: valid until the next reserve). */
-  pairs(slot: number): Int32Array {
-    const at = this.#start[slot]!;
-    return this.data.subarray(at, at + 2 * this.#count[slot]!);
-  }
-
-  release(slot: number): void {
-    this.#dead += 2 * this.#count[slot]!;
-    this.#start[slot] = -1;
-    this.#count[slot] = 0;
-  }
-
-  /** The document's packed term frequencies for the term; 0 if it does not hold it (or there is no document). */
-  tfOf(slot: number, id: number): number {
-    if (slot >= this.#start.length) return 0;
-    const at = this.#start[slot]!;
-    if (at < 0) return 0;
-    const data = this.data;
-    let lo = 0;
-    let hi = this.#count[slot]! - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const found = data[at + 2 * mid]!;
-      if (found < id) lo = mid + 1;
-      else if (found > id) hi = mid - 1;
-      else return data[at + 2 * mid + 1]!;
-    }
-    return 0;
-  }
-
-  #compact(): void {
-    const data = new Int32Array(this.data.length);
-    let used = 0;
-    for (let slot = 0; slot < this.#start.length; slot++) {
-      const at = this.#start[slot]!;
-      if (at < 0) continue;
-      data.set(this.data.subarray(at, at + 2 * this.#count[slot]!), used);
-      this.#start[slot] = used;
-      used += 2 * this.#count[slot]!;
-    }
-    this.data = data;
-    this.#used = used;
-    this.#dead = 0;
-  }
-}
-
 export class WordIndex {
   readonly #boosts: readonly number[];
   readonly #ids = new Map<string, number>();
@@ -215,7 +127,8 @@ export class WordIndex {
   /** Per field, per slot: the field's length in terms. */
   #fieldLength: Int32Array[];
   readonly #totalLength: number[];
-  readonly #docTerms = new DocTerms();
+  /** Per slot: the document's term ids, each followed by its packed frequencies, sorted by id. */
+  readonly #docTerms = new SlotArena();
   /** Per slot: the caller's key, so equal scores come out in the same order however the index was built. */
   readonly #keys: string[] = [];
   readonly #free: number[] = [];
@@ -323,7 +236,7 @@ export class WordIndex {
     const docTerms = this.#docTerms;
     const added = new Int32Array(this.#postings.length);
     for (const slot of slots) {
-      const pairs = docTerms.pairs(slot);
+      const pairs = docTerms.view(slot);
       for (let i = 0; i < pairs.length; i += 2) added[pairs[i]!]! += 1;
     }
     // Each term that gains documents gets its stretch of one array: its pairs so far, then room for the new.
@@ -342,7 +255,7 @@ export class WordIndex {
       at += 2 * count;
     }
     for (const slot of slots) {
-      const pairs = docTerms.pairs(slot);
+      const pairs = docTerms.view(slot);
       for (let i = 0; i < pairs.length; i += 2) {
         const id = pairs[i]!;
         all[next[id]!] = slot;
@@ -382,7 +295,7 @@ export class WordIndex {
       this.#totalLength[f]! += terms.length;
     }
     const ids = this.#distinct.subarray(0, distinct).sort();
-    const at = this.#docTerms.reserve(slot, distinct);
+    const at = this.#docTerms.reserve(slot, 2 * distinct);
     const packed = this.#docTerms.data;
     const fieldCount = this.#boosts.length;
     const frequency = this.#fieldFrequency;
@@ -415,7 +328,7 @@ export class WordIndex {
   remove(slot: number): void {
     if (this.#unfiled) this.#file();
     if (!this.#docTerms.has(slot)) return;
-    const packed = this.#docTerms.pairs(slot);
+    const packed = this.#docTerms.view(slot);
     for (let i = 0; i < packed.length; i += 2) {
       const id = packed[i]!;
       const tf = packed[i + 1]!;
@@ -446,9 +359,21 @@ export class WordIndex {
     return this.#boosts.reduce((mask, _, f) => ((packedTf >> (8 * f)) & MAX_TF ? mask | (1 << f) : mask), 0);
   }
 
-  /** The document's packed term frequencies for the term; 0 if it does not hold it. */
+  /** The document's packed term frequencies for the term; 0 if it does not hold it (or there is no document). */
   #tfOf(slot: number, id: number): number {
-    return this.#docTerms.tfOf(slot, id);
+    const at = this.#docTerms.start(slot);
+    if (at < 0) return 0;
+    const data = this.#docTerms.data;
+    let lo = 0;
+    let hi = this.#docTerms.length(slot) / 2 - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const found = data[at + 2 * mid]!;
+      if (found < id) lo = mid + 1;
+      else if (found > id) hi = mid - 1;
+      else return data[at + 2 * mid + 1]!;
+    }
+    return 0;
   }
 
   /**
