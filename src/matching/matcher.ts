@@ -84,6 +84,8 @@ class IndexedMatcher implements Matcher {
   #starts!: SortedStrings;
   /** By the id of a fact word in the normalizer's table: its term id, or −1 until first needed. A large base repeats its words, and stemming is not free. */
   #termIdOf!: Int32Array;
+  /** By the table id of a phrasing's first word, when that word is HEAD_CHARS long or more: the phrasing's head (see #headOf); else ''. */
+  #heads!: string[];
   #latestRound = 0;
   #idfs = { version: -1, values: new Float64Array(0) };
 
@@ -206,6 +208,7 @@ class IndexedMatcher implements Matcher {
     this.#bySlot = [];
     this.#phrasingTerms = new SlotArena();
     this.#termIdOf = new Int32Array(0);
+    this.#heads = [];
     this.#starts = new SortedStrings((ref) => this.#startKeyOf(ref));
     const active = base.facts.filter((f) => f.status === 'active');
     this.#latestRound = latestRoundOf(active);
@@ -215,21 +218,20 @@ class IndexedMatcher implements Matcher {
   }
 
   #add(fact: Fact): void {
-    const { phrasingWords, phrasingHeads, bodyWords, tagWords } = wordsOf(fact, this.#normalizer);
+    const { phrasingWords, phrasingHeads, bodyWords, tagWords } = this.#wordsOf(fact);
     const latest = this.#latestRound > 0 && fact.round === this.#latestRound ? this.#index.id(LATEST_MARK) : -1;
-    const termIds = (words: readonly number[]) => words.map((word) => this.#termId(word));
     // Each phrasing counts a term once: repeats in one phrasing say nothing more.
     const questionTerms: number[] = [];
     const counts: number[] = [];
     for (const words of phrasingWords) {
-      const ids = termIds(words);
+      const ids = this.#termIds(words);
       if (latest >= 0) ids.push(latest);
-      ids.sort((a, b) => a - b);
+      sortFew(ids);
       const before = questionTerms.length;
       for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[i - 1]) questionTerms.push(ids[i]!);
       counts.push(questionTerms.length - before);
     }
-    const slot = this.#index.add(fact.id, [questionTerms, termIds(tagWords), termIds(bodyWords)]);
+    const slot = this.#index.add(fact.id, [questionTerms, this.#termIds(tagWords), this.#termIds(bodyWords)]);
     let at = this.#phrasingTerms.reserve(slot, counts.length + questionTerms.length);
     const stored = this.#phrasingTerms.data;
     for (let p = 0, from = 0; p < counts.length; from += counts[p]!, p++) {
@@ -244,23 +246,62 @@ class IndexedMatcher implements Matcher {
     this.#bySlot[slot] = entry;
   }
 
-  /** The term id of the word with this id in the normalizer's table. */
-  #termId(wordId: number): number {
-    if (wordId >= this.#termIdOf.length) {
-      const grown = new Int32Array(Math.max(1024, 2 * wordId)).fill(-1);
+  /** The term ids of the words with these ids in the normalizer's table. */
+  #termIds(words: readonly number[]): number[] {
+    const { table } = this.#normalizer;
+    if (table.size > this.#termIdOf.length) {
+      const grown = new Int32Array(Math.max(1024, 2 * table.size)).fill(-1);
       grown.set(this.#termIdOf);
       this.#termIdOf = grown;
     }
-    let id = this.#termIdOf[wordId]!;
-    if (id < 0) {
-      id = this.#index.id(this.#normalizer.stem(this.#normalizer.table.word(wordId)));
-      this.#termIdOf[wordId] = id;
+    const termIdOf = this.#termIdOf;
+    const ids: number[] = [];
+    for (const word of words) {
+      let id = termIdOf[word]!;
+      if (id < 0) termIdOf[word] = id = this.#index.id(this.#normalizer.stem(table.word(word)));
+      ids.push(id);
     }
-    return id;
+    return ids;
+  }
+
+  /**
+   * What the matcher reads of a fact, as ids in the normalizer's table: each phrasing's words and the
+   * first HEAD_CHARS characters of its folded start (for autocomplete), the answer's words (with its
+   * caveat's) and the tags'.
+   */
+  #wordsOf(fact: Fact) {
+    const { table, contentIds } = this.#normalizer;
+    const phrasings = fact.questions.map((q) => table.fold(q));
+    // Folded one by one into one list, as if joined by spaces, which part words as any text does.
+    const body = table.fold(fact.answer);
+    if (fact.caveat) table.fold(fact.caveat, body);
+    const tags: number[] = [];
+    for (const tag of fact.tags) table.fold(tag, tags);
+    return {
+      phrasingWords: phrasings.map(contentIds),
+      phrasingHeads: phrasings.map((folded) => this.#headOf(folded)),
+      bodyWords: contentIds(body),
+      tagWords: contentIds(tags),
+    };
+  }
+
+  /** The first HEAD_CHARS characters of the folded words, joined by spaces: most are those of the first word, kept per word so that one string serves each time. */
+  #headOf(folded: readonly number[]): string {
+    const first = folded[0];
+    if (first === undefined) return '';
+    const { table } = this.#normalizer;
+    // Filled as the table grows, '' for none yet: an array written far past its end goes slow.
+    while (this.#heads.length < table.size) this.#heads.push('');
+    let head = this.#heads[first]!;
+    if (head === '') {
+      head = startOf(folded, table, HEAD_CHARS);
+      if (table.word(first).length >= HEAD_CHARS) this.#heads[first] = head;
+    }
+    return head;
   }
 
   #remove(entry: Entry): void {
-    const { phrasingWords, phrasingHeads, bodyWords, tagWords } = wordsOf(entry.fact, this.#normalizer);
+    const { phrasingWords, phrasingHeads, bodyWords, tagWords } = this.#wordsOf(entry.fact);
     this.#lexicon.unuse(allOf(phrasingWords, tagWords, bodyWords));
     phrasingHeads.forEach((head, i) => this.#starts.remove(phrasingRef(entry.slot, i), headOf(head, entry.slot, i)));
     this.#index.remove(entry.slot);
@@ -362,22 +403,6 @@ class IndexedMatcher implements Matcher {
   }
 }
 
-/**
- * What the matcher reads of a fact, as ids in the normalizer's table: each phrasing's words and the
- * first HEAD_CHARS characters of its folded start (for autocomplete), the answer's words (with its
- * caveat's) and the tags'.
- */
-function wordsOf(fact: Fact, normalizer: Normalizer) {
-  const { table } = normalizer;
-  const phrasings = fact.questions.map((q) => table.fold(q));
-  return {
-    phrasingWords: phrasings.map((folded) => normalizer.contentIds(folded)),
-    phrasingHeads: phrasings.map((folded) => startOf(folded, table, HEAD_CHARS)),
-    bodyWords: normalizer.contentIds(table.fold(fact.caveat ? `${fact.answer} ${fact.caveat}` : fact.answer)),
-    tagWords: normalizer.contentIds(table.fold(fact.tags.join(' '))),
-  };
-}
-
 /** The fact's word ids in one list: flat() costs several times as much, in a build's hottest path. */
 function allOf(phrasingWords: readonly number[][], tagWords: readonly number[], bodyWords: readonly number[]): number[] {
   const all: number[] = [];
@@ -385,6 +410,16 @@ function allOf(phrasingWords: readonly number[][], tagWords: readonly number[], 
   for (const id of tagWords) all.push(id);
   for (const id of bodyWords) all.push(id);
   return all;
+}
+
+/** Sorts a phrasing's few ids in place, in increasing order: quicker than sort() with a comparator for so few. */
+function sortFew(ids: number[]): void {
+  for (let i = 1; i < ids.length; i++) {
+    const id = ids[i]!;
+    let at = i;
+    for (; at > 0 && ids[at - 1]! > id; at--) ids[at] = ids[at - 1]!;
+    ids[at] = id;
+  }
 }
 
 /** The first `chars` characters of the folded words, joined by spaces. */
