@@ -47,30 +47,37 @@ export class WordTable {
   /** Appends to `out` the ids of foldWords(text), each word interned; returns `out`. */
   fold(text: string, out: number[] = []): number[] {
     const from = out.length;
-    // Words are runs of letters and digits; anything else parts them. A letter's code with bit 5
-    // set is its lower case, and a digit's is itself.
+    // Words are runs of letters and digits, lower-cased; anything else parts them.
     let start = -1;
     let hash = FNV_OFFSET;
     for (let i = 0; i <= text.length; i++) {
-      if (i < text.length && needsFullFoldAt(text, i)) {
-        // Rare: the text is read again the slow way. Words already read stay in the table, as
-        // words of the base do, unused until the lexicon counts a use.
-        out.length = from;
-        for (const word of foldWords(text)) out.push(this.intern(word));
-        return out;
-      }
-      const c = i < text.length ? text.charCodeAt(i) | 0x20 : 0;
-      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
-        if (start < 0) {
-          start = i;
-          hash = FNV_OFFSET;
+      let c = i < text.length ? text.charCodeAt(i) : 0x20;
+      // Most characters are lower-case letters, so they are tested for first; only a capital U
+      // and what is no letter or digit can call for the full fold.
+      if (!(c >= 0x61 && c <= 0x7a) && !(c >= 0x30 && c <= 0x39)) {
+        if (i < text.length && needsFullFoldAt(text, i)) {
+          // Rare: the text is read again the slow way. Words already read stay in the table, as
+          // words of the base do, unused until the lexicon counts a use.
+          out.length = from;
+          for (const word of foldWords(text)) out.push(this.intern(word));
+          return out;
         }
-        hash = Math.imul(hash ^ c, FNV_PRIME);
-      } else if (start >= 0) {
-        const place = this.#find(text, start, i, finish(hash), true);
-        out.push(place >= 0 ? this.#places[2 * place + 1]! - 1 : this.#add(text.slice(start, i).toLowerCase(), finish(hash), ~place));
-        start = -1;
+        if (c >= 0x41 && c <= 0x5a) {
+          c |= 0x20;
+        } else {
+          if (start >= 0) {
+            const place = this.#find(text, start, i, finish(hash), true);
+            out.push(place >= 0 ? this.#places[2 * place + 1]! - 1 : this.#add(text.slice(start, i).toLowerCase(), finish(hash), ~place));
+            start = -1;
+          }
+          continue;
+        }
       }
+      if (start < 0) {
+        start = i;
+        hash = FNV_OFFSET;
+      }
+      hash = Math.imul(hash ^ c, FNV_PRIME);
     }
     return out;
   }
@@ -92,7 +99,9 @@ export class WordTable {
       const from = offsets[entry - 1]!;
       if (offsets[entry]! - from !== length) continue;
       let k = 0;
-      while (k < length && (lowerCase ? text.charCodeAt(start + k) | 0x20 : text.charCodeAt(start + k)) === chars[from + k]) k++;
+      // The test of lowerCase hoisted out of the loop over letters, which runs for every word read.
+      if (lowerCase) while (k < length && (text.charCodeAt(start + k) | 0x20) === chars[from + k]) k++;
+      else while (k < length && text.charCodeAt(start + k) === chars[from + k]) k++;
       if (k === length) return place;
     }
   }
