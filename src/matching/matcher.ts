@@ -15,6 +15,7 @@ import { createNormalizer, type Normalizer } from './normalize.js';
 import { SlotArena } from './slot-arena.js';
 import { HEAD_CHARS, SortedStrings } from './sorted-strings.js';
 import { createLexicon, type Lexicon } from './spelling.js';
+import { grown } from './typed-arrays.js';
 import { WordIndex, type Hit } from './word-index.js';
 import type { WordTable } from './word-table.js';
 
@@ -250,9 +251,7 @@ class IndexedMatcher implements Matcher {
   #termIds(words: readonly number[]): number[] {
     const { table } = this.#normalizer;
     if (table.size > this.#termIdOf.length) {
-      const grown = new Int32Array(Math.max(1024, 2 * table.size)).fill(-1);
-      grown.set(this.#termIdOf);
-      this.#termIdOf = grown;
+      this.#termIdOf = grown(this.#termIdOf, Math.max(1024, 2 * table.size), -1);
     }
     const termIdOf = this.#termIdOf;
     const ids: number[] = [];

@@ -2,6 +2,7 @@
 // slot would be one more object for the collector to copy and keep track of, which at 100,000
 // facts, several per fact, is a good share of indexing. A released slot's space is reclaimed by
 // compacting once more than half of the array is dead.
+import { grown } from './typed-arrays.js';
 
 export class SlotArena {
   /** The runs, one after the other: slot s's from start(s), length(s) long. Read it again after reserve(). */
@@ -15,20 +16,13 @@ export class SlotArena {
   /** Makes room for a run of `length` integers for `slot`, which holds none; returns where it starts in `data`. */
   reserve(slot: number, length: number): number {
     if (slot >= this.#start.length) {
-      const start = new Int32Array(Math.max(slot + 1, this.#start.length * 2)).fill(-1);
-      start.set(this.#start);
-      this.#start = start;
-      const lengths = new Int32Array(start.length);
-      lengths.set(this.#length);
-      this.#length = lengths;
+      const slots = Math.max(slot + 1, this.#start.length * 2);
+      this.#start = grown(this.#start, slots, -1);
+      this.#length = grown(this.#length, slots);
     }
     if (this.#used + length > this.data.length) {
       if (this.#dead > this.#used / 2) this.#compact();
-      if (this.#used + length > this.data.length) {
-        const data = new Int32Array(Math.max(this.#used + length, this.data.length * 2));
-        data.set(this.data.subarray(0, this.#used));
-        this.data = data;
-      }
+      if (this.#used + length > this.data.length) this.data = grown(this.data, Math.max(this.#used + length, this.data.length * 2));
     }
     const at = this.#used;
     this.#start[slot] = at;

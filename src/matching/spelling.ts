@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { MATCHING } from '../config/defaults.js';
 import { HEAD_CHARS, SortedStrings } from './sorted-strings.js';
+import { grown } from './typed-arrays.js';
 import { WordTable } from './word-table.js';
 
 export interface Correction {
@@ -74,14 +75,9 @@ export function createLexicon(table: WordTable = new WordTable()): Lexicon {
   function fit(): void {
     if (uses.length >= table.size) return;
     const size = 2 * table.size;
-    const grow = (array: Int32Array) => {
-      const grown = new Int32Array(size);
-      grown.set(array);
-      return grown;
-    };
-    uses = grow(uses);
-    lengths = grow(lengths);
-    countedIn = grow(countedIn);
+    uses = grown(uses, size);
+    lengths = grown(lengths, size);
+    countedIn = grown(countedIn, size);
   }
 
   /** A word's first use: it becomes a typo target and a completion. */

@@ -6,6 +6,7 @@
 // idf · (d + tf·(k+1) / (tf + k·(1 − b + b·length/average))) times the field's boost, summed over
 // the query's terms and multiplied by how many of them the document contains.
 import { SlotArena } from './slot-arena.js';
+import { grown } from './typed-arrays.js';
 
 const K = 1.2;
 const B = 0.7;
@@ -88,9 +89,7 @@ class Postings {
 
   push(slot: number, tf: number): void {
     if (2 * this.count === this.pairs.length) {
-      const grown = new Int32Array(this.pairs.length * 2);
-      grown.set(this.pairs);
-      this.pairs = grown;
+      this.pairs = grown(this.pairs, this.pairs.length * 2);
     }
     this.pairs[2 * this.count] = slot;
     this.pairs[2 * this.count + 1] = tf;
@@ -188,14 +187,10 @@ export class WordIndex {
       this.#postings.push(new Postings());
       const end = this.#postings.length * this.#boosts.length;
       if (end > this.#fieldFrequency.length) {
-        const grow = (stats: Int32Array, fill: number) => {
-          const grown = new Int32Array(Math.max(64, 2 * end)).fill(fill);
-          grown.set(stats);
-          return grown;
-        };
-        this.#fieldFrequency = grow(this.#fieldFrequency, 0);
-        this.#maxTf = grow(this.#maxTf, 0);
-        this.#minLength = grow(this.#minLength, NO_LENGTH);
+        const length = Math.max(64, 2 * end);
+        this.#fieldFrequency = grown(this.#fieldFrequency, length);
+        this.#maxTf = grown(this.#maxTf, length);
+        this.#minLength = grown(this.#minLength, length, NO_LENGTH);
       }
     }
     return id;
@@ -269,11 +264,7 @@ export class WordIndex {
   add(key: string, fields: readonly (readonly number[])[]): number {
     const slot = this.#free.pop() ?? this.#keys.length;
     if (slot >= this.#fieldLength[0]!.length) {
-      this.#fieldLength = this.#fieldLength.map((lengths) => {
-        const grown = new Int32Array(lengths.length * 2);
-        grown.set(lengths);
-        return grown;
-      });
+      this.#fieldLength = this.#fieldLength.map((lengths) => grown(lengths, lengths.length * 2));
     }
     // Frequencies are counted in scratch space indexed by term id: a map per document would be most of the cost.
     if (this.#counts.length < this.#postings.length) this.#counts = new Int32Array(this.#postings.length * 2);
@@ -282,9 +273,7 @@ export class WordIndex {
     for (let f = 0; f < fields.length; f++) {
       const terms = fields[f]!;
       if (this.#distinct.length < distinct + terms.length) {
-        const grown = new Int32Array(2 * (distinct + terms.length));
-        grown.set(this.#distinct);
-        this.#distinct = grown;
+        this.#distinct = grown(this.#distinct, 2 * (distinct + terms.length));
       }
       for (const id of terms) {
         const tf = counts[id]!;

@@ -4,6 +4,7 @@
 // Here a word already in the table is found by a hash worked out while its letters are read, and
 // costs no string at all; only a new word is cut out and kept.
 import { foldWords, needsFullFoldAt } from './fold.js';
+import { grown } from './typed-arrays.js';
 
 /** FNV-1a's 32-bit prime: spreads words over the table well enough, one multiply per letter. */
 const FNV_PRIME = 0x01000193;
@@ -132,13 +133,6 @@ export class WordTable {
     }
     this.#places = places;
   }
-}
-
-/** A copy of the array with room for `length` items. */
-function grown<T extends Int32Array | Uint16Array>(array: T, length: number): T {
-  const copy = new (array.constructor as new (length: number) => T)(length);
-  copy.set(array);
-  return copy;
 }
 
 function hashOf(word: string): number {
