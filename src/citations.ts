@@ -12,7 +12,7 @@ export interface Citation {
   published?: string;
   /** "23 July 2025", or "date not stated". */
   publishedText: string;
-  url?: string;
+  url: string;
   /** "Title — Publisher, 23 July 2025": the whole citation as plain text. */
   label: string;
 }
@@ -34,11 +34,10 @@ export function toCitation(source: Source, n: number): Citation {
   const publishedText = source.published ? formatDate(source.published) : MESSAGES.dateUnknown;
   const who = source.publisher ?? MESSAGES.publisherUnknown;
   const label = source.title ? `${source.title} — ${who}, ${publishedText}` : `${who}, ${publishedText}`;
-  const citation: Citation = { n, publishedText, label };
+  const citation: Citation = { n, publishedText, url: source.url, label };
   if (source.title !== undefined) citation.title = source.title;
   if (source.publisher !== undefined) citation.publisher = source.publisher;
   if (source.published !== undefined) citation.published = source.published;
-  if (source.url !== undefined) citation.url = source.url;
   return citation;
 }
 

@@ -8,7 +8,7 @@ export function formatForConsole(result: AnswerResult): string {
       lines.push(result.text);
       if (result.caveat) lines.push('', `${MESSAGES.sourcesDiffer} ${result.caveat}`);
       lines.push('', 'Sources:');
-      for (const c of result.citations) lines.push(`  [${c.n}] ${c.label}${c.url ? ` — ${c.url}` : ''}`);
+      for (const c of result.citations) lines.push(`  [${c.n}] ${c.label} — ${c.url}`);
       lines.push(`(${result.asOfText}; confidence ${Math.round(result.confidence * 100)}%)`);
       if (result.suggestions.length > 0) {
         lines.push('', MESSAGES.seeAlsoLead, ...result.suggestions.map((s) => `  • ${s.question}`));
@@ -34,6 +34,6 @@ export function formatForConsole(result: AnswerResult): string {
 export function formatSourcesForConsole(sources: readonly SourceEntry[], updated: string): string {
   return [
     MESSAGES.sourcesLead(sources.length, updated),
-    ...sources.map(({ citation: c }) => `  [${c.n}] ${c.label}${c.url ? ` — ${c.url}` : ''}`),
+    ...sources.map(({ citation: c }) => `  [${c.n}] ${c.label} — ${c.url}`),
   ].join('\n');
 }

@@ -164,7 +164,6 @@ function reply(embed: APIEmbed, components: ButtonRow[] = []): DiscordReply {
 function citationLine(c: Citation): string {
   const label = cutText(c.label, DISCORD.citationChars);
   const plain = `[${c.n}] ${escapeMarkdown(label)}`;
-  if (c.url === undefined) return plain;
   const text = escapeMarkdown(label).replace(/[[\]]/g, '\\$&');
   // Parentheses and spaces would end the markdown link early; percent-encoded, the address is the same.
   const url = c.url.replace(/[()\s]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);

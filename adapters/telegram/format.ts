@@ -164,7 +164,7 @@ function sourcesBlock(citations: readonly Citation[]): string {
 
 function citationLine(c: Citation): string {
   const label = truncateHtml(escapeHtml(c.label), TELEGRAM.citationChars);
-  return `${c.n}. ${c.url !== undefined ? `<a href="${escapeAttribute(c.url)}">${label}</a>` : label}`;
+  return `${c.n}. <a href="${escapeAttribute(c.url)}">${label}</a>`;
 }
 
 function examplesBlock(examples: readonly string[]): string {

@@ -44,6 +44,8 @@ export const LIMITS = Object.freeze({
   factIdChars: 48,
   /** Autocomplete offers at most this many known questions (Discord's own cap is 25). */
   autocomplete: 25,
+  /** A fact's timeline line stays one short line on every platform. */
+  timelineChars: 140,
 });
 
 export const RATE_LIMIT = Object.freeze({

@@ -13,14 +13,14 @@ export const SourceSchema = z
     title: z.string().trim().min(1).optional(),
     publisher: z.string().trim().min(1).optional(),
     published: isoDate.optional(),
-    url: z.url({ protocol: /^https?$/, message: 'must be a URL (http or https)' }).optional(),
+    // Every citation links to its page: a reader must be able to check what the bot says.
+    url: z.url({
+      protocol: /^https?$/,
+      // A missing address falls through to the parser's plain "is required".
+      error: (issue) => (issue.input === undefined ? undefined : 'must be a URL (http or https)'),
+    }),
   })
-  .strict()
-  // A page with an address is citable on its own; the seed article has a title and nothing else,
-  // and a source with neither could not be found by a reader.
-  .refine((s) => s.url !== undefined || s.title !== undefined, {
-    message: 'needs a url, or a title when the page has no address',
-  });
+  .strict();
 
 export const FactStatusSchema = z.enum(['active', 'retired']);
 
@@ -40,6 +40,16 @@ export const FactSchema = z
     asOf: isoDate,
     // The round of talks the fact belongs to, so "the latest round" can mean the newest in the base.
     round: z.number().int().positive().optional(),
+    // The years the fact speaks of, when not only the year of asOf (a 2024 claim about the 2022
+    // drafts is [2022, 2024]): a question naming a year is never answered by a fact of another one.
+    years: z.array(z.number().int().min(1991).max(2100)).min(1).optional(),
+    // The fact's one line in /timeline, dated asOf; facts without it are details, not events.
+    timeline: z
+      .string()
+      .trim()
+      .min(1)
+      .max(LIMITS.timelineChars, { message: `must be at most ${LIMITS.timelineChars} characters` })
+      .optional(),
     tags: z.array(z.string().trim().min(1)).default([]),
     status: FactStatusSchema.default('active'),
   })

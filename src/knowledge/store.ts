@@ -55,7 +55,7 @@ export function factKey(fact: Fact | FactInput): string {
 }
 
 /** The key order a reader expects in a fact file. */
-const FIELD_ORDER = ['id', 'round', 'questions', 'answer', 'caveat', 'sources', 'asOf', 'tags', 'status'] as const;
+const FIELD_ORDER = ['id', 'round', 'years', 'timeline', 'questions', 'answer', 'caveat', 'sources', 'asOf', 'tags', 'status'] as const;
 
 function ordered(fact: FactInput): Record<string, unknown> {
   const out: Record<string, unknown> = {};

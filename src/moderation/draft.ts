@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { foldText } from '../matching/fold.js';
 import { LIMITS } from '../config/defaults.js';
-import { FACT_ID_PATTERN, type Fact, type FactInput } from '../knowledge/schema.js';
+import { FACT_ID_PATTERN, type Fact, type FactInput, type Source } from '../knowledge/schema.js';
 
 export interface FactDraft {
   id?: string;
@@ -27,7 +27,7 @@ export function factFromDraft(draft: FactDraft): FactInput {
     round: draft.round,
     questions: draft.questions.map((q) => q.trim()).filter(Boolean),
     answer: draft.answer.trim(),
-    sources: [sourceFromDraft(draft)],
+    sources: [{ ...sourceFromDraft(draft), url: draft.sourceUrl.trim() }],
     asOf: draft.asOf.trim(),
     tags: draft.tags ?? [],
     status: 'active',
@@ -42,13 +42,14 @@ export function factFromDraft(draft: FactDraft): FactInput {
 export function applyDraft(fact: Fact, draft: Partial<FactDraft>): FactInput {
   const questions = draft.questions?.map((q) => q.trim()).filter(Boolean);
   const [first, ...others] = fact.sources;
+  const details = sourceFromDraft(draft);
   return withoutUndefined({
     ...fact,
     questions: questions && questions.length > 0 ? questions : fact.questions,
     answer: given(draft.answer) ?? fact.answer,
     asOf: given(draft.asOf) ?? fact.asOf,
     // Spread over the current source, so an untouched one keeps its key order in the file.
-    sources: [{ ...first, ...sourceFromDraft(draft) }, ...others],
+    sources: first ? [{ ...first, ...details, url: details.url ?? first.url }, ...others] : others,
     tags: draft.tags ?? fact.tags,
     round: draft.round ?? fact.round,
   });
@@ -60,7 +61,7 @@ function given(value: string | undefined): string | undefined {
 }
 
 /** The source details the draft gives; those it leaves empty are absent. */
-function sourceFromDraft(draft: Partial<FactDraft>) {
+function sourceFromDraft(draft: Partial<FactDraft>): Partial<Source> {
   return withoutUndefined({
     title: given(draft.sourceTitle),
     publisher: given(draft.sourcePublisher),

@@ -28,7 +28,7 @@ describe('answering a question', () => {
         url: 'https://example.com/third',
         label: 'Third round report — Example News, 24 July 2025',
       },
-      { n: 2, title: 'Seed article without an address', publishedText: 'date not stated', label: 'Seed article without an address — publisher not stated, date not stated' },
+      { n: 2, title: 'Seed article', publishedText: 'date not stated', url: 'https://example.com/seed', label: 'Seed article — publisher not stated, date not stated' },
     ]);
   });
 
@@ -83,11 +83,11 @@ describe('answering a question', () => {
 
   it('lists every cited page once, newest first, counting the facts that cite it', () => {
     const sources = core.sources();
-    expect(sources.map((s) => s.citation.url ?? s.citation.title)).toEqual([
+    expect(sources.map((s) => s.citation.url)).toEqual([
       'https://example.com/third',
       'https://example.com/erdogan',
       'https://example.com/second',
-      'Seed article without an address',
+      'https://example.com/seed',
     ]);
     expect(sources.map((s) => s.citation.n)).toEqual([1, 2, 3, 4]);
   });

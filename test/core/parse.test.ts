@@ -45,7 +45,7 @@ describe('the fact-base parser', () => {
     expect(lines).toContain('a.yaml: fact "no-sources": sources must cite at least one source');
     expect(lines).toContain('b.yaml: fact "Bad Id": id must be lower-case words joined by hyphens');
     expect(lines).toContain('b.yaml: fact "Bad Id": questions needs at least three phrasings of the question');
-    expect(lines).toContain('b.yaml: fact "Bad Id": sources[0] needs a url, or a title when the page has no address');
+    expect(lines).toContain('b.yaml: fact "Bad Id": sources[0].url is required');
     expect(lines).toContain('b.yaml: fact "Bad Id": asOf must be a date written YYYY-MM-DD');
     expect(lines.some((l) => l.startsWith('c.yaml: is not valid YAML'))).toBe(true);
   });

@@ -19,7 +19,7 @@ const schemaText = (min: number) => text.filter((t) => t.trim().length >= min).m
 const factId = fc.stringMatching(/^[a-z0-9]{1,12}(-[a-z0-9]{1,12}){0,2}$/);
 const url = fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), hostileText.map((t) => `https://example.com/${encodeURI(t.replace(/[\uD800-\uDFFF]/g, ''))}`), fc.constant('https://e.com/a_(b)?q="x"&y=<z>'));
 
-const source = fc.record({ title: schemaText(1), publisher: schemaText(1), published: fc.constant('2025-07-23'), url }, { requiredKeys: [] });
+const source = fc.record({ title: schemaText(1), publisher: schemaText(1), published: fc.constant('2025-07-23'), url }, { requiredKeys: ['url'] });
 const suggestion = fc.record({ factId, question: schemaText(3) });
 const common = { question: text, confidence: fc.double({ min: 0, max: 1, noNaN: true }), suggestions: fc.array(suggestion, { maxLength: 3 }), notes: fc.array(text, { maxLength: 1 }) };
 

@@ -155,7 +155,7 @@ describe('moderating the fact base', () => {
     expect(text).toContain('id: round-three-duration');
     expect(text).toContain(`version: ${service.keyOf('round-three-duration')}`);
     expect(text).toContain('caveat: Paper A says 40 minutes');
-    expect(text).toContain('sources[1]: Seed article without an address');
+    expect(text).toContain('sources[1]: Seed article | https://example.com/seed');
   });
 
   it('reports facts, sources, the last change and pending problems', async () => {

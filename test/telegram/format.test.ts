@@ -31,7 +31,7 @@ describe('formatting an answer for Telegram', () => {
       [
         `<b>${MESSAGES.sourcesHeading}</b>`,
         '1. <a href="https://example.com/third">Third round report — Example News, 24 July 2025</a>',
-        `2. Seed article without an address — ${MESSAGES.publisherUnknown}, ${MESSAGES.dateUnknown}`,
+        `2. <a href="https://example.com/seed">Seed article — ${MESSAGES.publisherUnknown}, ${MESSAGES.dateUnknown}</a>`,
       ].join('\n'),
       '<i>as of 23 July 2025</i>',
     ]);

@@ -30,7 +30,7 @@ describe('/ask', () => {
     expect(embed.description).toContain(`${MESSAGES.sourcesDiffer}** Paper A says 40 minutes`);
     expect(embed.fields[0].name).toBe(MESSAGES.sourcesHeading);
     expect(embed.fields[0].value).toContain('[1] [Third round report — Example News, 24 July 2025](https://example.com/third)');
-    expect(embed.fields[0].value).toContain('[2] Seed article without an address');
+    expect(embed.fields[0].value).toContain('[2] [Seed article');
     expect(embed.footer.text).toBe('as of 23 July 2025');
   });
 
