@@ -1,6 +1,8 @@
 // The one use case: a question in, data out (an answer, a "did you mean…", or a decline). Never
 // throws for any input; adapters only lay the result out for their platform.
 import { asOfText, citationsOf, type Citation } from './citations.js';
+import { fitsYears, yearsNamed } from './fit.js';
+import { asksAboutNow, isStale } from './freshness.js';
 import { LIMITS, MATCHING } from './config/defaults.js';
 import type { FactBase } from './knowledge/parse.js';
 import { featured, type Candidate, type Matcher } from './matching/matcher.js';
@@ -32,6 +34,12 @@ export interface AnswerOk extends ResultBase {
   asOf: string;
   /** "as of 23 July 2025" */
   asOfText: string;
+  /**
+   * Set when the question asked about now ("the latest", "still", "any news"): the answer is the
+   * newest fact that fits, and `stale` says it is older than the freshness window, so the reply
+   * states its date first and warns that it may be out of date.
+   */
+  recency?: { stale: boolean };
 }
 
 export interface AnswerAmbiguous extends ResultBase {
@@ -58,11 +66,15 @@ export function snapshotOf(base: FactBase, matcher: Matcher): Snapshot {
   return { base, matcher, featured: featuredFacts.map((f) => ({ factId: f.id, question: f.questions[0] ?? f.id })) };
 }
 
-export function answerQuestion(snapshot: Snapshot, rawQuestion: string): AnswerResult {
+export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Date): AnswerResult {
   const { question, notes } = readQuestion(rawQuestion);
   if (!question) return declined(snapshot, question, [], notes, MESSAGES.empty);
 
-  const { candidates } = snapshot.matcher.match(question);
+  // A fact of another year never answers a question that names a year, however many words it shares.
+  const years = yearsNamed(question);
+  const candidates = snapshot.matcher.match(question).candidates.filter((c) => fitsYears(c.fact, years));
+  const aboutNow = asksAboutNow(question, snapshot.base.vocabulary.recency);
+  if (aboutNow) moveNewestFirst(candidates);
   const best = candidates[0];
   if (!best || best.confidence < MATCHING.suggestThreshold) return declined(snapshot, question, candidates, notes, MESSAGES.declined);
   if (best.confidence < MATCHING.answerThreshold) {
@@ -90,13 +102,38 @@ export function answerQuestion(snapshot: Snapshot, rawQuestion: string): AnswerR
     notes,
   };
   if (fact.caveat !== undefined) result.caveat = fact.caveat;
+  if (aboutNow) result.recency = { stale: isStale(fact.asOf, now) };
   return result;
+}
+
+/**
+ * For a question about now: the newest of the candidates near the best one goes first. Near means
+ * within MATCHING.latestBand of its confidence, so "the latest exchange" picks the newest exchange,
+ * not the newest fact that shares a word; among facts of one date the better match stays first.
+ */
+function moveNewestFirst(candidates: Candidate[]): void {
+  const best = candidates[0];
+  if (!best) return;
+  const floor = best.confidence * MATCHING.latestBand;
+  let newest = 0;
+  for (let i = 1; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    if (c.confidence >= floor && c.confidence >= MATCHING.answerThreshold && c.fact.asOf > candidates[newest]!.fact.asOf) newest = i;
+  }
+  if (newest > 0) candidates.unshift(...candidates.splice(newest, 1));
+}
+
+/** The lines an answer to a question about now starts with: its date, and a warning when old. */
+export function recencyLines(result: AnswerOk): string[] {
+  if (!result.recency) return [];
+  return [MESSAGES.newestLead(result.asOfText), ...(result.recency.stale ? [MESSAGES.mayBeOutdated] : [])];
 }
 
 /** The answer with its caveat, as one plain text (what the CLI's JSON mode prints). */
 export function plainText(result: AnswerResult): string {
-  if (result.kind !== 'answer' || result.caveat === undefined) return result.text;
-  return `${result.text} ${MESSAGES.sourcesDiffer} ${result.caveat}`;
+  if (result.kind !== 'answer') return result.text;
+  const text = [...recencyLines(result), result.text].join(' ');
+  return result.caveat === undefined ? text : `${text} ${MESSAGES.sourcesDiffer} ${result.caveat}`;
 }
 
 function readQuestion(raw: string): { question: string; notes: string[] } {

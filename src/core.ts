@@ -7,6 +7,8 @@ import type { FactBase } from './knowledge/parse.js';
 import type { Fact } from './knowledge/schema.js';
 import { createMatcher, featured } from './matching/matcher.js';
 import { AskedCounts } from './most-asked.js';
+import { TIMELINE } from './config/defaults.js';
+import { latestEntries, parseTimelineQuery, timelineEvents, timelinePage, type TimelineEntry, type TimelinePage } from './timeline.js';
 
 export interface SourceEntry {
   citation: Citation;
@@ -22,6 +24,9 @@ export class BotCore {
   readonly asked = new AskedCounts();
   /** The active facts by id, made when first needed after each change: a pressed button should not scan the whole base. */
   #activeById: Map<string, Fact> | undefined;
+  /** The timeline's events, sorted once per change rather than per /timeline. */
+  #events: TimelineEntry[] | undefined;
+  readonly #listeners = new Set<(before: FactBase, after: FactBase) => void>();
 
   constructor(
     base: FactBase,
@@ -39,11 +44,19 @@ export class BotCore {
    * changed, in place: it runs to the end before any question is read, so none sees half an update.
    */
   replace(base: FactBase): void {
-    const { matcher } = this.#snapshot;
+    const { matcher, base: before } = this.#snapshot;
     matcher.update(base);
     this.#snapshot = snapshotOf(base, matcher);
     this.#activeById = undefined;
+    this.#events = undefined;
     this.#changedOn = this.now().toISOString().slice(0, 10);
+    for (const listener of this.#listeners) listener(before, base);
+  }
+
+  /** Calls `listener` with the base before and after each change, once served; returns how to stop. */
+  onChange(listener: (before: FactBase, after: FactBase) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /**
@@ -60,13 +73,12 @@ export class BotCore {
   }
 
   answer(question: string): AnswerResult {
-    return answerQuestion(this.#snapshot, question);
+    return answerQuestion(this.#snapshot, question, this.now());
   }
 
   /** The answer to one known fact, for a pressed "did you mean" button. Undefined if it is gone. */
   answerFact(factId: string): AnswerOk | undefined {
-    this.#activeById ??= new Map(this.#snapshot.base.facts.filter((f) => f.status === 'active').map((f) => [f.id, f]));
-    const fact = this.#activeById.get(factId);
+    const fact = this.#active().get(factId);
     if (!fact) return undefined;
     const result: AnswerOk = {
       kind: 'answer',
@@ -100,6 +112,26 @@ export class BotCore {
       if (answer) answers.push(answer);
     }
     return answers;
+  }
+
+  /**
+   * One page of the dated events, oldest first, narrowed by what follows /timeline ("2022",
+   * "exchange", "2022 grain"); a page past the end gives the last one.
+   */
+  timeline(filter: string, page = 1): TimelinePage {
+    this.#events ??= timelineEvents(this.#snapshot.base.facts);
+    const { matcher } = this.#snapshot;
+    return timelinePage(this.#events, this.#active(), parseTimelineQuery(filter), page, (text) => matcher.stems(text));
+  }
+
+  /** The newest facts, newest first: what /latest lists. */
+  latest(count: number = TIMELINE.latest): TimelineEntry[] {
+    return latestEntries(this.#snapshot.base.facts, count);
+  }
+
+  #active(): Map<string, Fact> {
+    this.#activeById ??= new Map(this.#snapshot.base.facts.filter((f) => f.status === 'active').map((f) => [f.id, f]));
+    return this.#activeById;
   }
 
   /** Known questions for autocomplete. */

@@ -1,9 +1,11 @@
 // The core's public surface: adapters import from here and nowhere else in src/.
 export { BotCore, type SourceEntry } from './core.js';
-export { plainText, type AnswerResult, type AnswerOk, type AnswerAmbiguous, type AnswerDeclined, type Suggestion } from './answer.js';
+export { plainText, recencyLines, type AnswerResult, type AnswerOk, type AnswerAmbiguous, type AnswerDeclined, type Suggestion } from './answer.js';
 export { formatDate, type Citation } from './citations.js';
+export { Announcer, type Announcement, type AnnouncementKind, type AnnounceTarget } from './announce.js';
+export { timelineQueryText, type TimelineEntry, type TimelinePage } from './timeline.js';
 export { MESSAGES } from './messages.js';
-export { DISCORD, LIMITS, MATCHING } from './config/defaults.js';
+export { DISCORD, LIMITS, MATCHING, TIMELINE } from './config/defaults.js';
 export { loadConfig, ConfigError, type Config } from './config/env.js';
 export { loadFactBase } from './knowledge/load.js';
 export { formatProblem, type FactBase, type KnowledgeProblem } from './knowledge/parse.js';
@@ -14,7 +16,7 @@ export { ActivityLog, hashUser, type Asker, type Platform, type Vote } from './a
 export { countAskedQuestions } from './most-asked.js';
 export { RateLimiter, type RateDecision } from './ratelimit.js';
 export type { AdapterDeps, Moderation, RunningAdapter } from './ports.js';
-export { RATE_LIMIT, TELEGRAM } from './config/defaults.js';
+export { ANNOUNCE, RATE_LIMIT, TELEGRAM } from './config/defaults.js';
 export { ModerationService, type ModReply } from './moderation/service.js';
 export { TextModeration, parseModCommand } from './moderation/commands.js';
 export { isDiscordModerator, isTelegramModerator } from './moderation/permissions.js';

@@ -1,6 +1,7 @@
 // What the core hands an adapter, and what an adapter hands back. Adapters depend on these;
 // the core never imports an adapter.
 import type { ActivityLog } from './activity.js';
+import type { Announcer } from './announce.js';
 import type { Config } from './config/env.js';
 import type { BotCore } from './core.js';
 import type { Logger } from './logger.js';
@@ -17,6 +18,8 @@ export interface AdapterDeps {
   limiter: RateLimiter;
   /** Moderator commands: the service for form-based platforms, text commands for chat-based ones. */
   moderation?: Moderation;
+  /** Where an adapter registers its announcement channel, when one is configured. */
+  announcer?: Announcer;
 }
 
 export interface Moderation {

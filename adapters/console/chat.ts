@@ -1,8 +1,8 @@
 // The offline console chat that `npm start` runs when no platform token is set.
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { formatDate, MESSAGES, type Actor, type BotCore, type TextModeration } from '../../src/index.js';
-import { formatForConsole, formatSourcesForConsole } from './format.js';
+import { formatDate, MESSAGES, type Actor, type BotCore, type TextModeration, type TimelinePage } from '../../src/index.js';
+import { formatForConsole, formatLatestForConsole, formatSourcesForConsole, formatTimelineForConsole } from './format.js';
 
 const PROMPT = 'you> ';
 
@@ -30,6 +30,8 @@ export async function runConsole(core: BotCore, input: Readable, output: Writabl
     if (line === '/quit' || line === '/exit') break;
     if (line === '/help') say(consoleHelp(core));
     else if (line === '/sources') say(formatSourcesForConsole(core.sources(), formatDate(core.lastUpdated())));
+    else if (line === '/latest') say(formatLatestForConsole(core.latest()));
+    else if (/^\/timeline(?:\s|$)/.test(line)) say(formatTimelineForConsole(allPages(core, line.slice('/timeline'.length))));
     // A command that fails (an unreadable audit log, say) gets an apology, and the chat goes on.
     else if (moderation && operator && moderation.wants(operator, raw)) say(await moderation.handle(operator, raw).then((r) => r.text, () => MESSAGES.apology));
     else if (line) say(formatForConsole(core.answer(line)));
@@ -37,4 +39,10 @@ export async function runConsole(core: BotCore, input: Readable, output: Writabl
   }
   rl.close();
   output.write(`\n${MESSAGES.consoleBye}\n`);
+}
+
+function allPages(core: BotCore, filter: string): TimelinePage[] {
+  const first = core.timeline(filter, 1);
+  const rest = Array.from({ length: first.pages - 1 }, (_, i) => core.timeline(filter, i + 2));
+  return [first, ...rest];
 }

@@ -12,7 +12,21 @@ import {
   type ApplicationCommandOptionChoiceData,
   type MessageMentionOptions,
 } from 'discord.js';
-import { DISCORD, MESSAGES, type AnswerResult, type Citation, type ModReply, type SourceEntry, type Suggestion, type Vote } from '../../src/index.js';
+import {
+  DISCORD,
+  MESSAGES,
+  recencyLines,
+  timelineQueryText,
+  type Announcement,
+  type AnswerResult,
+  type Citation,
+  type ModReply,
+  type SourceEntry,
+  type Suggestion,
+  type TimelineEntry,
+  type TimelinePage,
+  type Vote,
+} from '../../src/index.js';
 
 /** Questions are the members' own words: whatever they typed, the bot's posts ping nobody. */
 export const NO_MENTIONS: MessageMentionOptions = Object.freeze({ parse: [], repliedUser: false });
@@ -27,7 +41,11 @@ export interface DiscordReply {
 }
 
 /** What a pressed button asks for; its custom id carries it, since the bot keeps no state per message. */
-export type ButtonAction = { kind: 'ask'; factId: string } | { kind: 'vote'; vote: Vote; factId: string };
+export type ButtonAction =
+  | { kind: 'ask'; factId: string }
+  | { kind: 'vote'; vote: Vote; factId: string }
+  /** A /timeline page button: the page and the filter it was asked with. */
+  | { kind: 'timeline'; page: number; filter: string };
 
 const COLOURS = Object.freeze({ answer: 0x2b6cb0, ambiguous: 0xd69e2e, declined: 0x718096, refused: 0xc53030 });
 /** A field needs a name; continuation fields of one list show none. */
@@ -48,6 +66,8 @@ export function formatAnswer(result: AnswerResult): DiscordReply {
         DISCORD.embedTotal - (title?.length ?? 0) - footer.length - fieldsLength(fields),
       );
       const caveat = result.caveat === undefined ? [] : [`**${MESSAGES.sourcesDiffer}** ${result.caveat}`];
+      // A question about now: the answer's date (and a warning when old) comes first.
+      notes.push(...recencyLines(result).map((line) => `**${line}**`));
       const around = [...notes, ...caveat].reduce((sum, part) => sum + part.length + 2, 0);
       const description = cutText([...notes, cutText(result.text, room - around), ...caveat].join('\n\n'), room);
       return reply({ title, description, fields, footer: { text: footer }, color: COLOURS.answer }, [
@@ -86,6 +106,47 @@ export function formatHelp(examples: readonly string[]): DiscordReply {
   return reply({ description: cutText(description.join('\n\n'), DISCORD.embedDescription), color: COLOURS.answer });
 }
 
+/** A fact added or changed, posted to the announcement channel: the answer under a one-line lead. */
+export function formatAnnouncement({ kind, answer }: Announcement): DiscordReply {
+  return formatAnswer({ ...answer, notes: [MESSAGES.announced(kind)] });
+}
+
+/** One page of the timeline, with "earlier" and "later" buttons that carry its filter along. */
+export function formatTimeline(page: TimelinePage): DiscordReply {
+  const filter = timelineQueryText(page.query);
+  if (page.total === 0) return formatNotice(MESSAGES.timelineEmpty(filter));
+  const lines = [MESSAGES.timelineLead(page.total, filter), '', ...page.entries.map(entryLine)];
+  const buttons: APIButtonComponentWithCustomId[] = [];
+  const button = (label: string, n: number): APIButtonComponentWithCustomId => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    custom_id: timelineButtonId(n, filter),
+    label,
+  });
+  if (page.page > 1) buttons.push(button(MESSAGES.previousPage, page.page - 1));
+  if (page.page < page.pages) buttons.push(button(MESSAGES.nextPage, page.page + 1));
+  const embed = {
+    description: cutText(lines.join('\n'), DISCORD.embedDescription),
+    footer: { text: `${MESSAGES.timelinePage(page.page, page.pages)} · ${MESSAGES.timelineHint}` },
+    color: COLOURS.answer,
+  };
+  return reply(embed, buttons.length > 0 ? [row(buttons)] : []);
+}
+
+/** The newest facts, each a line with its source, and a button each for the full answer. */
+export function formatLatest(entries: readonly TimelineEntry[]): DiscordReply {
+  if (entries.length === 0) return formatNotice(MESSAGES.latestEmpty);
+  const description = cutText([MESSAGES.latestLead, '', ...entries.map(entryLine)].join('\n'), DISCORD.embedDescription);
+  const suggestions = entries.map((e) => ({ factId: e.factId, question: `${e.dateText} — ${e.text}` }));
+  return reply({ description, color: COLOURS.answer }, suggestionRows(suggestions, ButtonStyle.Secondary));
+}
+
+/** "**29 March 2022** — Talks open in Istanbul ([Publisher](https://…))" */
+function entryLine(e: TimelineEntry): string {
+  const label = escapeMarkdown(e.citation.publisher ?? e.citation.title ?? MESSAGES.sourcesHeading).replace(/[[\]]/g, '\\$&');
+  return `**${e.dateText}** — ${escapeMarkdown(e.text)} ([${label}](${linkTarget(e.citation.url)}))`;
+}
+
 /** A one-line message of the bot's own (an apology, a thank-you): never holds a member's text. */
 export function formatNotice(text: string): DiscordReply {
   return { content: text, embeds: [], components: [], allowedMentions: NO_MENTIONS };
@@ -118,7 +179,13 @@ export function parseButtonId(customId: string): ButtonAction | undefined {
   if (ask?.[1]) return { kind: 'ask', factId: ask[1] };
   const vote = /^fb:(up|down):([a-z0-9-]+)$/.exec(customId);
   if (vote?.[1] && vote[2]) return { kind: 'vote', vote: vote[1] as Vote, factId: vote[2] };
+  const timeline = /^tl:(\d{1,4}):(.*)$/s.exec(customId);
+  if (timeline?.[1]) return { kind: 'timeline', page: Number(timeline[1]), filter: timeline[2] ?? '' };
   return undefined;
+}
+
+export function timelineButtonId(page: number, filter: string): string {
+  return `tl:${page}:${filter}`;
 }
 
 /**
@@ -165,9 +232,7 @@ function citationLine(c: Citation): string {
   const label = cutText(c.label, DISCORD.citationChars);
   const plain = `[${c.n}] ${escapeMarkdown(label)}`;
   const text = escapeMarkdown(label).replace(/[[\]]/g, '\\$&');
-  // Parentheses and spaces would end the markdown link early; percent-encoded, the address is the same.
-  const url = c.url.replace(/[()\s]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-  const linked = `[${c.n}] [${text}](${url})`;
+  const linked = `[${c.n}] [${text}](${linkTarget(c.url)})`;
   return linked.length <= DISCORD.embedFieldValue ? linked : plain;
 }
 
@@ -224,6 +289,11 @@ function suggestionRows(suggestions: readonly Suggestion[], style: ButtonStyle.P
       })),
     ),
   ];
+}
+
+/** Parentheses and spaces would end a markdown link early; percent-encoded, the address is the same. */
+function linkTarget(url: string): string {
+  return url.replace(/[()\s]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 function row(components: APIButtonComponentWithCustomId[]): ButtonRow {

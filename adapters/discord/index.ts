@@ -3,6 +3,7 @@
 // every shard process is).
 import { Events, RESTEvents } from 'discord.js';
 import { ConfigError, type AdapterDeps, type RunningAdapter } from '../../src/index.js';
+import { announceTarget, postsAnnouncements } from './announce.js';
 import { createClient, type RestOverrides } from './client.js';
 import { routeInteraction } from './interactions.js';
 import { handleMessage } from './mentions.js';
@@ -79,8 +80,13 @@ export async function startDiscord(deps: AdapterDeps, options: DiscordOptions = 
   }
   logger.info({ bot: client.user?.tag, guilds: client.guilds.cache.size, shardIds: [...client.ws.shards.keys()] }, 'Discord adapter ready');
 
+  const announceChannel = config.DISCORD_ANNOUNCE_CHANNEL;
+  const unannounce =
+    announceChannel && deps.announcer && postsAnnouncements(client) ? deps.announcer.add(announceTarget(client, announceChannel)) : () => {};
+
   let stopped: Promise<void> | undefined;
   const stop = async () => {
+    unannounce();
     client.removeAllListeners(Events.InteractionCreate);
     client.removeAllListeners(Events.MessageCreate);
     // Closing the gateway on purpose is no lost connection.

@@ -5,7 +5,7 @@ import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, typ
 import { MESSAGES, type AdapterDeps } from '../../src/index.js';
 import { answerInteraction, recordVote, userRef } from './answering.js';
 import { commands } from './commands/index.js';
-import { formatNotice, parseButtonId } from './format.js';
+import { formatNotice, formatTimeline, parseButtonId } from './format.js';
 
 /** Handles one interaction. Never rejects. */
 export async function routeInteraction(interaction: Interaction, deps: AdapterDeps): Promise<void> {
@@ -54,6 +54,10 @@ async function press(interaction: ButtonInteraction, deps: AdapterDeps): Promise
       await interaction.reply({ ...formatNotice(saved ? MESSAGES.feedbackThanks : MESSAGES.apology), flags: MessageFlags.Ephemeral });
       return;
     }
+    case 'timeline':
+      // The page turns in place, in the message that holds the button.
+      await interaction.update(formatTimeline(deps.core.timeline(action.filter, action.page)));
+      return;
     case undefined:
       throw new Error(`unknown button ${interaction.customId}`);
     default: {

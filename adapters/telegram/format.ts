@@ -6,12 +6,17 @@ import {
   formatDate,
   MATCHING,
   MESSAGES,
+  recencyLines,
   TELEGRAM,
+  type Announcement,
   type AnswerOk,
   type AnswerResult,
   type Citation,
   type SourceEntry,
   type Suggestion,
+  timelineQueryText,
+  type TimelineEntry,
+  type TimelinePage,
 } from '../../src/index.js';
 import { encodeAction } from './callback-data.js';
 
@@ -79,6 +84,41 @@ export function formatSources(sources: readonly SourceEntry[], updated: string):
   return packLines(lines, TELEGRAM.messageChars).map((text) => ({ text }));
 }
 
+/** A fact added or changed, posted to the announcement channel: the answer under a one-line lead. */
+export function formatAnnouncement({ kind, answer }: Announcement): TelegramMessage {
+  return formatResult({ ...answer, notes: [MESSAGES.announced(kind)] });
+}
+
+/** One page of the timeline, with "earlier" and "later" buttons that carry its filter along. */
+export function formatTimeline(page: TimelinePage): TelegramMessage {
+  const filter = timelineQueryText(page.query);
+  if (page.total === 0) return formatNotice(MESSAGES.timelineEmpty(filter));
+  const lines = [escapeHtml(MESSAGES.timelineLead(page.total, filter)), '', ...page.entries.map(entryLine)];
+  const footer = `<i>${escapeHtml(MESSAGES.timelinePage(page.page, page.pages))}</i> ${escapeHtml(MESSAGES.timelineHint)}`;
+  const buttons: InlineKeyboardButton[] = [];
+  const to = (n: number) => encodeAction({ kind: 'timeline', page: n, filter });
+  if (page.page > 1) buttons.push({ text: MESSAGES.previousPage, callback_data: to(page.page - 1) });
+  if (page.page < page.pages) buttons.push({ text: MESSAGES.nextPage, callback_data: to(page.page + 1) });
+  const message: TelegramMessage = { text: fit(blocks([lines.join('\n'), footer])) };
+  if (buttons.length > 0) message.reply_markup = { inline_keyboard: [buttons] };
+  return message;
+}
+
+/** The newest facts, each a line with its source and a button for its full answer. */
+export function formatLatest(entries: readonly TimelineEntry[]): TelegramMessage {
+  if (entries.length === 0) return formatNotice(MESSAGES.latestEmpty);
+  const rows = entries.map((e): InlineKeyboardButton[] => [
+    { text: `${e.dateText} — ${e.text}`, callback_data: encodeAction({ kind: 'ask', factId: e.factId }) },
+  ]);
+  return { text: fit([escapeHtml(MESSAGES.latestLead), '', ...entries.map(entryLine)].join('\n')), reply_markup: { inline_keyboard: rows } };
+}
+
+/** "<b>29 March 2022</b> — Talks open in Istanbul (<a>Publisher</a>)" */
+function entryLine(e: TimelineEntry): string {
+  const label = escapeHtml(e.citation.publisher ?? e.citation.title ?? MESSAGES.sourcesHeading);
+  return `<b>${escapeHtml(e.dateText)}</b> — ${escapeHtml(e.text)} (<a href="${escapeAttribute(e.citation.url)}">${label}</a>)`;
+}
+
 /** A moderator's reply (plain text): escaped, and split at line ends over as many messages as it needs. */
 export function formatModReply(text: string): TelegramMessage[] {
   return packLines(text.split('\n').map(escapeHtml), TELEGRAM.messageChars).map((html) => ({ text: html }));
@@ -133,18 +173,20 @@ function skipToken(html: string, i: number, open: string[]): number {
   return code >= 0xd800 && code <= 0xdbff ? i + 2 : i + 1;
 }
 
-function answerHtml(result: AnswerOk, notes: string[]): string {
+function answerHtml(result: AnswerOk, notes: readonly string[]): string {
   // The sources (capped) and the "as of" line are never cut; the date comes last, so a reader
   // always sees how fresh the answer is.
   const sources = sourcesBlock(result.citations);
   const asOf = `<i>${escapeHtml(result.asOfText)}</i>`;
   const caveat = result.caveat !== undefined ? [`<b>${escapeHtml(MESSAGES.sourcesDiffer)}</b> ${escapeHtml(result.caveat)}`] : [];
+  // A question about now: the answer's date (and a warning when old) comes first, before the answer.
+  const lead = [...notes, ...recencyLines(result).map((line) => `<b>${escapeHtml(line)}</b>`)];
   // What they leave goes to the notes, the answer and the caveat. A long answer gives way first
   // (the empty block holds its place), then the end of a long caveat. Either room may be negative:
   // truncateHtml then leaves nothing.
   const room = TELEGRAM.messageChars - blocks(['', sources, asOf]).length;
-  const body = truncateHtml(escapeHtml(result.text), room - blocks([...notes, '', ...caveat]).length);
-  const rest = truncateHtml(blocks([...notes, body, ...caveat].filter(Boolean)), room);
+  const body = truncateHtml(escapeHtml(result.text), room - blocks([...lead, '', ...caveat]).length);
+  const rest = truncateHtml(blocks([...lead, body, ...caveat].filter(Boolean)), room);
   return fit(blocks([rest, sources, asOf].filter(Boolean)));
 }
 

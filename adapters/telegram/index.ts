@@ -1,8 +1,9 @@
 // The Telegram adapter: long polling by default, or a webhook server when TELEGRAM_WEBHOOK_URL is set.
 import http from 'node:http';
 import type { Telegraf, Types } from 'telegraf';
-import { TELEGRAM, type AdapterDeps, type Config, type Logger, type RunningAdapter } from '../../src/index.js';
+import { MESSAGES, TELEGRAM, type AdapterDeps, type AnnounceTarget, type Config, type Logger, type RunningAdapter } from '../../src/index.js';
 import { createBot, type BotOptions } from './bot.js';
+import { formatAnnouncement, formatNotice, HTML_OPTIONS, type TelegramMessage } from './format.js';
 import { COMMANDS } from './handlers/commands.js';
 import type { SendQueue } from './send-queue.js';
 
@@ -23,14 +24,28 @@ export async function startTelegram(deps: AdapterDeps, options: BotOptions = {})
   const webhookUrl = deps.config.TELEGRAM_WEBHOOK_URL;
   const updates: Updates = webhookUrl ? { stop: await startWebhook(bot, queue, deps.config, webhookUrl) } : startPolling(bot, deps.logger);
   deps.logger.info({ mode: webhookUrl ? 'webhook' : 'polling', bot: bot.botInfo?.username }, 'Telegram bot started');
+  const announceChat = deps.config.TELEGRAM_ANNOUNCE_CHAT;
+  const unannounce = announceChat && deps.announcer ? deps.announcer.add(announceTarget(bot, queue, announceChat)) : () => {};
   let stopped: Promise<void> | undefined;
   return {
     name: 'telegram',
     stop() {
+      unannounce();
       stopped ??= updates.stop().then(settled);
       return stopped;
     },
     ...(updates.ended ? { ended: updates.ended } : {}),
+  };
+}
+
+/** TELEGRAM_ANNOUNCE_CHAT as a channel for what's new, posted through the flood-limit queue. */
+function announceTarget(bot: Telegraf, queue: SendQueue, chatId: string): AnnounceTarget {
+  const send = (message: TelegramMessage) =>
+    queue.toChat({ id: chatId, isGroup: true }, () => bot.telegram.sendMessage(chatId, message.text, { ...HTML_OPTIONS, reply_markup: message.reply_markup }));
+  return {
+    name: 'telegram',
+    post: async (announcement) => void (await send(formatAnnouncement(announcement))),
+    postMore: async (count) => void (await send(formatNotice(MESSAGES.announcedMore(count)))),
   };
 }
 

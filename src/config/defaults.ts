@@ -35,6 +35,31 @@ export const MATCHING = Object.freeze({
   completionStartChars: 20,
   /** Above this share of facts changed at once, the matcher rebuilds its index instead of updating it. */
   rebuildShare: 0.1,
+  /**
+   * A question about now is answered by the newest fact among the candidates this close to the best
+   * one (a share of its confidence): near enough to be about the same thing, so "the latest exchange"
+   * finds the newest exchange, not the newest fact that merely shares a word.
+   */
+  latestBand: 0.85,
+});
+
+export const FRESHNESS = Object.freeze({
+  /** An answer to a question about now, dated older than this, says it may be out of date. */
+  staleDays: 30,
+});
+
+export const ANNOUNCE = Object.freeze({
+  /** Facts one change announces one by one; a larger change (a bulk reload) adds one line for the rest. */
+  maxPerChange: 5,
+});
+
+export const TIMELINE = Object.freeze({
+  /** Events on one page of /timeline. */
+  pageSize: 8,
+  /** Facts /latest lists. */
+  latest: 5,
+  /** A /timeline filter is cut to this many characters, so a page button carries it in Telegram's 64 bytes. */
+  queryChars: 24,
 });
 
 export const LIMITS = Object.freeze({

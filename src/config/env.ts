@@ -41,6 +41,7 @@ export const EnvSchema = z.object({
     .regex(/^(auto|[1-9]\d*)$/, { message: 'expects "auto" or a positive whole number of shards' })
     .optional(),
   DISCORD_MODERATOR_ROLE: optionalText,
+  DISCORD_ANNOUNCE_CHANNEL: z.string().trim().regex(/^\d+$/, { message: 'expects a numeric channel id (Developer Mode: right-click the channel, Copy Channel ID)' }).optional(),
 
   TELEGRAM_BOT_TOKEN: z
     .string()
@@ -55,6 +56,11 @@ export const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,256}$/, { message: 'expects 1–256 characters of A–Z, a–z, 0–9, _ and -' })
     .optional(),
   MODERATOR_TELEGRAM_IDS: idList,
+  TELEGRAM_ANNOUNCE_CHAT: z
+    .string()
+    .trim()
+    .regex(/^(-?\d+|@[A-Za-z][A-Za-z0-9_]{3,31})$/, { message: 'expects a chat id (e.g. -1001234567890) or a public channel username (e.g. @istanbul_talks)' })
+    .optional(),
 
   RATE_LIMIT_PER_MINUTE: perMinute('questions').default(RATE_LIMIT.questionsPerWindow),
   MOD_COMMANDS_PER_MINUTE: perMinute('moderator commands').default(MODERATION.commandsPerWindow),

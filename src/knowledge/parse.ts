@@ -46,7 +46,7 @@ export function parseFactBase(factFiles: readonly KnowledgeFile[], vocabularyFil
   const facts: Fact[] = [];
   const fileOf = new Map<string, string>();
 
-  let vocabulary: Vocabulary = { synonyms: [] };
+  let vocabulary: Vocabulary = { synonyms: [], recency: [] };
   if (vocabularyFile) {
     const raw = readYaml(vocabularyFile, problems);
     if (raw !== undefined) {

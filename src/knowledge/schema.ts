@@ -70,6 +70,9 @@ export const FactFileSchema = z
 export const VocabularySchema = z
   .object({
     synonyms: z.array(z.array(z.string().trim().min(1)).min(2)).default([]),
+    // Words and phrases that ask about now ("latest", "still", "any news"): such a question is
+    // answered by the newest fact that fits, with its date and, when old, a warning.
+    recency: z.array(z.string().trim().min(1)).default([]),
   })
   .strict();
 

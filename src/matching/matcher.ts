@@ -45,6 +45,8 @@ export interface Matcher {
    * rebuilt from scratch instead, which is then the quicker way.
    */
   update(base: FactBase): void;
+  /** A text's comparable word stems, as the matcher reads questions (for filters such as /timeline's). */
+  stems(text: string): string[];
 }
 
 interface QueryTerm {
@@ -114,6 +116,10 @@ class IndexedMatcher implements Matcher {
     return { candidates };
   }
 
+  stems(text: string): string[] {
+    return this.#normalizer.stems(text);
+  }
+
   complete(prefix: string, limit: number = LIMITS.autocomplete): string[] {
     const text = prefix.trim().slice(0, LIMITS.questionChars);
     if (!foldText(text)) return this.#featured(limit).map((f) => f.questions[0] ?? f.id);
@@ -146,7 +152,7 @@ class IndexedMatcher implements Matcher {
   update(base: FactBase): void {
     const previous = this.#base;
     this.#base = base;
-    if (!isDeepStrictEqual(base.vocabulary, previous.vocabulary)) return this.#rebuild(base);
+    if (!isDeepStrictEqual(base.vocabulary.synonyms, previous.vocabulary.synonyms)) return this.#rebuild(base);
 
     const active: Fact[] = [];
     const gone: Entry[] = [];

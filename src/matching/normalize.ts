@@ -44,7 +44,7 @@ export interface Normalizer {
   isFiller(word: string): boolean;
 }
 
-export function createNormalizer(vocabulary: Vocabulary): Normalizer {
+export function createNormalizer(vocabulary: Pick<Vocabulary, 'synonyms'>): Normalizer {
   const canonical = new Map<string, string>();
   for (const group of vocabulary.synonyms) {
     const head = foldText(group[0] ?? '');

@@ -92,7 +92,7 @@ describe('updating the matcher in place', () => {
     const matcher = createMatcher(fixture);
     expect(matcher.match('the sultan offer to host').candidates[0]?.confidence ?? 0).toBeLessThan(0.9);
     const synonyms = fixture.vocabulary.synonyms.map((g) => (g[0] === 'erdogan' ? [...g, 'sultan'] : g));
-    matcher.update({ ...fixture, vocabulary: { synonyms } });
+    matcher.update({ ...fixture, vocabulary: { ...fixture.vocabulary, synonyms } });
     const top = matcher.match('the sultan offer to host').candidates[0];
     expect(top?.fact.id).toBe('erdogan-host');
     expect(top?.confidence).toBeGreaterThan(0.9);

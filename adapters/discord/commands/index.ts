@@ -10,7 +10,9 @@ import * as ask from './ask.js';
 import * as fact from './fact.js';
 import * as help from './help.js';
 import * as kb from './kb.js';
+import * as latest from './latest.js';
 import * as sources from './sources.js';
+import * as timeline from './timeline.js';
 
 export interface Command {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
@@ -20,7 +22,7 @@ export interface Command {
   submit?(interaction: ModalSubmitInteraction, deps: AdapterDeps): Promise<void>;
 }
 
-const all: readonly Command[] = [ask, sources, help, fact, kb];
+const all: readonly Command[] = [ask, sources, timeline, latest, help, fact, kb];
 
 export const commands: ReadonlyMap<string, Command> = new Map(all.map((command) => [command.data.name, command]));
 

@@ -4,8 +4,8 @@
 // does not know (from an older version, say) with a note to ask again.
 import type { Telegraf } from 'telegraf';
 import { MESSAGES } from '../../../src/index.js';
-import { ASK_DATA, VOTE_DATA } from '../callback-data.js';
-import { formatNotice } from '../format.js';
+import { ASK_DATA, TIMELINE_DATA, VOTE_DATA } from '../callback-data.js';
+import { formatNotice, formatTimeline, HTML_OPTIONS } from '../format.js';
 import { respond, sendHtml, type TelegramDeps } from '../reply.js';
 
 export function registerCallbacks(bot: Telegraf, deps: TelegramDeps): void {
@@ -27,6 +27,19 @@ export function registerCallbacks(bot: Telegraf, deps: TelegramDeps): void {
       },
     );
     await deps.queue.other(() => ctx.answerCbQuery(saved ? MESSAGES.feedbackThanks : MESSAGES.apology));
+  });
+
+  // A page button turns the timeline message to that page in place, rather than posting another.
+  bot.action(TIMELINE_DATA, (ctx) => {
+    const page = formatTimeline(deps.core.timeline(ctx.match[2] ?? '', Number(ctx.match[1])));
+    const acknowledged = deps.queue.other(() => ctx.answerCbQuery());
+    const chat = ctx.chat;
+    const turned = chat
+      ? deps.queue.toChat({ id: chat.id, isGroup: chat.type !== 'private' }, () =>
+          ctx.editMessageText(page.text, { ...HTML_OPTIONS, reply_markup: page.reply_markup }),
+        )
+      : Promise.resolve();
+    return Promise.all([acknowledged, turned]);
   });
 
   // Reached only by a press no action above took.

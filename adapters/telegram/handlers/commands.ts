@@ -1,8 +1,8 @@
-// /start, /help, /ask and /sources. Commands work in every chat, groups included, since a command
+// /start, /help, /ask, /sources, /timeline and /latest. Commands work in every chat, groups included, since a command
 // is always meant for the bot (telegraf matches "/ask@thisbot" too).
 import type { Telegraf } from 'telegraf';
 import { MESSAGES } from '../../../src/index.js';
-import { formatHelp, formatSources, formatWelcome } from '../format.js';
+import { formatHelp, formatLatest, formatSources, formatTimeline, formatWelcome } from '../format.js';
 import { respond, sendHtml, type TelegramDeps } from '../reply.js';
 
 /** The command menu Telegram shows, registered with setMyCommands at start. */
@@ -17,4 +17,6 @@ export function registerCommands(bot: Telegraf, deps: TelegramDeps): void {
   bot.command('sources', async (ctx) => {
     for (const message of formatSources(deps.core.sources(), deps.core.lastUpdated())) await sendHtml(deps, ctx, message);
   });
+  bot.command('timeline', (ctx) => sendHtml(deps, ctx, formatTimeline(deps.core.timeline(ctx.payload))));
+  bot.command('latest', (ctx) => sendHtml(deps, ctx, formatLatest(deps.core.latest())));
 }

@@ -1,0 +1,10 @@
+// /latest — the five newest facts, each with its source and a button for the full answer.
+import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { MESSAGES, type AdapterDeps } from '../../../src/index.js';
+import { formatLatest } from '../format.js';
+
+export const data = new SlashCommandBuilder().setName('latest').setDescription(MESSAGES.discordCommands.latest);
+
+export async function execute(interaction: ChatInputCommandInteraction, deps: AdapterDeps): Promise<void> {
+  await interaction.reply({ ...formatLatest(deps.core.latest()), flags: MessageFlags.Ephemeral });
+}
