@@ -1,10 +1,11 @@
 // The one use case: a question in, data out (an answer, a "did you mean…", or a decline). Never
 // throws for any input; adapters only lay the result out for their platform.
 import { asOfText, citationsOf, type Citation } from './citations.js';
-import { fitsYears, yearsNamed } from './fit.js';
+import { misfitOf, needsOf } from './fit.js';
 import { asksAboutNow, isStale } from './freshness.js';
 import { LIMITS, MATCHING } from './config/defaults.js';
 import type { FactBase } from './knowledge/parse.js';
+import { foldText } from './matching/fold.js';
 import { featured, type Candidate, type Matcher } from './matching/matcher.js';
 import { MESSAGES } from './messages.js';
 
@@ -70,11 +71,17 @@ export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Dat
   const { question, notes } = readQuestion(rawQuestion);
   if (!question) return declined(snapshot, question, [], notes, MESSAGES.empty);
 
-  // A fact of another year never answers a question that names a year, however many words it shares.
-  const years = yearsNamed(question);
-  const candidates = snapshot.matcher.match(question).candidates.filter((c) => fitsYears(c.fact, years));
-  const aboutNow = asksAboutNow(question, snapshot.base.vocabulary.recency);
-  if (aboutNow) moveNewestFirst(candidates);
+  // A fact that does not give what the question asks for (its year, a number of what it counts, an
+  // age, a length of time, a view) never answers it, however many words it shares.
+  const { fit } = snapshot.base.vocabulary;
+  const stems = (text: string) => snapshot.matcher.stems(text);
+  const needs = needsOf(question, fit, stems);
+  const { recency } = snapshot.base.vocabulary;
+  const aboutNow = asksAboutNow(question, recency);
+  const candidates = candidatesFor(snapshot.matcher, question, aboutNow ? recency : []).filter(
+    (c) => misfitOf(needs, c.fact, fit, stems) === undefined,
+  );
+  if (aboutNow) moveNewestFirst(candidates, asksAboutRound(question, stems));
   const best = candidates[0];
   if (!best || best.confidence < MATCHING.suggestThreshold) return declined(snapshot, question, candidates, notes, MESSAGES.declined);
   if (best.confidence < MATCHING.answerThreshold) {
@@ -107,20 +114,58 @@ export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Dat
 }
 
 /**
+ * The matcher's candidates. For a question about now, its recency words are not what it is about
+ * (which fact is newest is decided after matching), so it is matched without them; and, so that the
+ * facts saying where things stand are among the candidates however the question put it ("are the
+ * talks still going on"), once more with the vocabulary's first recency word ("latest"), keeping
+ * each fact's better confidence.
+ */
+function candidatesFor(matcher: Matcher, question: string, recency: readonly string[]): Candidate[] {
+  if (recency.length === 0) return matcher.match(question).candidates;
+  const plain = withoutPhrases(question, recency);
+  const best = new Map<string, Candidate>();
+  for (const text of [plain, `${plain} ${recency[0]}`]) {
+    for (const c of matcher.match(text).candidates) {
+      const seen = best.get(c.fact.id);
+      if (!seen || seen.confidence < c.confidence) best.set(c.fact.id, c);
+    }
+  }
+  return [...best.values()].sort((a, b) => b.confidence - a.confidence);
+}
+
+/** The question, folded, without the given phrases. */
+function withoutPhrases(question: string, phrases: readonly string[]): string {
+  let text = ` ${foldText(question)} `;
+  for (const phrase of phrases.map(foldText).sort((a, b) => b.length - a.length)) {
+    if (phrase) text = text.split(` ${phrase} `).join(' ');
+  }
+  return text.trim();
+}
+
+/** True when the question is about a round of talks ("the latest round", "the most recent session"). */
+function asksAboutRound(question: string, stems: (text: string) => string[]): boolean {
+  const [round] = stems('round');
+  return round !== undefined && stems(question).includes(round);
+}
+
+/**
  * For a question about now: the newest of the candidates near the best one goes first. Near means
  * within MATCHING.latestBand of its confidence, so "the latest exchange" picks the newest exchange,
  * not the newest fact that shares a word; among facts of one date the better match stays first.
+ * "The latest round" is the newest numbered round in the base (a fact's `round`), when a candidate
+ * near the best belongs to one: later talks in other formats do not renumber the Istanbul rounds.
  */
-function moveNewestFirst(candidates: Candidate[]): void {
+function moveNewestFirst(candidates: Candidate[], aboutRound: boolean): void {
   const best = candidates[0];
   if (!best) return;
   const floor = best.confidence * MATCHING.latestBand;
-  let newest = 0;
-  for (let i = 1; i < candidates.length; i++) {
-    const c = candidates[i]!;
-    if (c.confidence >= floor && c.confidence >= MATCHING.answerThreshold && c.fact.asOf > candidates[newest]!.fact.asOf) newest = i;
-  }
-  if (newest > 0) candidates.unshift(...candidates.splice(newest, 1));
+  const near = candidates.filter((c, i) => i === 0 || (c.confidence >= floor && c.confidence >= MATCHING.answerThreshold));
+  const newestRound = Math.max(0, ...near.map((c) => c.fact.round ?? 0));
+  const pool = aboutRound && newestRound > 0 ? near.filter((c) => c.fact.round === newestRound) : near;
+  let newest = pool[0]!;
+  for (const c of pool) if (c.fact.asOf > newest.fact.asOf) newest = c;
+  const at = candidates.indexOf(newest);
+  if (at > 0) candidates.unshift(...candidates.splice(at, 1));
 }
 
 /** The lines an answer to a question about now starts with: its date, and a warning when old. */

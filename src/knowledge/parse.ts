@@ -46,7 +46,7 @@ export function parseFactBase(factFiles: readonly KnowledgeFile[], vocabularyFil
   const facts: Fact[] = [];
   const fileOf = new Map<string, string>();
 
-  let vocabulary: Vocabulary = { synonyms: [], recency: [] };
+  let vocabulary: Vocabulary = VocabularySchema.parse({});
   if (vocabularyFile) {
     const raw = readYaml(vocabularyFile, problems);
     if (raw !== undefined) {

@@ -19,15 +19,17 @@ import { grown } from './typed-arrays.js';
 import { WordIndex, type Hit } from './word-index.js';
 import type { WordTable } from './word-table.js';
 
-/** Added to the index of the newest round's facts: "the latest round" means the newest in the base. */
-export const LATEST_MARK = 'latest';
-
 export interface Candidate {
   fact: Fact;
   /** In [0, 1]: how sure the matcher is that this fact answers the question. */
   confidence: number;
   /** The fact's phrasing closest to the question, for "did you mean…". */
   question: string;
+  /**
+   * The question's words (stems) the fact holds nowhere: `known` when another fact of the base holds
+   * the word, so the question is about something this fact does not say; `weight` is its idf.
+   */
+  unmatched: { stem: string; known: boolean; weight: number }[];
 }
 
 export interface MatchResult {
@@ -50,6 +52,8 @@ export interface Matcher {
 }
 
 interface QueryTerm {
+  /** The word's stem, as the index stores it. */
+  stem: string;
   /** The term's id in the word index; -1 for a word no fact holds. */
   id: number;
   weight: number;
@@ -89,7 +93,6 @@ class IndexedMatcher implements Matcher {
   #termIdOf!: Int32Array;
   /** By the table id of a phrasing's first word, when that word is HEAD_CHARS long or more: the phrasing's head (see #headOf); else ''. */
   #heads!: string[];
-  #latestRound = 0;
   #idfs = { version: -1, values: new Float64Array(0) };
 
   constructor(base: FactBase) {
@@ -130,8 +133,9 @@ class IndexedMatcher implements Matcher {
     const typing = /[\p{L}\p{N}]$/u.test(text) ? folded.split(' ').at(-1) : undefined;
     const completions = typing ? this.#lexicon.startingWith(typing, MATCHING.completionWords) : [];
     for (const word of completions) {
-      const id = this.#index.find(this.#normalizer.stem(word));
-      if (id !== undefined && !terms.some((t) => t.id === id)) terms.push({ id, weight: 0, credit: 1 });
+      const stem = this.#normalizer.stem(word);
+      const id = this.#index.find(stem);
+      if (id !== undefined && !terms.some((t) => t.id === id)) terms.push({ stem, id, weight: 0, credit: 1 });
     }
     const hits = this.#index.search(
       terms.map((t) => ({ id: t.id, boost: t.credit })),
@@ -189,19 +193,7 @@ class IndexedMatcher implements Matcher {
     if (gone.length + added.length > MATCHING.rebuildShare * Math.max(this.#entries.size, active.length)) return this.#rebuild(base);
 
     for (const entry of gone) this.#remove(entry);
-    const latest = latestRoundOf(active);
-    const remarked: Fact[] = [];
-    if (latest !== this.#latestRound) {
-      // The "latest" mark moves: the facts of the old newest round lose it, those of the new one gain it.
-      for (const entry of [...this.#entries.values()]) {
-        if (entry.fact.round === this.#latestRound || entry.fact.round === latest) {
-          this.#remove(entry);
-          remarked.push(entry.fact);
-        }
-      }
-      this.#latestRound = latest;
-    }
-    for (const fact of [...added, ...remarked]) this.#add(fact);
+    for (const fact of added) this.#add(fact);
   }
 
   #rebuild(base: FactBase): void {
@@ -218,7 +210,6 @@ class IndexedMatcher implements Matcher {
     this.#heads = [];
     this.#starts = new SortedStrings((ref) => this.#startKeyOf(ref));
     const active = base.facts.filter((f) => f.status === 'active');
-    this.#latestRound = latestRoundOf(active);
     this.#index.bulk(() => {
       for (const fact of active) this.#add(fact);
     });
@@ -226,13 +217,11 @@ class IndexedMatcher implements Matcher {
 
   #add(fact: Fact): void {
     const { phrasingWords, phrasingHeads, bodyWords, tagWords } = this.#wordsOf(fact);
-    const latest = this.#latestRound > 0 && fact.round === this.#latestRound ? this.#index.id(LATEST_MARK) : -1;
     // Each phrasing counts a term once: repeats in one phrasing say nothing more.
     const questionTerms: number[] = [];
     const counts: number[] = [];
     for (const words of phrasingWords) {
       const ids = this.#termIds(words);
-      if (latest >= 0) ids.push(latest);
       sortFew(ids);
       const before = questionTerms.length;
       for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[i - 1]) questionTerms.push(ids[i]!);
@@ -353,12 +342,12 @@ class IndexedMatcher implements Matcher {
       // An unknown word weighs the most, so one that only looks unknown must not count at all.
       if (term.credit === 0 && this.#normalizer.isFiller(word)) continue;
       const prior = seen.get(stem);
-      if (!prior || prior.credit < term.credit) seen.set(stem, term);
+      if (!prior || prior.credit < term.credit) seen.set(stem, { ...term, stem });
     }
     return [...seen.values()];
   }
 
-  #resolve(word: string): { stem: string; term: QueryTerm } {
+  #resolve(word: string): { stem: string; term: Omit<QueryTerm, 'stem'> } {
     const stem = this.#normalizer.stem(word);
     const id = this.#index.find(stem);
     if (id !== undefined) return { stem, term: { id, weight: this.#idf(id), credit: 1 } };
@@ -373,10 +362,12 @@ class IndexedMatcher implements Matcher {
 
   #confidenceOf(entry: Entry, terms: readonly QueryTerm[], totalWeight: number): Candidate {
     let covered = 0;
+    const unmatched: Candidate['unmatched'] = [];
     for (const t of terms) {
+      const fields = t.id < 0 ? 0 : this.#index.fieldsOf(entry.slot, t.id);
+      if (fields === 0) unmatched.push({ stem: t.stem, known: t.id >= 0, weight: t.weight });
       if (t.id < 0) continue;
       // A word the fact is about counts fully; one its answer merely mentions counts less.
-      const fields = this.#index.fieldsOf(entry.slot, t.id);
       const field = fields & TOPIC_FIELDS ? 1 : fields ? MATCHING.answerOnlyCredit : 0;
       covered += t.weight * t.credit * field;
     }
@@ -400,7 +391,7 @@ class IndexedMatcher implements Matcher {
     const bestQuestion = entry.fact.questions[best] ?? entry.fact.questions[0] ?? '';
     const coverage = covered / totalWeight;
     const confidence = MATCHING.coverageWeight * coverage + (1 - MATCHING.coverageWeight) * bestLikeness;
-    return { fact: entry.fact, confidence: Math.min(1, Math.max(0, confidence)), question: bestQuestion };
+    return { fact: entry.fact, confidence: Math.min(1, Math.max(0, confidence)), question: bestQuestion, unmatched };
   }
 
   #featured(limit: number): Fact[] {
@@ -478,11 +469,6 @@ function sameForMatching(a: Fact, b: Fact): boolean {
   );
 }
 
-function latestRoundOf(facts: Iterable<Fact>): number {
-  let latest = 0;
-  for (const f of facts) if ((f.round ?? 0) > latest) latest = f.round ?? 0;
-  return latest;
-}
 
 /** Active facts to offer when the user has typed nothing useful yet: those tagged "overview" first. */
 export function featured(facts: readonly Fact[], limit: number): Fact[] {
