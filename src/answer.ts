@@ -1,7 +1,7 @@
 // The one use case: a question in, data out (an answer, a "did you mean…", or a decline). Never
 // throws for any input; adapters only lay the result out for their platform.
 import { asOfText, citationsOf, type Citation } from './citations.js';
-import { misfitOf, needsOf } from './fit.js';
+import { misfitOf, nameStemsOf, needsOf } from './fit.js';
 import { asksAboutNow, isStale } from './freshness.js';
 import { LIMITS, MATCHING } from './config/defaults.js';
 import type { FactBase } from './knowledge/parse.js';
@@ -60,11 +60,19 @@ export interface Snapshot {
   matcher: Matcher;
   /** What a question with nothing near it is offered: worked out once per base, not per question (a scan of every fact). */
   featured: Suggestion[];
+  /** The stems of the vocabulary's names, once per base. */
+  names: ReadonlySet<string>;
 }
 
 export function snapshotOf(base: FactBase, matcher: Matcher): Snapshot {
   const featuredFacts = featured(base.facts, MATCHING.suggestions);
-  return { base, matcher, featured: featuredFacts.map((f) => ({ factId: f.id, question: f.questions[0] ?? f.id })) };
+  const sense = { stems: (text: string) => matcher.stems(text), share: (stem: string) => matcher.share(stem) };
+  return {
+    base,
+    matcher,
+    featured: featuredFacts.map((f) => ({ factId: f.id, question: f.questions[0] ?? f.id })),
+    names: nameStemsOf(base.vocabulary.names, sense),
+  };
 }
 
 export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Date): AnswerResult {
@@ -74,14 +82,15 @@ export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Dat
   // A fact that does not give what the question asks for (its year, a number of what it counts, an
   // age, a length of time, a view) never answers it, however many words it shares.
   const { fit } = snapshot.base.vocabulary;
-  const stems = (text: string) => snapshot.matcher.stems(text);
-  const needs = needsOf(question, fit, stems);
+  const { matcher } = snapshot;
+  const sense = { stems: (text: string) => matcher.stems(text), share: (stem: string) => matcher.share(stem) };
+  const needs = needsOf(question, fit, sense);
   const { recency } = snapshot.base.vocabulary;
   const aboutNow = asksAboutNow(question, recency);
   const candidates = candidatesFor(snapshot.matcher, question, aboutNow ? recency : []).filter(
-    (c) => misfitOf(needs, c.fact, fit, stems) === undefined,
+    (c) => misfitOf(needs, c, fit, sense, snapshot.names) === undefined,
   );
-  if (aboutNow) moveNewestFirst(candidates, asksAboutRound(question, stems));
+  if (aboutNow) moveNewestFirst(candidates, asksAboutRound(question, sense.stems));
   const best = candidates[0];
   if (!best || best.confidence < MATCHING.suggestThreshold) return declined(snapshot, question, candidates, notes, MESSAGES.declined);
   if (best.confidence < MATCHING.answerThreshold) {

@@ -3,7 +3,9 @@
 // happened at the 2022 talks" from the 2025 rounds: both share most of their words. These checks
 // read what the question asks for and look for it in the fact's own data (its years, its answer),
 // with the words each check needs kept in the vocabulary, never in a list of questions.
+import { MATCHING } from './config/defaults.js';
 import type { Fact, Vocabulary } from './knowledge/schema.js';
+import type { Candidate } from './matching/matcher.js';
 import { foldText } from './matching/fold.js';
 
 /** Why a fact cannot answer a question; undefined when nothing speaks against it. */
@@ -17,10 +19,16 @@ export type Misfit =
   /** "How long": the fact gives no length of time. */
   | 'duration'
   /** The question asks for a view ("was it right", "should"), which the fact does not report. */
-  | 'opinion';
+  | 'opinion'
+  /** The question names a person, place or body the fact does not. */
+  | 'name';
 
-/** Turns text into the matcher's comparable stems, so "servicemen" meets "soldiers". */
-export type Stems = (text: string) => string[];
+/** What the checks need of the matcher: its stems, so "servicemen" meets "soldiers", and how common a stem is. */
+export interface WordSense {
+  stems(text: string): string[];
+  /** The share of facts that hold the stem. */
+  share(stem: string): number;
+}
 
 /**
  * Four-digit years, 1991 to 2099, standing as words of their own: "in 2022", "2022's", "(2024)".
@@ -30,8 +38,8 @@ const YEAR = /(?<![\d,.])(?:199[1-9]|20\d\d)(?![\d,.]\d)/g;
 
 /** How far, in words, a number may stand from the thing it counts: "3,000 bodies of Ukrainian servicemen". */
 const COUNT_WINDOW = 5;
-/** How many of the words after "how many" may name what is counted ("how many Ukrainian soldiers"). */
-const COUNTED_WORDS = 2;
+/** A word held by more than this share of facts ("Russia", "talks") says nothing about what is counted. */
+const COMMON_SHARE = 0.2;
 
 /** The years a question names, each once, in order. */
 export function yearsNamed(question: string): number[] {
@@ -56,42 +64,67 @@ export function fitsYears(fact: Fact, years: readonly number[]): boolean {
 /** A question read once for every candidate fact: what it asks for, and the years it names. */
 export interface QuestionNeeds {
   years: number[];
-  /** Stems of what "how many/much" counts, when it asks for a number. */
+  /** Stems of what "how many/much" counts, when it asks for a number of something in particular. */
   counted?: string[];
+  /** It asks "how many/much" of something any number answers ("how many people"). */
+  countsAnything: boolean;
   age: boolean;
   duration: boolean;
   /** The opinion words and phrases it holds (folded). */
   opinion: string[];
 }
 
-export function needsOf(question: string, fit: Vocabulary['fit'], stems: Stems): QuestionNeeds {
+export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSense): QuestionNeeds {
   const folded = foldText(question);
   const padded = ` ${folded} `;
+  // A check whose words the vocabulary does not give is not made: a base without them asks nothing.
   const needs: QuestionNeeds = {
     years: yearsNamed(question),
-    age: /\bhow old\b/.test(folded),
-    duration: /\bhow long\b/.test(folded) && !/\bhow long ago\b/.test(folded),
-    opinion: fit.opinion.map(foldText).filter((p) => p && padded.includes(` ${p} `)),
+    countsAnything: false,
+    age: fit.ageWords.length > 0 && /\bhow old\b/.test(folded),
+    duration: fit.durationUnits.length + fit.durationWords.length > 0 && /\bhow long\b/.test(folded) && !/\bhow long ago\b/.test(folded),
+    // "^should" stands for "should" opening the question ("should Ukraine…"), not inside it ("when should…").
+    opinion: fit.opinion.filter((p) => (p.startsWith('^') ? ` ${folded} `.startsWith(` ${foldText(p)} `) : padded.includes(` ${foldText(p)} `))),
   };
-  // What is counted is named before any date the question goes on to give: "how many hours did the
-  // 29 March talks last" counts hours, not Marches.
-  const count = /\bhow (?:many|much)\b(.*?)(?:\b\d.*)?$/.exec(folded);
+  // What is counted is named right after "how many", before the verb or any date: "how many grain
+  // ships were attacked" counts ships (or grain), "how many hours did the 29 March talks last" hours.
+  const count = /\bhow (?:many|much)\b(.*)$/.exec(folded);
   if (count) {
-    const counted = stems(count[1] ?? '').slice(0, COUNTED_WORDS);
-    if (counted.length > 0) needs.counted = counted;
+    const after = (count[1] ?? '').split(' ').filter(Boolean);
+    const end = after.findIndex((w) => /^\d/.test(w) || fit.countStops.includes(w));
+    const named = words.stems(after.slice(0, end < 0 ? after.length : end).join(' '));
+    const counted = named.filter((s) => words.share(s) <= COMMON_SHARE);
+    // "How many people…" is answered by any count: the fact may say "390 prisoners" or "303 soldiers".
+    const generic = words.stems(fit.anyCount.join(' '));
+    if (counted.some((s) => generic.includes(s))) needs.countsAnything = true;
+    else if (counted.length > 0) needs.counted = counted;
   }
   return needs;
 }
 
-/** The first reason the fact cannot answer a question with these needs, if any. */
-export function misfitOf(needs: QuestionNeeds, fact: Fact, fit: Vocabulary['fit'], stems: Stems): Misfit | undefined {
+/** The stems of the vocabulary's names, for namesMissed(). */
+export function nameStemsOf(names: readonly string[], sense: WordSense): ReadonlySet<string> {
+  return new Set(names.flatMap((name) => sense.stems(name)));
+}
+
+/** True when the candidate lacks a telling name the question holds ("did Lavrov go…" for someone else's trip). */
+export function namesMissed(candidate: Candidate, names: ReadonlySet<string>): boolean {
+  return candidate.unmatched.some((u) => names.has(u.stem) && u.weight >= MATCHING.nameMinWeight);
+}
+
+/** The first reason the candidate cannot answer a question with these needs, if any. */
+export function misfitOf(needs: QuestionNeeds, candidate: Candidate, fit: Vocabulary['fit'], sense: WordSense, names: ReadonlySet<string>): Misfit | undefined {
+  const { fact } = candidate;
   if (!fitsYears(fact, needs.years)) return 'year';
+  if (namesMissed(candidate, names)) return 'name';
   const text = [fact.answer, fact.caveat ?? ''].join(' ');
   const words = foldText(text).split(' ');
-  if (needs.counted && !countsAny(words, needs.counted, fit.numberWords, stems)) return 'count';
+  if (needs.counted && !countsAny(words, needs.counted, fit, sense)) return 'count';
+  if (needs.counted === undefined && needs.countsAnything && !words.some((w, i) => isNumber(w, fit.numberWords) && !isDatePart(words, i, fit.dateWords))) return 'count';
   if (needs.age && !fit.ageWords.some((w) => holds(words, foldText(w)))) return 'age';
   if (needs.duration && !statesDuration(words, fit)) return 'duration';
-  if (needs.opinion.length > 0 && !needs.opinion.some((p) => holds([...words, ...foldText(fact.questions.join(' ')).split(' ')], p))) return 'opinion';
+  const said = [...words, ...foldText(fact.questions.join(' ')).split(' ')];
+  if (needs.opinion.length > 0 && !needs.opinion.some((p) => holds(said, foldText(p)))) return 'opinion';
   return undefined;
 }
 
@@ -99,22 +132,29 @@ function isNumber(word: string, numberWords: readonly string[]): boolean {
   return /^\d/.test(word) || numberWords.includes(word);
 }
 
-/** A number within COUNT_WINDOW words of one of the counted things. */
-function countsAny(words: readonly string[], counted: readonly string[], numberWords: readonly string[], stems: Stems): boolean {
+/** A number, not part of a date, within COUNT_WINDOW words of one of the counted things. */
+function countsAny(words: readonly string[], counted: readonly string[], fit: Vocabulary['fit'], sense: WordSense): boolean {
   for (let i = 0; i < words.length; i++) {
-    if (!isNumber(words[i]!, numberWords)) continue;
-    const near = stems(words.slice(Math.max(0, i - COUNT_WINDOW), i + COUNT_WINDOW + 1).join(' '));
+    if (!isNumber(words[i]!, fit.numberWords) || isDatePart(words, i, fit.dateWords)) continue;
+    const near = sense.stems(words.slice(Math.max(0, i - COUNT_WINDOW), i + COUNT_WINDOW + 1).join(' '));
     if (counted.some((c) => near.includes(c))) return true;
   }
   return false;
 }
 
+/** "2 October 2025", "October 2", "in 2025": a number that dates rather than counts. */
+function isDatePart(words: readonly string[], i: number, dateWords: readonly string[]): boolean {
+  const word = words[i]!;
+  if (/^(?:19|20)\d\d$/.test(word)) return true;
+  return dateWords.includes(words[i - 1] ?? '') || dateWords.includes(words[i + 1] ?? '');
+}
+
 /** A number next to a unit of time ("40 minutes", "two hours"), or a word that is a span itself ("overnight"). */
 function statesDuration(words: readonly string[], fit: Vocabulary['fit']): boolean {
+  if (fit.durationWords.some((w) => holds(words, foldText(w)))) return true;
   const units = new Set(fit.durationUnits.map(foldText));
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    if (fit.durationWords.includes(word)) return true;
     if (!units.has(word)) continue;
     const before = words.slice(Math.max(0, i - 3), i);
     if (before.some((w) => isNumber(w, fit.numberWords))) return true;

@@ -41,6 +41,12 @@ export const MATCHING = Object.freeze({
    * finds the newest exchange, not the newest fact that merely shares a word.
    */
   latestBand: 0.85,
+  /**
+   * A name from the vocabulary's `names` that the question holds and a fact does not rules the fact
+   * out, when the name is at least this telling (its idf): Russia and Ukraine, in nearly every
+   * fact, are not.
+   */
+  nameMinWeight: 1.2,
 });
 
 export const FRESHNESS = Object.freeze({

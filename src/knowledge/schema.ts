@@ -73,21 +73,30 @@ export const VocabularySchema = z
     // Words and phrases that ask about now ("latest", "still", "any news"): such a question is
     // answered by the newest fact that fits, with its date and, when old, a warning.
     recency: z.array(z.string().trim().min(1)).default([]),
+    // Names of people, places and bodies: a question naming one is answered only by a fact naming it.
+    names: z.array(z.string().trim().min(1)).default([]),
     // What a question asks for and what a fact must then hold to answer it (see src/fit.ts).
     fit: z
       .object({
         // Spelt-out numbers, read like digits when a fact must give a number ("three rounds").
         numberWords: z.array(z.string().trim().min(1)).default([]),
+        // Words any number counts ("how many people"): the fact may count prisoners or soldiers.
+        anyCount: z.array(z.string().trim().min(1)).default([]),
+        // Words that end what "how many" counts ("how many ships WERE attacked").
+        countStops: z.array(z.string().trim().min(1)).default([]),
+        // Month names: a number beside one dates rather than counts ("2 October").
+        dateWords: z.array(z.string().trim().min(1)).default([]),
         // Words of an age ("aged", "years old"), which "how old" needs.
         ageWords: z.array(z.string().trim().min(1)).default([]),
         // Units of time that follow a number ("40 minutes"), and spans on their own ("overnight"), which "how long" needs.
         durationUnits: z.array(z.string().trim().min(1)).default([]),
         durationWords: z.array(z.string().trim().min(1)).default([]),
-        // Words and phrases that ask for a view; such a question is answered only by a fact that holds them.
+        // Words and phrases that ask for a view; such a question is answered only by a fact that holds
+        // them. "^should" means "should" opening the question.
         opinion: z.array(z.string().trim().min(1)).default([]),
       })
       .strict()
-      .default({ numberWords: [], ageWords: [], durationUnits: [], durationWords: [], opinion: [] }),
+      .default({ numberWords: [], anyCount: [], countStops: [], dateWords: [], ageWords: [], durationUnits: [], durationWords: [], opinion: [] }),
   })
   .strict();
 

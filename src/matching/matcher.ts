@@ -49,6 +49,8 @@ export interface Matcher {
   update(base: FactBase): void;
   /** A text's comparable word stems, as the matcher reads questions (for filters such as /timeline's). */
   stems(text: string): string[];
+  /** The share of facts that hold a stem anywhere, from 0 to 1: how common a word is in the base. */
+  share(stem: string): number;
 }
 
 interface QueryTerm {
@@ -121,6 +123,11 @@ class IndexedMatcher implements Matcher {
 
   stems(text: string): string[] {
     return this.#normalizer.stems(text);
+  }
+
+  share(stem: string): number {
+    const id = this.#index.find(stem);
+    return id === undefined || this.#index.size === 0 ? 0 : this.#index.frequency(id) / this.#index.size;
   }
 
   complete(prefix: string, limit: number = LIMITS.autocomplete): string[] {

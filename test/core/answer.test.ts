@@ -81,6 +81,21 @@ describe('answering a question', () => {
     expect(core.answerFact('no-such-fact')).toBeUndefined();
   });
 
+  it('reads "the latest round" as the newest round in the base', () => {
+    for (const question of ['how long was the latest round', 'duration of the most recent round']) {
+      const result = core.answer(question);
+      expect(result.kind === 'answer' && result.factId, question).toBe('round-three-duration');
+    }
+  });
+
+  it('moves "the latest round" to a newer round as soon as one is added', () => {
+    const grown = new BotCore(core.base);
+    const third = core.base.facts.find((f) => f.id === 'round-three-duration')!;
+    grown.replace({ ...core.base, facts: [...core.base.facts, { ...third, id: 'round-four-duration', round: 4, answer: 'Ten minutes.', asOf: '2025-09-01' }] });
+    const result = grown.answer('how long was the latest round');
+    expect(result.kind === 'answer' && result.factId).toBe('round-four-duration');
+  });
+
   it('lists every cited page once, newest first, counting the facts that cite it', () => {
     const sources = core.sources();
     expect(sources.map((s) => s.citation.url)).toEqual([

@@ -44,4 +44,19 @@ describe('configuration', () => {
     expect(() => loadConfig({ MOD_COMMANDS_PER_MINUTE: '10' })).toThrow(/MOD_COMMANDS_PER_MINUTE \(10\) must be lower than RATE_LIMIT_PER_MINUTE \(10\)/);
     expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: '4' })).toThrow(/MOD_COMMANDS_PER_MINUTE \(5 by default\) must be lower than RATE_LIMIT_PER_MINUTE \(4\)/);
   });
+
+  it('takes a Telegram announcement chat as a numeric chat id or a public @username, and refuses anything else by name', () => {
+    for (const chat of ['-1001234567890', '123456789', '@istanbul_talks']) expect(loadConfig({ TELEGRAM_ANNOUNCE_CHAT: chat }).TELEGRAM_ANNOUNCE_CHAT).toBe(chat);
+    expect(loadConfig({ TELEGRAM_ANNOUNCE_CHAT: ' @istanbul_talks ' }).TELEGRAM_ANNOUNCE_CHAT).toBe('@istanbul_talks');
+    for (const chat of ['istanbul_talks', '@ab', '@1talks', 'https://t.me/istanbul_talks', '-100 123', '@istanbul-talks']) {
+      expect(() => loadConfig({ TELEGRAM_ANNOUNCE_CHAT: chat }), chat).toThrow(/TELEGRAM_ANNOUNCE_CHAT expects a chat id \(e\.g\. -1001234567890\) or a public channel username/);
+    }
+  });
+
+  it('takes a Discord announcement channel as a numeric id only', () => {
+    expect(loadConfig({ DISCORD_ANNOUNCE_CHANNEL: '123456789012345678' }).DISCORD_ANNOUNCE_CHANNEL).toBe('123456789012345678');
+    for (const channel of ['#general', 'general', '-123456789012345678', '<#123456789012345678>']) {
+      expect(() => loadConfig({ DISCORD_ANNOUNCE_CHANNEL: channel }), channel).toThrow(/DISCORD_ANNOUNCE_CHANNEL expects a numeric channel id/);
+    }
+  });
 });

@@ -72,13 +72,6 @@ describe('updating the matcher in place', () => {
     expect(matcher.match("Erdogan's offer to host").candidates[0]?.question).not.toBe("Erdogan's offer to host");
   });
 
-  it('moves "the latest round" to a round added by an update', () => {
-    const matcher = createMatcher(fixture);
-    const fourth = { ...fact(fixture, 'round-two-duration'), id: 'round-four-duration', round: 4, answer: 'Ten minutes.' };
-    matcher.update(withFacts(fixture, [...fixture.facts, fourth]));
-    expect(matcher.match('how long was the latest round').candidates[0]?.fact.id).toBe('round-four-duration');
-  });
-
   it('corrects typos towards the words of an added fact, and stops once the fact is gone', () => {
     const matcher = createMatcher(fixture);
     const added = { ...fact(fixture, 'erdogan-host'), id: 'kerch-bridge', questions: ['Was the Kerch bridge discussed?', 'Kerch bridge talks', 'bridge over the Kerch strait'], tags: [] };

@@ -20,17 +20,6 @@ describe('the matcher', () => {
     expect(top?.confidence).toBeGreaterThan(0.9);
   });
 
-  it('reads "the latest round" as the newest round in the base', () => {
-    expect(best('how long was the latest round')?.fact.id).toBe('round-three-duration');
-    expect(best('duration of the most recent round')?.fact.id).toBe('round-three-duration');
-  });
-
-  it('moves "latest" to a newer round as soon as one is added', () => {
-    const fourth = { ...base.facts[1]!, id: 'round-four-duration', round: 4, answer: 'Ten minutes.' };
-    const grown = createMatcher({ ...base, facts: [...base.facts, fourth] });
-    expect(grown.match('how long was the latest round').candidates[0]?.fact.id).toBe('round-four-duration');
-  });
-
   it('tolerates typos in content words', () => {
     const top = best('how lomg was the thrid round');
     expect(top?.fact.id).toBe('round-three-duration');

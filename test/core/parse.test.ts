@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem, parseFactBase, type KnowledgeFile } from '../../src/knowledge/parse.js';
+import { LIMITS } from '../../src/config/defaults.js';
 import { FIXTURE_KNOWLEDGE, loadBase } from '../helpers.js';
 
 const goodFact = `
@@ -87,6 +88,46 @@ describe('the fact-base parser', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.every((p) => p.field?.startsWith('facts[0]'))).toBe(true);
+  });
+
+  it('refuses a source without an address, however well it is otherwise described', () => {
+    const result = parseFactBase([
+      file('a.yaml', `facts:${goodFact.replace('url: https://example.com/a', 'title: Third round report')}`),
+    ]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map(formatProblem)).toEqual(['a.yaml: fact "latest-round-duration": sources[0].url is required']);
+  });
+
+  it('accepts the years a fact speaks of and its timeline line, trimmed, up to LIMITS.timelineChars', () => {
+    const line = `  ${'x'.repeat(LIMITS.timelineChars)}  `;
+    const result = parseFactBase([file('a.yaml', `facts:${goodFact}    years: [2022, 2024]\n    timeline: "${line}"\n`)]);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.base.facts[0]).toMatchObject({ years: [2022, 2024], timeline: 'x'.repeat(LIMITS.timelineChars) });
+  });
+
+  it('leaves out years and a timeline line a fact does not give', () => {
+    const result = parseFactBase([file('a.yaml', `facts:${goodFact}`)]);
+    expect(result.ok && result.base.facts[0]).not.toHaveProperty('years');
+    expect(result.ok && result.base.facts[0]).not.toHaveProperty('timeline');
+  });
+
+  it('refuses a timeline line over LIMITS.timelineChars and years that are not a list of years from 1991', () => {
+    const problemsOf = (extra: string) => {
+      const result = parseFactBase([file('a.yaml', `facts:${goodFact}${extra}`)]);
+      return result.ok ? [] : result.problems.map(formatProblem);
+    };
+    expect(problemsOf(`    timeline: ${'x'.repeat(LIMITS.timelineChars + 1)}\n`)).toEqual([
+      `a.yaml: fact "latest-round-duration": timeline must be at most ${LIMITS.timelineChars} characters`,
+    ]);
+    expect(problemsOf('    years: 2022\n')).toEqual(['a.yaml: fact "latest-round-duration": years must be a list']);
+    for (const years of ['[1990]', '[2101]', '[2022.5]', '["2022"]']) {
+      const problems = problemsOf(`    years: ${years}\n`);
+      expect(problems, years).toHaveLength(1);
+      expect(problems[0], years).toMatch(/^a\.yaml: fact "latest-round-duration": years\[0\] /);
+    }
+    expect(problemsOf('    years: []\n')).toHaveLength(1);
   });
 
   it('refuses a file that holds no facts list', () => {

@@ -1,0 +1,142 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BotCore } from '../../src/core.js';
+import { fitsYears, yearsNamed, yearsOf } from '../../src/fit.js';
+import type { Fact } from '../../src/knowledge/schema.js';
+import { createMatcher } from '../../src/matching/matcher.js';
+import { baseOf, BUNDLED_KNOWLEDGE, loadBase, type FactSketch } from '../helpers.js';
+
+/** One fact as the parser makes it. */
+const factOf = (sketch: FactSketch): Fact => baseOf([sketch]).facts[0]!;
+
+describe('the years a question names', () => {
+  it('are each year once, in the order the question names them', () => {
+    expect(yearsNamed('Talks in 2025 and in 2022, and again in 2025?')).toEqual([2025, 2022]);
+  });
+
+  it('are read through the punctuation around them', () => {
+    expect(yearsNamed("2022's drafts (2024) were discussed in 2023. Then 2022–2025: \"2019\"")).toEqual([2022, 2024, 2023, 2025, 2019]);
+  });
+
+  it('run from 1991 to 2099 only', () => {
+    expect(yearsNamed('1990 1991 2099 2100 1812')).toEqual([1991, 2099]);
+  });
+
+  it('are none in a question without a year', () => {
+    expect(yearsNamed('How long did the third round last?')).toEqual([]);
+  });
+
+  it('are never read in a number written with separators or in a "1000-for-1000"', () => {
+    for (const q of ['12,2022 prisoners', '2022,5', '2,022', '1.2022', '2022.5 km', '1,000 soldiers', 'a 1000-for-1000 exchange']) {
+      expect(yearsNamed(q), q).toEqual([]);
+    }
+  });
+
+  it('are never read in the first four digits of a longer number', () => {
+    // "Were 20000 prisoners exchanged?" is not a question about the year 2000.
+    const questions = ['Were 20000 prisoners exchanged?', '20221 cases', '19950 soldiers', '120225'];
+    expect(Object.fromEntries(questions.map((q) => [q, yearsNamed(q)]))).toEqual(Object.fromEntries(questions.map((q) => [q, []])));
+  });
+});
+
+describe('the years a fact speaks of', () => {
+  it('are the curators’ `years` when given, whatever its date and answer say', () => {
+    const fact = factOf({ id: 'drafts-claim', asOf: '2025-01-10', years: [2022, 2024], answer: 'A claim made in 2023 about the drafts.' });
+    expect(yearsOf(fact)).toEqual([2022, 2024]);
+  });
+
+  it('are otherwise the year of its date and every year its answer names', () => {
+    const fact = factOf({ id: 'medinsky-lead', asOf: '2025-05-16', answer: "Vladimir Medinsky, who also led Russia's team in 2022." });
+    expect([...yearsOf(fact)].sort()).toEqual([2022, 2025]);
+  });
+});
+
+describe('whether a fact fits the years of a question', () => {
+  const drafts = factOf({ id: 'drafts-claim', asOf: '2025-01-10', years: [2022, 2024] });
+
+  it('always holds for a question that names no year', () => {
+    expect(fitsYears(drafts, [])).toBe(true);
+  });
+
+  it('holds only when the fact speaks of every year the question names', () => {
+    expect(fitsYears(drafts, [2022])).toBe(true);
+    expect(fitsYears(drafts, [2024, 2022])).toBe(true);
+    expect(fitsYears(drafts, [2025])).toBe(false);
+    expect(fitsYears(drafts, [2022, 2025])).toBe(false);
+  });
+});
+
+describe('answering a question that names a year', () => {
+  // Two facts that share their words but not their year: the 2025 one matches "where were the
+  // talks held" better, so only the year can send a 2022 question to the 2022 fact.
+  const venues: FactSketch[] = [
+    {
+      id: 'venue-2025',
+      asOf: '2025-05-16',
+      questions: ['Where were the talks held?', 'Venue of the talks', 'Which palace hosted the talks?'],
+      answer: 'At Dolmabahce Palace in Istanbul.',
+    },
+    {
+      id: 'venue-march',
+      asOf: '2022-03-29',
+      questions: ['Where were the talks held in March?', 'Venue of the March talks', 'Which palace hosted the March talks?'],
+      answer: 'The talks were held at Dolmabahce Palace too.',
+    },
+    {
+      id: 'medinsky-lead',
+      asOf: '2025-05-16',
+      questions: ['Who led the Russian delegation?', 'Head of the Russian team', "Who headed Russia's negotiators?"],
+      answer: "Vladimir Medinsky, who also led Russia's team in 2022.",
+    },
+    {
+      id: 'drafts-claim',
+      asOf: '2025-01-10',
+      years: [2022, 2024],
+      questions: ['What did the drafts say?', 'Contents of the draft treaty', 'Draft treaty provisions'],
+      answer: 'A report on the draft treaty.',
+    },
+  ];
+  let core: BotCore;
+  beforeAll(() => {
+    core = new BotCore(baseOf(venues));
+  });
+
+  it('is answered by the fact of that year, though another year’s fact shares more of its words', () => {
+    // The premise: on words alone, the 2025 fact is the better match.
+    expect(createMatcher(baseOf(venues)).match('Where were the talks held in 2022?').candidates[0]?.fact.id).toBe('venue-2025');
+    const result = core.answer('Where were the talks held in 2022?');
+    expect(result.kind === 'answer' && result.factId).toBe('venue-march');
+  });
+
+  it('never offers a fact of another year, not even as a related question', () => {
+    const result = core.answer('Where were the talks held in 2025?');
+    expect(result.kind === 'answer' && result.factId).toBe('venue-2025');
+    expect(result.suggestions.map((s) => s.factId)).not.toContain('venue-march');
+  });
+
+  it('is declined when no fact speaks of that year, however well the words match', () => {
+    expect(core.answer('Where were the talks held in 2024?').kind).toBe('declined');
+    expect(core.answer('Who led the Russian delegation in 2024?').kind).toBe('declined');
+  });
+
+  it('is answered by a fact whose answer names the year, or whose curators listed it', () => {
+    expect(core.answer('Who led the Russian delegation in 2022?')).toMatchObject({ kind: 'answer', factId: 'medinsky-lead' });
+    expect(core.answer('What did the drafts say in 2024?')).toMatchObject({ kind: 'answer', factId: 'drafts-claim' });
+    expect(core.answer('What did the drafts say in 2025?').kind).toBe('declined');
+  });
+
+  it('in the bundled base, is answered only by facts that speak of that year', async () => {
+    const bundled = new BotCore(await loadBase(BUNDLED_KNOWLEDGE));
+    for (const [q, year] of [
+      ['What happened at the talks in 2022?', 2022],
+      ['What happened in Istanbul in 2022?', 2022],
+      ['Who led the Russian delegation in 2025?', 2025],
+      ['Prisoner exchanges in 2025', 2025],
+    ] as const) {
+      const result = bundled.answer(q);
+      expect(result.kind, q).toBe('answer');
+      if (result.kind !== 'answer') continue;
+      const fact = bundled.base.facts.find((f) => f.id === result.factId)!;
+      expect(yearsOf(fact), `${q} → ${fact.id}`).toContain(year);
+    }
+  });
+});
