@@ -35,7 +35,13 @@ export interface Score {
 export function parseEvalSet(text: string, name: string): EvalCase[] {
   return text.split('\n').flatMap((line, i) => {
     if (!line.trim()) return [];
-    const parsed = EvalCaseSchema.safeParse(JSON.parse(line));
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch (err) {
+      throw new Error(`${name}:${i + 1}: not JSON (${err instanceof Error ? err.message : String(err)})`);
+    }
+    const parsed = EvalCaseSchema.safeParse(json);
     if (!parsed.success) throw new Error(`${name}:${i + 1}: ${parsed.error.issues.map((e) => `${e.path.join('.')} ${e.message}`).join('; ')}`);
     return [parsed.data];
   });

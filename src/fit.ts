@@ -21,7 +21,9 @@ export type Misfit =
   /** The question asks for a view ("was it right", "should"), which the fact does not report. */
   | 'opinion'
   /** The question names a person, place or body the fact does not. */
-  | 'name';
+  | 'name'
+  /** The question asks for something no fact is for: a hotel, tickets, a translation, another role. */
+  | 'off-task';
 
 /** What the checks need of the matcher: its stems, so "servicemen" meets "soldiers", and how common a stem is. */
 export interface WordSense {
@@ -34,7 +36,7 @@ export interface WordSense {
  * Four-digit years, 1991 to 2099, standing as words of their own: "in 2022", "2022's", "(2024)".
  * Not parts of larger numbers ("12,2022") or of a "1000-for-1000".
  */
-const YEAR = /(?<![\d,.])(?:199[1-9]|20\d\d)(?![\d,.]\d)/g;
+const YEAR = /(?<![\d,.])(?:199[1-9]|20\d\d)(?!\d|[,.]\d)/g;
 
 /** How far, in words, a number may stand from the thing it counts: "3,000 bodies of Ukrainian servicemen". */
 const COUNT_WINDOW = 5;
@@ -72,6 +74,8 @@ export interface QuestionNeeds {
   duration: boolean;
   /** The opinion words and phrases it holds (folded). */
   opinion: string[];
+  /** It asks for something the bot is not for (the vocabulary's `offTask` phrases). */
+  offTask: boolean;
 }
 
 export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSense): QuestionNeeds {
@@ -83,6 +87,7 @@ export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSen
     countsAnything: false,
     age: fit.ageWords.length > 0 && /\bhow old\b/.test(folded),
     duration: fit.durationUnits.length + fit.durationWords.length > 0 && /\bhow long\b/.test(folded) && !/\bhow long ago\b/.test(folded),
+    offTask: fit.offTask.some((p) => padded.includes(` ${foldText(p)} `)),
     // "^should" stands for "should" opening the question ("should Ukraine…"), not inside it ("when should…").
     opinion: fit.opinion.filter((p) => (p.startsWith('^') ? ` ${folded} `.startsWith(` ${foldText(p)} `) : padded.includes(` ${foldText(p)} `))),
   };
@@ -115,6 +120,7 @@ export function namesMissed(candidate: Candidate, names: ReadonlySet<string>): b
 /** The first reason the candidate cannot answer a question with these needs, if any. */
 export function misfitOf(needs: QuestionNeeds, candidate: Candidate, fit: Vocabulary['fit'], sense: WordSense, names: ReadonlySet<string>): Misfit | undefined {
   const { fact } = candidate;
+  if (needs.offTask) return 'off-task';
   if (!fitsYears(fact, needs.years)) return 'year';
   if (namesMissed(candidate, names)) return 'name';
   const text = [fact.answer, fact.caveat ?? ''].join(' ');

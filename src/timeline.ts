@@ -58,7 +58,11 @@ function cutWords(words: readonly string[]): string {
   let out = '';
   for (const word of words) {
     const next = out ? `${out} ${word}` : word;
-    if ([...next].length > TIMELINE.queryChars) break;
+    if ([...next].length > TIMELINE.queryChars) {
+      // A first word longer than the limit is cut rather than dropped, so the filter still narrows.
+      if (!out) out = [...word].slice(0, TIMELINE.queryChars).join('');
+      break;
+    }
     out = next;
   }
   return out;
@@ -93,7 +97,10 @@ export function timelinePage(
   stems: (text: string) => string[],
 ): TimelinePage {
   const wanted = query.words ? stems(query.words) : [];
+  // Words that are all filler ("the") narrow to nothing rather than silently show everything.
+  const narrowsToNothing = query.words !== '' && wanted.length === 0;
   const matching = events.filter((e) => {
+    if (narrowsToNothing) return false;
     if (query.year !== undefined && Number(e.date.slice(0, 4)) !== query.year) return false;
     if (wanted.length === 0) return true;
     const fact = facts.get(e.factId);

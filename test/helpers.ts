@@ -6,7 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createModeration, type ActivityLog, type BotCore, type Moderation, type RateLimiter } from '../src/index.js';
 import { loadFactBase } from '../src/knowledge/load.js';
-import type { FactBase } from '../src/knowledge/parse.js';
+import { formatProblem, parseFactBase, type FactBase } from '../src/knowledge/parse.js';
+import type { FactInput } from '../src/knowledge/schema.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURE_KNOWLEDGE = path.join(ROOT, 'test/fixtures/knowledge');
@@ -35,6 +36,25 @@ export function runAsk(
 export async function loadBase(dir: string): Promise<FactBase> {
   const result = await loadFactBase(dir);
   if (!result.ok) throw new Error(`fixture base is invalid: ${JSON.stringify(result.problems)}`);
+  return result.base;
+}
+
+/** What a test says about a fact: its id and date, and whatever else it is about. */
+export type FactSketch = Partial<FactInput> & { id: string; asOf: string };
+
+/**
+ * A base made by the parser itself from facts sketched in a test, so every default and check of the
+ * schema applies. What a sketch leaves out is filled in: three phrasings and an answer that name
+ * the id's words, and one source at example.com. `vocabulary` is the vocabulary file's content.
+ */
+export function baseOf(facts: readonly FactSketch[], vocabulary: Record<string, unknown> = {}): FactBase {
+  const full = facts.map((f) => {
+    const words = f.id.replace(/-/g, ' ');
+    return { questions: [`What about ${words}?`, `Tell me about ${words}`, `Details of ${words}`], answer: `A fact about ${words}.`, sources: [{ url: `https://example.com/${f.id}` }], ...f };
+  });
+  // JSON is YAML: the files reach the parser as text, as they would from disk.
+  const result = parseFactBase([{ name: 'facts/test.yaml', text: JSON.stringify({ facts: full }) }], { name: 'vocabulary.yaml', text: JSON.stringify(vocabulary) });
+  if (!result.ok) throw new Error(`test base is invalid: ${result.problems.map(formatProblem).join('; ')}`);
   return result.base;
 }
 

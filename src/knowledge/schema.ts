@@ -42,7 +42,16 @@ export const FactSchema = z
     round: z.number().int().positive().optional(),
     // The years the fact speaks of, when not only the year of asOf (a 2024 claim about the 2022
     // drafts is [2022, 2024]): a question naming a year is never answered by a fact of another one.
-    years: z.array(z.number().int().min(1991).max(2100)).min(1).optional(),
+    years: z
+      .array(
+        z
+          .number({ message: 'must be a year, e.g. 2022' })
+          .int({ message: 'must be a year, e.g. 2022' })
+          .min(1991, { message: 'must be a year from 1991 to 2099' })
+          .max(2099, { message: 'must be a year from 1991 to 2099' }),
+      )
+      .min(1, { message: 'must list at least one year, or be left out' })
+      .optional(),
     // The fact's one line in /timeline, dated asOf; facts without it are details, not events.
     timeline: z
       .string()
@@ -91,12 +100,15 @@ export const VocabularySchema = z
         // Units of time that follow a number ("40 minutes"), and spans on their own ("overnight"), which "how long" needs.
         durationUnits: z.array(z.string().trim().min(1)).default([]),
         durationWords: z.array(z.string().trim().min(1)).default([]),
+        // Phrases that ask for what no fact is for (travel tips, tickets, a translation, role-play):
+        // such a question is declined whatever words it shares with the base.
+        offTask: z.array(z.string().trim().min(1)).default([]),
         // Words and phrases that ask for a view; such a question is answered only by a fact that holds
         // them. "^should" means "should" opening the question.
         opinion: z.array(z.string().trim().min(1)).default([]),
       })
       .strict()
-      .default({ numberWords: [], anyCount: [], countStops: [], dateWords: [], ageWords: [], durationUnits: [], durationWords: [], opinion: [] }),
+      .default({ offTask: [], numberWords: [], anyCount: [], countStops: [], dateWords: [], ageWords: [], durationUnits: [], durationWords: [], opinion: [] }),
   })
   .strict();
 
