@@ -5,6 +5,7 @@ import type { DestinationStream } from 'pino';
 import {
   ActivityLog,
   Announcer,
+  answered,
   countAskedQuestions,
   createLogger,
   createModeration,
@@ -30,7 +31,7 @@ export async function bootstrap(env: Record<string, string | undefined> = proces
   await countAskedQuestions(activity, core.asked, logger);
   const watcher = new KnowledgeWatcher(config.KNOWLEDGE_DIR, core, logger);
   const moderation = createModeration(core, config.KNOWLEDGE_DIR, activity, { watcher, limiter: new RateLimiter(config.MOD_COMMANDS_PER_MINUTE) });
-  const announcer = new Announcer(logger, (factId) => core.answerFact(factId));
+  const announcer = new Announcer(logger, (factId) => answered(core.answer({ factId: factId })));
   core.onChange((before, after) => void announcer.changed(before, after));
   logger.info({ version: core.base.version, facts: core.base.facts.length }, 'fact base loaded');
   return { deps: { config, logger, core, activity, limiter: new RateLimiter(config.RATE_LIMIT_PER_MINUTE), moderation, announcer }, watcher };

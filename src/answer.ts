@@ -3,10 +3,13 @@
 import { asOfText, citationsOf, type Citation } from './citations.js';
 import { misfitOf, nameStemsOf, needsOf } from './fit.js';
 import { asksAboutNow, isStale } from './freshness.js';
-import { LIMITS, MATCHING } from './config/defaults.js';
+import { CONVERSATION, LIMITS, MATCHING } from './config/defaults.js';
+import { readsAsFollowUp, withContext, type Earlier } from './follow-up.js';
+import type { Fact } from './knowledge/schema.js';
 import type { FactBase } from './knowledge/parse.js';
 import { foldText } from './matching/fold.js';
 import { featured, type Candidate, type Matcher } from './matching/matcher.js';
+import { cleanMessage, readMessage, type SmallTalk } from './reading.js';
 import { MESSAGES } from './messages.js';
 
 export interface Suggestion {
@@ -53,7 +56,14 @@ export interface AnswerDeclined extends ResultBase {
   text: string;
 }
 
-export type AnswerResult = AnswerOk | AnswerAmbiguous | AnswerDeclined;
+/** Small talk ("hi", "thanks!", "help", "?"): one short friendly line, no buttons, no decline. */
+export interface AnswerChat extends ResultBase {
+  kind: 'chat';
+  topic: SmallTalk;
+  text: string;
+}
+
+export type AnswerResult = AnswerOk | AnswerAmbiguous | AnswerDeclined | AnswerChat;
 
 export interface Snapshot {
   base: FactBase;
@@ -71,14 +81,98 @@ export function snapshotOf(base: FactBase, matcher: Matcher): Snapshot {
     base,
     matcher,
     featured: featuredFacts.map((f) => ({ factId: f.id, question: f.questions[0] ?? f.id })),
-    names: nameStemsOf(base.vocabulary.names, sense),
+    names: nameStemsOf([...base.vocabulary.names.people, ...base.vocabulary.names.places], sense),
   };
 }
 
-export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Date): AnswerResult {
-  const { question, notes } = readQuestion(rawQuestion);
-  if (!question) return declined(snapshot, question, [], notes, MESSAGES.empty);
+/**
+ * What is asked: a question (in a conversation, when follow-ups should be read with the turn
+ * before), or a pressed suggestion's fact.
+ */
+export type Ask = string | { question: string; conversation?: string } | { factId: string; conversation?: string };
 
+/** An answer, and the question as understood (a follow-up with its context), for the conversation to remember. */
+export interface Understood {
+  result: AnswerResult;
+  understood: string;
+}
+
+/**
+ * Answers a message. `earlier` is the conversation's last turn, if it is recent: a follow-up ("and
+ * the second one?", "what did he say then?") is then read with it.
+ */
+export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Date, earlier?: Earlier): Understood {
+  const reading = readMessage(rawQuestion, snapshot.base.vocabulary);
+  if (reading.smallTalk) {
+    const chat: AnswerChat = { kind: 'chat', topic: reading.smallTalk, question: reading.question, text: MESSAGES.smallTalk[reading.smallTalk], confidence: 0, suggestions: [], notes: [] };
+    return { result: chat, understood: earlier?.question ?? '' };
+  }
+  const [first] = reading.parts;
+  if (first === undefined) return { result: declined(snapshot, reading.question, [], [], MESSAGES.empty), understood: '' };
+  // The parts are tried in order and the first one the base answers is answered; a message that
+  // asked several things says which it answered. Nothing answered: the nearest miss is returned.
+  let nearest: AnswerResult | undefined;
+  for (const part of reading.parts) {
+    for (const text of readingsOf(part, snapshot.base.vocabulary, earlier)) {
+      const result = answerPart(snapshot, text, now);
+      if (result.kind === 'answer') {
+        result.question = part;
+        if (reading.questionParts > 1) result.notes.push(MESSAGES.answeredOne(part));
+        return { result, understood: text };
+      }
+      if (!nearest || (nearest.kind === 'declined' && result.kind === 'ambiguous') || (nearest.kind === result.kind && result.confidence > nearest.confidence)) nearest = result;
+    }
+  }
+  const result = nearest ?? declined(snapshot, first, [], [], MESSAGES.declined);
+  const cut = [...cleanMessage(rawQuestion)].length > LIMITS.questionChars;
+  return { result: { ...result, question: reading.question, notes: cut ? [MESSAGES.trimmed(LIMITS.questionChars)] : [] }, understood: first };
+}
+
+/**
+ * The ways to read one part: with the conversation's earlier question first when it reads as a
+ * follow-up, or alone first and then with it when it is too short to stand alone.
+ */
+function readingsOf(part: string, vocabulary: Snapshot['base']['vocabulary'], earlier: Earlier | undefined): string[] {
+  if (earlier === undefined) return [part];
+  const combined = withContext(part, earlier, vocabulary.followUp, vocabulary.names);
+  // A short question in a conversation ("on what date?") leans on the turn before as much as one
+  // that points back ("where was it held?").
+  const short = foldText(part).split(' ').length <= CONVERSATION.shortFollowUpWords;
+  return readsAsFollowUp(part, vocabulary.followUp) || short ? [combined, part] : [part];
+}
+
+/** The answer a fact gives: built here only, for a matched question, a pressed suggestion or an inline result. */
+export function answerFrom(fact: Fact, question: string, confidence: number, suggestions: Suggestion[], notes: string[]): AnswerOk {
+  const result: AnswerOk = {
+    kind: 'answer',
+    question,
+    factId: fact.id,
+    text: fact.answer,
+    citations: citationsOf(fact),
+    asOf: fact.asOf,
+    asOfText: asOfText(fact),
+    confidence,
+    suggestions,
+    notes,
+  };
+  if (fact.caveat !== undefined) result.caveat = fact.caveat;
+  return result;
+}
+
+/** The answer a result gives, if it is one: for code that only wants a fact's answer. */
+export function answered(result: AnswerResult): AnswerOk | undefined {
+  return result.kind === 'answer' ? result : undefined;
+}
+
+/** A pressed suggestion: its fact's answer, or a plain word that it is gone (retired, removed). */
+export function answerFact(snapshot: Snapshot, fact: Fact | undefined): AnswerOk | AnswerDeclined {
+  if (!fact) return declined(snapshot, '', [], [], MESSAGES.suggestionGone);
+  return answerFrom(fact, fact.questions[0] ?? fact.id, 1, [], []);
+}
+
+/** One part of a message, matched and checked on its own. */
+function answerPart(snapshot: Snapshot, question: string, now: Date): AnswerOk | AnswerAmbiguous | AnswerDeclined {
+  const notes: string[] = [];
   // A fact that does not give what the question asks for (its year, a number of what it counts, an
   // age, a length of time, a view) never answers it, however many words it shares.
   const { fit } = snapshot.base.vocabulary;
@@ -104,20 +198,8 @@ export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Dat
     };
   }
   const { fact } = best;
-  const result: AnswerOk = {
-    kind: 'answer',
-    question,
-    factId: fact.id,
-    text: fact.answer,
-    citations: citationsOf(fact),
-    asOf: fact.asOf,
-    asOfText: asOfText(fact),
-    confidence: best.confidence,
-    // Related facts worth a look, never the answered one again.
-    suggestions: suggestionsFrom(candidates.slice(1), MATCHING.suggestThreshold),
-    notes,
-  };
-  if (fact.caveat !== undefined) result.caveat = fact.caveat;
+  // Related facts worth a look, never the answered one again.
+  const result = answerFrom(fact, question, best.confidence, suggestionsFrom(candidates.slice(1), MATCHING.suggestThreshold), notes);
   if (aboutNow) result.recency = { stale: isStale(fact.asOf, now) };
   return result;
 }
@@ -177,6 +259,11 @@ function moveNewestFirst(candidates: Candidate[], aboutRound: boolean): void {
   if (at > 0) candidates.unshift(...candidates.splice(at, 1));
 }
 
+/** Small talk that a group does not need to see answered: thanks and acknowledgements. */
+export function quietInGroups(result: AnswerResult): boolean {
+  return result.kind === 'chat' && (result.topic === 'thanks' || result.topic === 'ack');
+}
+
 /** The lines an answer to a question about now starts with: its date, and a warning when old. */
 export function recencyLines(result: AnswerOk): string[] {
   if (!result.recency) return [];
@@ -190,14 +277,6 @@ export function plainText(result: AnswerResult): string {
   return result.caveat === undefined ? text : `${text} ${MESSAGES.sourcesDiffer} ${result.caveat}`;
 }
 
-function readQuestion(raw: string): { question: string; notes: string[] } {
-  // Control and invisible formatting characters carry no meaning and confuse word boundaries.
-  const cleaned = raw.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').replace(/\s+/g, ' ').trim();
-  const chars = [...cleaned];
-  if (chars.length <= LIMITS.questionChars) return { question: cleaned, notes: [] };
-  return { question: chars.slice(0, LIMITS.questionChars).join('').trim(), notes: [MESSAGES.trimmed(LIMITS.questionChars)] };
-}
-
 function declined(snapshot: Snapshot, question: string, candidates: Candidate[], notes: string[], text: string): AnswerDeclined {
   const near = suggestionsFrom(candidates, MATCHING.suggestThreshold * 0.5);
   const suggestions = near.length > 0 ? near : [...snapshot.featured];
@@ -208,5 +287,6 @@ function suggestionsFrom(candidates: readonly Candidate[], floor: number): Sugge
   return candidates
     .filter((c) => c.confidence >= floor)
     .slice(0, MATCHING.suggestions)
-    .map((c) => ({ factId: c.fact.id, question: c.question }));
+    // Offered by the fact's display question: a question a person would ask, not the phrasing that matched.
+    .map((c) => ({ factId: c.fact.id, question: c.fact.questions[0] ?? c.question }));
 }

@@ -1,7 +1,8 @@
 // The bot's core as adapters see it: one current snapshot of the fact base and its matcher,
 // replaced when a new base validates, so a reader never sees half an update.
-import { answerQuestion, snapshotOf, type AnswerOk, type AnswerResult, type Snapshot } from './answer.js';
-import { asOfText, citationsOf, toCitation, type Citation } from './citations.js';
+import { answerFact, answerQuestion, snapshotOf, type AnswerOk, type AnswerResult, type Ask, type Snapshot } from './answer.js';
+import { toCitation, type Citation } from './citations.js';
+import { MemoryConversations, type ConversationStore } from './conversation.js';
 import { LIMITS } from './config/defaults.js';
 import type { FactBase } from './knowledge/parse.js';
 import type { Fact } from './knowledge/schema.js';
@@ -28,10 +29,14 @@ export class BotCore {
   #events: TimelineEntry[] | undefined;
   readonly #listeners = new Set<(before: FactBase, after: FactBase) => void>();
 
+  readonly #conversations: ConversationStore;
+
   constructor(
     base: FactBase,
     private readonly now: () => Date = () => new Date(),
+    conversations: ConversationStore = new MemoryConversations(),
   ) {
+    this.#conversations = conversations;
     this.#snapshot = snapshotOf(base, createMatcher(base));
   }
 
@@ -72,44 +77,52 @@ export class BotCore {
     return this.#changedOn !== undefined && this.#changedOn > newest ? this.#changedOn : newest;
   }
 
-  answer(question: string): AnswerResult {
-    return answerQuestion(this.#snapshot, question, this.now());
-  }
-
-  /** The answer to one known fact, for a pressed "did you mean" button. Undefined if it is gone. */
-  answerFact(factId: string): AnswerOk | undefined {
-    const fact = this.#active().get(factId);
-    if (!fact) return undefined;
-    const result: AnswerOk = {
-      kind: 'answer',
-      question: fact.questions[0] ?? fact.id,
-      factId: fact.id,
-      text: fact.answer,
-      citations: citationsOf(fact),
-      asOf: fact.asOf,
-      asOfText: asOfText(fact),
-      confidence: 1,
-      suggestions: [],
-      notes: [],
-    };
-    if (fact.caveat !== undefined) result.caveat = fact.caveat;
+  /**
+   * The one use case: a question (a follow-up read with the conversation's last turn, when a
+   * conversation is named) or a pressed suggestion's fact, in; an answer, "did you mean", a decline
+   * or a small-talk line, out. Never throws for any input.
+   */
+  answer(ask: Ask): AnswerResult {
+    const request = typeof ask === 'string' ? { question: ask } : ask;
+    const now = this.now();
+    const key = request.conversation;
+    if ('factId' in request) {
+      const fact = this.#active().get(request.factId);
+      const result = answerFact(this.#snapshot, fact);
+      if (key !== undefined && fact) this.#conversations.remember(key, { question: result.question, factId: fact.id, at: now.getTime() });
+      return result;
+    }
+    const turn = key === undefined ? undefined : this.#conversations.recent(key, now.getTime());
+    const answer = turn?.factId === undefined ? undefined : this.#active().get(turn.factId)?.answer;
+    const earlier = turn && { question: turn.question, ...(answer !== undefined ? { answer } : {}) };
+    const { result, understood } = answerQuestion(this.#snapshot, request.question, now, earlier);
+    // Small talk keeps the thread: "thanks" between two questions does not lose what was asked.
+    if (key !== undefined && result.kind !== 'chat' && understood) {
+      this.#conversations.remember(key, { question: understood, ...(result.kind === 'answer' ? { factId: result.factId } : {}), at: now.getTime() });
+    }
     return result;
   }
 
   /**
    * Answers to offer while a user types (Telegram's inline mode), at most `limit`: the best match
-   * and the facts suggested beside it; for an empty query, the most asked facts, then featured ones.
+   * (as answer() gives it, dated when it asks about now) and the facts suggested beside it; for an
+   * empty query, the most asked facts, then featured ones.
    */
   inlineAnswers(query: string, limit: number): AnswerOk[] {
-    const factIds = query.trim()
-      ? matchedFacts(this.answer(query))
+    const best = query.trim() ? this.answer(query) : undefined;
+    const factIds = best
+      ? [...(best.kind === 'answer' ? [best.factId] : []), ...best.suggestions.map((s) => s.factId)]
       : [...this.asked.ranked(), ...featured(this.base.facts, limit).map((f) => f.id)];
     const answers: AnswerOk[] = [];
     for (const factId of new Set(factIds)) {
       if (answers.length >= limit) break;
+      if (best?.kind === 'answer' && factId === best.factId) {
+        answers.push(best);
+        continue;
+      }
       // A fact asked about before may since have been retired or removed.
-      const answer = this.answerFact(factId);
-      if (answer) answers.push(answer);
+      const answer = answerFact(this.#snapshot, this.#active().get(factId));
+      if (answer.kind === 'answer') answers.push(answer);
     }
     return answers;
   }
@@ -155,8 +168,4 @@ export class BotCore {
       .sort((a, b) => (b.citation.published ?? '').localeCompare(a.citation.published ?? ''))
       .map((entry, i) => ({ ...entry, citation: { ...entry.citation, n: i + 1 } }));
   }
-}
-
-function matchedFacts(result: AnswerResult): string[] {
-  return [...(result.kind === 'answer' ? [result.factId] : []), ...result.suggestions.map((s) => s.factId)];
 }

@@ -3,7 +3,7 @@
 // one; a case with `expect: null` must be declined. One rule, used by `npm run eval` and by the
 // floors in `npm test`, so the two can never disagree.
 import { z } from 'zod';
-import { plainText, type AnswerResult } from './answer.js';
+import { plainText, type AnswerResult, type Ask } from './answer.js';
 
 export const EvalCaseSchema = z.object({
   q: z.string(),
@@ -82,6 +82,11 @@ export function scoreSet(cases: readonly EvalCase[], answer: (c: EvalCase) => An
     }
   }
   return score;
+}
+
+/** A case as the bot is asked it: a turn of a conversation carries its id, so follow-ups read the turn before. */
+export function askOf(c: EvalCase): Ask {
+  return c.conversation === undefined ? c.q : { question: c.q, conversation: `eval:${String(c.conversation)}` };
 }
 
 /** Shares in [0, 1]; a set with nothing of a kind scores 1 on it. */

@@ -6,6 +6,13 @@ export const MESSAGES = Object.freeze({
   empty: 'Please ask a question about the Russia–Ukraine talks in Istanbul.',
   trimmed: (limit: number) => `Your question was long, so I read only its first ${limit} characters.`,
   sourcesDiffer: 'Sources differ:',
+  answeredOne: (part: string) => `You asked more than one thing; I answered “${part}”. Ask the rest on its own.`,
+  smallTalk: Object.freeze({
+    help: 'Ask me anything about the Russia–Ukraine peace talks in Istanbul, in your own words — for example “How long did the third round last?” or “What happened at the 2022 talks?”. /timeline shows the story in order, /latest the newest facts.',
+    thanks: 'You’re welcome! Ask me anything else about the talks.',
+    greeting: 'Hello! Ask me anything about the Russia–Ukraine peace talks in Istanbul — for example “Who led Russia’s delegation?”.',
+    ack: 'Anything else? Ask me about the talks whenever you like.',
+  }),
   asOf: (date: string) => `as of ${date}`,
   newestLead: (asOf: string) => `The newest verified information I have, ${asOf}:`,
   mayBeOutdated: 'It is over a month old, so events may have moved on since.',

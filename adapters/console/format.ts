@@ -25,6 +25,9 @@ export function formatForConsole(result: AnswerResult): string {
     case 'ambiguous':
       lines.push(result.text, ...result.suggestions.map((s, i) => `  ${i + 1}. ${s.question}`));
       break;
+    case 'chat':
+      lines.push(result.text);
+      break;
     case 'declined':
       lines.push(result.text);
       if (result.suggestions.length > 0) {

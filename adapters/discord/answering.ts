@@ -38,25 +38,30 @@ export async function recordVote(deps: AdapterDeps, userId: string, factId: stri
   }
 }
 
+/** The conversation an interaction or message belongs to: its member in its channel. */
+export function conversationOf(channelId: string | null, userId: string): string {
+  return `discord:${channelId ?? 'dm'}:${userId}`;
+}
+
 /**
  * Answers a member's interaction within the rate limit. An interaction must be answered, so even
  * a member who was already told to slow down gets the (private) reminder rather than silence.
- * `ask` returns undefined when the asked fact no longer exists.
  */
 export async function answerInteraction(
   interaction: RepliableInteraction,
   deps: AdapterDeps,
-  ask: () => AnswerResult | undefined,
+  ask: () => AnswerResult,
   ephemeral: boolean,
 ): Promise<void> {
   const privately = { flags: MessageFlags.Ephemeral } as const;
-  if (checkRate(deps, interaction.user.id) !== 'ok') {
-    await interaction.reply({ ...formatNotice(MESSAGES.slowDown), ...privately });
+  const result = ask();
+  // Small talk costs no part of the limit and is not logged; its line is for the asker alone.
+  if (result.kind === 'chat') {
+    await interaction.reply({ ...formatAnswer(result), ...privately });
     return;
   }
-  const result = ask();
-  if (result === undefined) {
-    await interaction.reply({ ...formatNotice(MESSAGES.suggestionGone), ...privately });
+  if (checkRate(deps, interaction.user.id) !== 'ok') {
+    await interaction.reply({ ...formatNotice(MESSAGES.slowDown), ...privately });
     return;
   }
   const recorded = recordQuestion(deps, interaction.user.id, result);

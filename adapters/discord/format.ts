@@ -80,6 +80,8 @@ export function formatAnswer(result: AnswerResult): DiscordReply {
         { title, description: cutText([...notes, result.text].join('\n\n'), DISCORD.embedDescription), color: COLOURS.ambiguous },
         suggestionRows(result.suggestions, ButtonStyle.Primary),
       );
+    case 'chat':
+      return formatNotice(result.text);
     case 'declined': {
       const lead = result.suggestions.length > 0 ? [MESSAGES.declineSuggestionsLead] : [];
       return reply(

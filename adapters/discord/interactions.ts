@@ -3,7 +3,7 @@
 // private apology, never silence, and the bot carries on serving everyone else.
 import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type Interaction, type ModalSubmitInteraction } from 'discord.js';
 import { MESSAGES, type AdapterDeps } from '../../src/index.js';
-import { answerInteraction, recordVote, userRef } from './answering.js';
+import { answerInteraction, conversationOf, recordVote, userRef } from './answering.js';
 import { commands } from './commands/index.js';
 import { formatNotice, formatTimeline, parseButtonId } from './format.js';
 
@@ -46,7 +46,7 @@ async function press(interaction: ButtonInteraction, deps: AdapterDeps): Promise
     case 'ask': {
       // An answer to a private "did you mean" stays private.
       const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
-      await answerInteraction(interaction, deps, () => deps.core.answerFact(action.factId), ephemeral);
+      await answerInteraction(interaction, deps, () => deps.core.answer({ factId: action.factId, conversation: conversationOf(interaction.channelId, interaction.user.id) }), ephemeral);
       return;
     }
     case 'vote': {

@@ -1,8 +1,8 @@
 // "@bot <question>" in a channel, and any direct message: answered as a reply. Discord delivers
 // the content of exactly these messages without the privileged message-content intent.
 import { type Message } from 'discord.js';
-import { MESSAGES, type AdapterDeps } from '../../src/index.js';
-import { checkRate, recordQuestion, userRef, withoutMentions } from './answering.js';
+import { MESSAGES, quietInGroups, type AdapterDeps } from '../../src/index.js';
+import { checkRate, conversationOf, recordQuestion, userRef, withoutMentions } from './answering.js';
 import { formatAnswer, formatNotice } from './format.js';
 
 /** The question a message asks the bot, or undefined when the message is not for the bot. */
@@ -18,6 +18,12 @@ export async function handleMessage(message: Message, deps: AdapterDeps): Promis
     // Reading the message is work too: a message discord.js could only half build must not escape the catch.
     const question = questionIn(message, message.client.user.id);
     if (question === undefined) return;
+    const result = deps.core.answer({ question, conversation: conversationOf(message.channelId, message.author.id) });
+    // Small talk costs no part of the limit and is not logged; in a server, thanks need no reply.
+    if (result.kind === 'chat') {
+      if (!message.inGuild() || !quietInGroups(result)) await message.reply(formatAnswer(result));
+      return;
+    }
     const decision = checkRate(deps, message.author.id);
     // A message needs no answer: after one reminder, a flooding member is simply not answered.
     if (decision === 'quiet') return;
@@ -25,7 +31,6 @@ export async function handleMessage(message: Message, deps: AdapterDeps): Promis
       await message.reply(formatNotice(MESSAGES.slowDown));
       return;
     }
-    const result = deps.core.answer(question);
     const recorded = recordQuestion(deps, message.author.id, result);
     await message.reply(formatAnswer(result));
     await recorded;

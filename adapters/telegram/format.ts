@@ -50,6 +50,8 @@ export function formatResult(result: AnswerResult): TelegramMessage {
       return { text: answerHtml(result, notes), reply_markup: voteKeyboard(result.factId) };
     case 'ambiguous':
       return withSuggestions([...notes, escapeHtml(result.text)], result.suggestions);
+    case 'chat':
+      return formatNotice(result.text);
     case 'declined': {
       const lead = result.suggestions.length > 0 ? `\n${escapeHtml(MESSAGES.declineSuggestionsLead)}` : '';
       return withSuggestions([...notes, `${escapeHtml(result.text)}${lead}`], result.suggestions);

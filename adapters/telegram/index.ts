@@ -7,6 +7,9 @@ import { formatAnnouncement, formatNotice, HTML_OPTIONS, type TelegramMessage } 
 import { COMMANDS } from './handlers/commands.js';
 import type { SendQueue } from './send-queue.js';
 
+/** How often a stop asked for before polling began tries again. */
+const STOP_RETRY_MS = 20;
+
 /** Only what the handlers use, so Telegram sends nothing the bot would ignore. */
 const ALLOWED_UPDATES: Types.UpdateType[] = ['message', 'inline_query', 'callback_query'];
 
@@ -64,7 +67,16 @@ function startPolling(bot: Telegraf, logger: Logger): Required<Updates> {
     .finally(() => (running = false));
   return {
     async stop() {
-      if (running) bot.stop('shutdown');
+      // telegraf starts polling only once its deleteWebhook call returns, and refuses a stop before
+      // that ("Bot is not running!"): a stop that early waits for polling to start, or to fail.
+      while (running) {
+        try {
+          bot.stop('shutdown');
+          break;
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, STOP_RETRY_MS));
+        }
+      }
       await ended;
     },
     // telegraf ends polling for good on a 401 or 409 (token revoked, another instance polling).

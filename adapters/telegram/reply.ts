@@ -1,12 +1,17 @@
 // What every handler does to answer: send through the flood-limit queue, and ask the core under the
 // shared per-user rate limit, recording the question without letting the record hold up the reply.
 import type { Context } from 'telegraf';
-import { MESSAGES, type AdapterDeps, type AnswerResult } from '../../src/index.js';
+import { MESSAGES, quietInGroups, type AdapterDeps, type AnswerResult } from '../../src/index.js';
 import { formatNotice, formatResult, HTML_OPTIONS, type TelegramMessage } from './format.js';
 import type { SendQueue } from './send-queue.js';
 
 export interface TelegramDeps extends AdapterDeps {
   queue: SendQueue;
+}
+
+/** The conversation a message belongs to: its asker in its chat, so follow-ups in a group stay each person's own. */
+export function conversationOf(ctx: Context): string | undefined {
+  return ctx.chat && ctx.from ? `telegram:${ctx.chat.id}:${ctx.from.id}` : undefined;
 }
 
 /** Sends an HTML message to the update's chat; in a group, as a reply to the message that asked. */
@@ -24,10 +29,19 @@ export function sendHtml(deps: TelegramDeps, ctx: Context, message: TelegramMess
   );
 }
 
-/** Answers a question in the update's chat, unless the asker is over the rate limit. */
+/**
+ * Answers a question in the update's chat, unless the asker is over the rate limit. Small talk
+ * costs no part of the limit and is not logged as a question; in a group, thanks need no reply.
+ */
 export async function respond(deps: TelegramDeps, ctx: Context, answer: () => AnswerResult): Promise<void> {
   const from = ctx.from;
   if (!from) return;
+  const result = answer();
+  if (result.kind === 'chat') {
+    if (ctx.chat?.type !== 'private' && quietInGroups(result)) return;
+    await sendHtml(deps, ctx, formatResult(result));
+    return;
+  }
   switch (deps.limiter.check(`telegram:${from.id}`)) {
     case 'quiet':
       return;
@@ -37,7 +51,6 @@ export async function respond(deps: TelegramDeps, ctx: Context, answer: () => An
     case 'ok':
       break;
   }
-  const result = answer();
   const recorded = deps.activity
     .recordQuestion({ platform: 'telegram', userId: String(from.id) }, result)
     .catch((err: unknown) => deps.logger.warn({ err }, 'Could not record a Telegram question'));

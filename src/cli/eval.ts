@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BotCore } from '../core.js';
-import { parseEvalSet, rates, scoreSet, type Miss } from '../evaluation.js';
+import { askOf, parseEvalSet, rates, scoreSet, type Miss } from '../evaluation.js';
 import { loadFactBase } from '../knowledge/load.js';
 import { formatProblem } from '../knowledge/parse.js';
 
@@ -36,10 +36,11 @@ if (!loaded.ok) {
   for (const p of loaded.problems) console.error(formatProblem(p));
   process.exit(1);
 }
-const core = new BotCore(loaded.base);
 for (const file of sets) {
+  // A core of its own per set, so no conversation carries over from one set to the next.
+  const core = new BotCore(loaded.base);
   const cases = parseEvalSet(readFileSync(file, 'utf8'), file);
-  const score = scoreSet(cases, (c) => core.answer(c.q));
+  const score = scoreSet(cases, (c) => core.answer(askOf(c)));
   const { answered, refused } = rates(score);
   const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
   console.log(

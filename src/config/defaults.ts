@@ -79,6 +79,22 @@ export const LIMITS = Object.freeze({
   timelineChars: 140,
 });
 
+export const READING = Object.freeze({
+  /** A message is read up to this many characters: a question past the question limit is still found. */
+  messageChars: 4_000,
+  /** At most this many parts of one message are tried as the question. */
+  maxParts: 6,
+});
+
+export const CONVERSATION = Object.freeze({
+  /** A follow-up is read with the turn before it for this long after that turn. */
+  memoryMs: 5 * 60_000,
+  /** At most this many conversations are remembered at once; the stalest is forgotten first. */
+  maxKept: 10_000,
+  /** A question of at most this many words is read with the turn before it first, then alone. */
+  shortFollowUpWords: 4,
+});
+
 export const RATE_LIMIT = Object.freeze({
   /** Questions one user may ask per window before the bot asks them to slow down (RATE_LIMIT_PER_MINUTE overrides it). */
   questionsPerWindow: 10,

@@ -32,7 +32,13 @@ export const FactSchema = z
       .regex(FACT_ID_PATTERN, { message: 'must be lower-case words joined by hyphens' }),
     questions: z
       .array(z.string().trim().min(3, { message: 'is too short to be a question' }))
-      .min(3, { message: 'needs at least three phrasings of the question' }),
+      .min(3, { message: 'needs at least three phrasings of the question' })
+      // The first is the fact's display question: what suggestion buttons, autocomplete and inline
+      // titles show, so it must read as a question a person would ask.
+      .refine((qs) => qs[0] === undefined || /[?？]$/.test(qs[0]), {
+        message: 'is the display question (what buttons and autocomplete show): write a whole question ending in "?"',
+        path: [0],
+      }),
     answer: z.string().trim().min(1, { message: 'must not be empty' }),
     // Where sources disagree: a sentence that names both sides, shown with the answer.
     caveat: z.string().trim().min(1).optional(),
@@ -82,8 +88,40 @@ export const VocabularySchema = z
     // Words and phrases that ask about now ("latest", "still", "any news"): such a question is
     // answered by the newest fact that fits, with its date and, when old, a warning.
     recency: z.array(z.string().trim().min(1)).default([]),
+    // Hedges and chat filler read out of a question before matching ("is it true that", "someone told me").
+    filler: z.array(z.string().trim().min(1)).default([]),
+    // Small talk: a message made only of these (and the filler words) gets a short friendly line.
+    smallTalk: z
+      .object({
+        help: z.array(z.string().trim().min(1)).default([]),
+        thanks: z.array(z.string().trim().min(1)).default([]),
+        greeting: z.array(z.string().trim().min(1)).default([]),
+        ack: z.array(z.string().trim().min(1)).default([]),
+        // Single words that may stand beside small talk without making it a question ("bot", "so").
+        filler: z.array(z.string().trim().min(1)).default([]),
+      })
+      .strict()
+      .default({ help: [], thanks: [], greeting: [], ack: [], filler: [] }),
+    // Follow-ups: a question that opens like one ("and…", "what about…") or points back ("he", "it",
+    // "then") is read with the turn before it; a word of one of `kinds` replaces its kind.
+    followUp: z
+      .object({
+        openings: z.array(z.string().trim().min(1)).default([]),
+        anaphora: z.array(z.string().trim().min(1)).default([]),
+        kinds: z.array(z.array(z.string().trim().min(1)).min(2)).default([]),
+        // "He", "she": they stand for the first person the last answer named.
+        personPronouns: z.array(z.string().trim().min(1)).default([]),
+      })
+      .strict()
+      .default({ openings: [], anaphora: [], kinds: [], personPronouns: [] }),
     // Names of people, places and bodies: a question naming one is answered only by a fact naming it.
-    names: z.array(z.string().trim().min(1)).default([]),
+    names: z
+      .object({
+        people: z.array(z.string().trim().min(1)).default([]),
+        places: z.array(z.string().trim().min(1)).default([]),
+      })
+      .strict()
+      .default({ people: [], places: [] }),
     // What a question asks for and what a fact must then hold to answer it (see src/fit.ts).
     fit: z
       .object({

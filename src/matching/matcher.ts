@@ -39,7 +39,10 @@ export interface MatchResult {
 
 export interface Matcher {
   match(question: string): MatchResult;
-  /** Known questions for autocomplete, best first. An empty prefix gives the featured ones. */
+  /**
+   * Questions for autocomplete, best first: each fact's display question (its first phrasing), found
+   * by any of its phrasings, each once. An empty prefix gives the featured ones.
+   */
   complete(prefix: string, limit?: number): string[];
   /**
    * Brings the matcher in step with a new version of the base. Only facts added, edited, retired or
@@ -150,14 +153,29 @@ class IndexedMatcher implements Matcher {
     );
     // People type a question from its start: phrasings that start as typed are offered too, which
     // is what a start made of common words ("What did") needs.
-    const starting = this.#starts.startingWith(folded.slice(0, MATCHING.completionStartChars), MATCHING.completionStarts).map((key) => {
+    // Each phrasing stands for its fact, which is offered by its display question: a person picks a
+    // question, not a fragment such as a bare surname.
+    const displayOf = new Map<string, string>();
+    const offer = (fact: Fact | undefined, phrasing: string | undefined) => {
+      if (fact && phrasing !== undefined && !displayOf.has(phrasing)) displayOf.set(phrasing, fact.questions[0] ?? phrasing);
+    };
+    for (const key of this.#starts.startingWith(folded.slice(0, MATCHING.completionStartChars), MATCHING.completionStarts)) {
       const [, slot, i] = key.split('\n');
-      return this.#bySlot[Number(slot)]?.fact.questions[Number(i)] ?? '';
-    });
+      const fact = this.#bySlot[Number(slot)]?.fact;
+      offer(fact, fact?.questions[Number(i)]);
+    }
+    for (const hit of hits) {
+      const { fact } = this.#entryAt(hit);
+      for (const phrasing of fact.questions) offer(fact, phrasing);
+    }
     // Sorted, so phrasings Fuse scores alike come in one order however the index was built.
-    const phrasings = [...new Set([...starting, ...hits.flatMap((hit) => this.#entryAt(hit).fact.questions)])].sort();
-    const fuse = new Fuse(phrasings, { ignoreLocation: true, threshold: 0.4 });
-    return fuse.search(text, { limit }).map((r) => r.item);
+    const fuse = new Fuse([...displayOf.keys()].sort(), { ignoreLocation: true, threshold: 0.4 });
+    const offered = new Set<string>();
+    for (const { item } of fuse.search(text)) {
+      offered.add(displayOf.get(item) ?? item);
+      if (offered.size >= limit) break;
+    }
+    return [...offered];
   }
 
   update(base: FactBase): void {

@@ -5,6 +5,7 @@ import { BotCore } from '../../src/core.js';
 import type { FactBase } from '../../src/knowledge/parse.js';
 import type { Logger } from '../../src/logger.js';
 import { baseOf, type FactSketch } from '../helpers.js';
+import { answered } from '../../src/answer.js';
 
 const TALKS: FactSketch = {
   id: 'talks-status',
@@ -94,7 +95,7 @@ function fakeLogger() {
 function announcing(base = BEFORE) {
   const core = new BotCore(base);
   const { logger, asLogger } = fakeLogger();
-  const announcer = new Announcer(asLogger, (id) => core.answerFact(id));
+  const announcer = new Announcer(asLogger, (id) => answered(core.answer({ factId: id })));
   core.onChange((before, next) => void announcer.changed(before, next));
   return { core, announcer, logger };
 }
@@ -225,7 +226,7 @@ describe('the core’s change listeners', () => {
     const core = new BotCore(BEFORE);
     const next = after({ id: 'grain-deal', asOf: '2025-11-02' });
     const calls: [FactBase, FactBase, string | undefined][] = [];
-    core.onChange((before, base) => calls.push([before, base, core.answerFact('grain-deal')?.factId]));
+    core.onChange((before, base) => calls.push([before, base, answered(core.answer({ factId: 'grain-deal' }))?.factId]));
     core.replace(next);
     expect(calls).toEqual([[BEFORE, next, 'grain-deal']]);
     expect(calls[0]![0]).toBe(BEFORE);

@@ -4,6 +4,7 @@ import { LIMITS } from '../../src/config/defaults.js';
 import { BotCore } from '../../src/core.js';
 import { MESSAGES } from '../../src/messages.js';
 import { FIXTURE_KNOWLEDGE, loadBase } from '../helpers.js';
+import { answered } from '../../src/answer.js';
 
 let core: BotCore;
 beforeAll(async () => {
@@ -62,23 +63,31 @@ describe('answering a question', () => {
     }
   });
 
-  it('cuts a very long question to the limit and says so', () => {
-    const result = core.answer(`How long did the third round last? ${'x'.repeat(5000)}`);
+  it('finds the question in a very long message, before or past the length limit', () => {
+    const before = core.answer(`How long did the third round last? ${'x'.repeat(5000)}`);
+    expect(before.kind === 'answer' && before.factId).toBe('round-three-duration');
+    const past = core.answer(`${'Some unrelated chat first. '.repeat(40)}How long did the third round last?`);
+    expect(past.kind === 'answer' && past.factId).toBe('round-three-duration');
+    expect(past.question.length).toBeLessThanOrEqual(LIMITS.questionChars);
+  });
+
+  it('cuts a long message it finds no answer in to the limit, and says so', () => {
+    const result = core.answer(`Tell me about pizza. ${'y'.repeat(5000)}`);
+    expect(result.kind).not.toBe('answer');
     expect(result.question.length).toBeLessThanOrEqual(LIMITS.questionChars);
     expect(result.notes).toEqual([MESSAGES.trimmed(LIMITS.questionChars)]);
-    expect(result.kind).toBe('answer');
   });
 
   it('survives emoji, Cyrillic and markup', () => {
     for (const q of ['🕊️🇺🇦🇷🇺', 'Сколько длились переговоры?', '<b>@everyone</b> **truce**?', '\ud800 lone surrogate']) {
-      expect(['answer', 'ambiguous', 'declined']).toContain(core.answer(q).kind);
+      expect(['answer', 'ambiguous', 'declined', 'chat']).toContain(core.answer(q).kind);
     }
   });
 
   it('answers a known fact by id for a pressed suggestion, and nothing for a retired or unknown one', () => {
-    expect(core.answerFact('round-two-duration')?.text).toBe('The second round lasted a little over an hour.');
-    expect(core.answerFact('old-claim')).toBeUndefined();
-    expect(core.answerFact('no-such-fact')).toBeUndefined();
+    expect(answered(core.answer({ factId: 'round-two-duration' }))?.text).toBe('The second round lasted a little over an hour.');
+    expect(answered(core.answer({ factId: 'old-claim' }))).toBeUndefined();
+    expect(answered(core.answer({ factId: 'no-such-fact' }))).toBeUndefined();
   });
 
   it('reads "the latest round" as the newest round in the base', () => {

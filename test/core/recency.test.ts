@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainText } from '../../src/answer.js';
+import { answered, plainText } from '../../src/answer.js';
 import { MATCHING } from '../../src/config/defaults.js';
 import { BotCore } from '../../src/core.js';
 import { createMatcher } from '../../src/matching/matcher.js';
@@ -94,7 +94,7 @@ describe('a question not about now', () => {
   });
 
   it('includes a pressed suggestion, which answers that fact as it is', () => {
-    const answer = coreAt('2025-12-01').answerFact('exchange-may');
+    const answer = answered(coreAt('2025-12-01').answer({ factId: 'exchange-may' }));
     expect(answer).not.toHaveProperty('recency');
     expect(plainText(answer!)).toBe('A 1000-for-1000 prisoner exchange took place.');
   });

@@ -46,11 +46,11 @@ function buttonsOf(result: AnswerResult) {
 
 describe('formatAnswer', () => {
   it('lays an answer out as an embed: question, answer, caveat, numbered linked sources, as-of footer', () => {
-    const [embed] = formatAnswer(answer({ caveat: 'Paper A says 40, paper B under 60.', citations: [citation(1), citation(2, { url: undefined })] })).embeds;
+    const [embed] = formatAnswer(answer({ caveat: 'Paper A says 40, paper B under 60.', citations: [citation(1), citation(2)] })).embeds;
     expect(embed).toMatchObject({ title: 'How long did the third round last?', footer: { text: 'as of 23 July 2025' } });
     expect(embed?.description).toBe(`The third round lasted about 40 minutes.\n\n**${MESSAGES.sourcesDiffer}** Paper A says 40, paper B under 60.`);
     expect(embed?.fields).toEqual([
-      { name: MESSAGES.sourcesHeading, value: '[1] [Report 1 — Example News, 24 July 2025](https://example.com/1)\n[2] Report 2 — Example News, 24 July 2025' },
+      { name: MESSAGES.sourcesHeading, value: '[1] [Report 1 — Example News, 24 July 2025](https://example.com/1)\n[2] [Report 2 — Example News, 24 July 2025](https://example.com/2)' },
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { answered } from '../../src/answer.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ActivityLog } from '../../src/activity.js';
 import { BotCore } from '../../src/core.js';
@@ -62,14 +63,14 @@ describe('the guided add and edit dialogue', () => {
       '2025-12-02',
     );
     expect(reply).toBe(MOD_MESSAGES.added('who-mediated-round-four'));
-    expect(core.answerFact('who-mediated-round-four')?.citations[0]?.label).toBe('Round four — publisher not stated, 2 December 2025');
+    expect(answered(core.answer({ factId: 'who-mediated-round-four' }))?.citations[0]?.label).toBe('Round four — publisher not stated, 2 December 2025');
   });
 
   it('edits a fact keeping every value answered with "-"', async () => {
     expect(await say('/fact edit round-two-duration')).toContain('Now: How long did the second round last?');
     const reply = await say('-', 'It lasted about an hour.', '-', '-', '-', '-', '-');
     expect(reply).toBe(MOD_MESSAGES.edited('round-two-duration'));
-    const fact = core.answerFact('round-two-duration');
+    const fact = answered(core.answer({ factId: 'round-two-duration' }));
     expect(fact?.text).toBe('It lasted about an hour.');
     expect(fact?.citations[0]?.url).toBe('https://example.com/second');
   });

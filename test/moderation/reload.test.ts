@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BotCore } from '../../src/core.js';
 import { KnowledgeWatcher } from '../../src/knowledge/watch.js';
 import { copyOfFixtureKnowledge, loadBase } from '../helpers.js';
+import { answered } from '../../src/answer.js';
 
 const silent = pino({ level: 'silent' });
 let watcher: KnowledgeWatcher | undefined;
@@ -26,7 +27,7 @@ describe('live reload of the fact base', () => {
     watcher.start();
     const file = path.join(dir, 'facts/rounds.yaml');
     const original = await readFile(file, 'utf8');
-    const answerText = () => core.answerFact('round-two-duration')?.text;
+    const answerText = () => answered(core.answer({ factId: 'round-two-duration' }))?.text;
 
     await writeFile(file, original.replace('The second round lasted a little over an hour.', 'Edited on disk.'));
     await until(() => answerText() === 'Edited on disk.');
@@ -50,7 +51,7 @@ describe('live reload of the fact base', () => {
     await writeFile(file, original.slice(0, Math.floor(original.length / 2)));
     const outcome = await watcher.reload();
     expect(outcome.status).toBe('rejected');
-    expect(core.answerFact('round-three-duration')?.text).toBe('The third round lasted about 40 minutes.');
+    expect(answered(core.answer({ factId: 'round-three-duration' }))?.text).toBe('The third round lasted about 40 minutes.');
   });
 
   it('ignores editors’ temporary files', async () => {

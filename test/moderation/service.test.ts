@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { answered } from '../../src/answer.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ActivityLog } from '../../src/activity.js';
 import { MODERATION } from '../../src/config/defaults.js';
@@ -92,10 +93,10 @@ describe('moderating the fact base', () => {
 
   it('retires a fact so it is no longer served, and undo brings it back', async () => {
     await service.retire('erdogan-host', alice);
-    expect(core.answerFact('erdogan-host')).toBeUndefined();
+    expect(answered(core.answer({ factId: 'erdogan-host' }))).toBeUndefined();
     const undo = await service.undo('erdogan-host', bob);
     expect(undo.ok).toBe(true);
-    expect(core.answerFact('erdogan-host')?.text).toContain('Erdoğan offered');
+    expect(answered(core.answer({ factId: 'erdogan-host' }))?.text).toContain('Erdoğan offered');
   });
 
   it('cites one more source and records who did what, when, before and after', async () => {
@@ -116,14 +117,14 @@ describe('moderating the fact base', () => {
     const replies = [await service.retire('erdogan-host', alice), await service.add(draft, alice)];
 
     for (const reply of replies) expect(reply).toEqual({ ok: false, text: expected });
-    expect(core.answerFact('erdogan-host')).toBeDefined();
+    expect(answered(core.answer({ factId: 'erdogan-host' }))).toBeDefined();
     expect(await store.audit.readAll()).toEqual([]);
   });
 
   it('steps back one change per undo, through every recorded change, instead of undoing the undo', async () => {
     await service.edit('round-two-duration', { answer: 'First edit.' }, alice);
     await service.edit('round-two-duration', { answer: 'Second edit.' }, bob);
-    const answer = () => core.answerFact('round-two-duration')?.text;
+    const answer = () => answered(core.answer({ factId: 'round-two-duration' }))?.text;
 
     expect((await service.undo('round-two-duration', alice)).ok).toBe(true);
     expect(answer()).toBe('First edit.');
@@ -141,7 +142,7 @@ describe('moderating the fact base', () => {
     expect(reply.ok).toBe(true);
     const id = /"([^"]+)"/.exec(reply.text)?.[1] ?? '';
     expect(id).toMatch(/^fact-[0-9a-f]{8}$/);
-    expect(core.answerFact(id)?.text).toBe(draft.answer);
+    expect(answered(core.answer({ factId: id }))?.text).toBe(draft.answer);
   });
 
   it('answers plainly for a fact that does not exist', async () => {

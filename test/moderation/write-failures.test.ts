@@ -8,6 +8,7 @@ import { KnowledgeStore } from '../../src/knowledge/store.js';
 import { MOD_MESSAGES } from '../../src/messages.js';
 import { ModerationService } from '../../src/moderation/service.js';
 import { copyOfFixtureKnowledge, loadBase } from '../helpers.js';
+import { answered } from '../../src/answer.js';
 
 // The disk refusing the fact file's rename, as a full or read-only disk would, for one write only.
 const disk = vi.hoisted(() => ({ refuseRename: false }));
@@ -48,7 +49,7 @@ describe('a change the disk will not take', () => {
 
     expect(reply).toEqual({ ok: false, text: MOD_MESSAGES.unrecorded('EISDIR') });
     expect(await readFile(factFile, 'utf8')).toBe(before);
-    expect(core.answerFact('erdogan-host')).toBeDefined();
+    expect(answered(core.answer({ factId: 'erdogan-host' }))).toBeDefined();
   });
 
   it('leaves no record of a change whose file could not be written, and the moderator is told so', async () => {
@@ -61,7 +62,7 @@ describe('a change the disk will not take', () => {
     expect(reply).toEqual({ ok: false, text: MOD_MESSAGES.unwritten('ENOSPC') });
     expect(await readFile(factFile, 'utf8')).toBe(before);
     expect(await store.history('erdogan-host')).toEqual([]);
-    expect(core.answerFact('erdogan-host')).toBeDefined();
+    expect(answered(core.answer({ factId: 'erdogan-host' }))).toBeDefined();
     // The next change is recorded on a line of its own.
     expect((await service.retire('erdogan-host', alice)).ok).toBe(true);
     expect(await store.history('erdogan-host')).toEqual([expect.objectContaining({ action: 'retire', factId: 'erdogan-host' })]);

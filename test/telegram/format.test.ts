@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { answered } from '../../src/answer.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../adapters/telegram/callback-data.js';
 import { escapeHtml, formatArticle, formatModReply, formatResult, formatSources, truncateHtml } from '../../adapters/telegram/format.js';
@@ -12,7 +13,7 @@ beforeAll(async () => {
 });
 
 function third(): AnswerOk {
-  const answer = core.answerFact('round-three-duration');
+  const answer = answered(core.answer({ factId: 'round-three-duration' }));
   if (!answer) throw new Error('fixture fact round-three-duration is missing');
   return answer;
 }

@@ -1,7 +1,7 @@
 // /ask question:<text> [private:true] — the answer as an embed, with autocomplete on the question.
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { LIMITS, MESSAGES, type AdapterDeps } from '../../../src/index.js';
-import { answerInteraction, withoutMentions } from '../answering.js';
+import { answerInteraction, conversationOf, withoutMentions } from '../answering.js';
 import { formatChoices } from '../format.js';
 
 export const data = new SlashCommandBuilder()
@@ -15,7 +15,8 @@ export const data = new SlashCommandBuilder()
 export async function execute(interaction: ChatInputCommandInteraction, deps: AdapterDeps): Promise<void> {
   const question = withoutMentions(interaction.options.getString('question', true));
   const ephemeral = interaction.options.getBoolean('private') ?? false;
-  await answerInteraction(interaction, deps, () => deps.core.answer(question), ephemeral);
+  const conversation = conversationOf(interaction.channelId, interaction.user.id);
+  await answerInteraction(interaction, deps, () => deps.core.answer({ question, conversation }), ephemeral);
 }
 
 /** Known questions matching what the member is typing; in-memory, so far inside Discord's 3 seconds. */

@@ -2,17 +2,17 @@
 // to the core's feedback log. Every press is acknowledged, or the button keeps spinning: a vote
 // that could not be saved with an apology rather than thanks, and a button this version of the bot
 // does not know (from an older version, say) with a note to ask again.
-import type { Telegraf } from 'telegraf';
+import { TelegramError, type Telegraf } from 'telegraf';
 import { MESSAGES } from '../../../src/index.js';
 import { ASK_DATA, TIMELINE_DATA, VOTE_DATA } from '../callback-data.js';
-import { formatNotice, formatTimeline, HTML_OPTIONS } from '../format.js';
-import { respond, sendHtml, type TelegramDeps } from '../reply.js';
+import { formatTimeline, HTML_OPTIONS } from '../format.js';
+import { conversationOf, respond, type TelegramDeps } from '../reply.js';
 
 export function registerCallbacks(bot: Telegraf, deps: TelegramDeps): void {
   bot.action(ASK_DATA, (ctx) => {
-    const answer = deps.core.answerFact(ctx.match[1] ?? '');
     const acknowledged = deps.queue.other(() => ctx.answerCbQuery());
-    const replied = answer ? respond(deps, ctx, () => answer) : sendHtml(deps, ctx, formatNotice(MESSAGES.suggestionGone));
+    // A fact retired since the button was made is answered with a plain word that it is gone.
+    const replied = respond(deps, ctx, () => deps.core.answer({ factId: ctx.match[1] ?? '', conversation: conversationOf(ctx) }));
     return Promise.all([acknowledged, replied]);
   });
 
@@ -35,13 +35,25 @@ export function registerCallbacks(bot: Telegraf, deps: TelegramDeps): void {
     const acknowledged = deps.queue.other(() => ctx.answerCbQuery());
     const chat = ctx.chat;
     const turned = chat
-      ? deps.queue.toChat({ id: chat.id, isGroup: chat.type !== 'private' }, () =>
-          ctx.editMessageText(page.text, { ...HTML_OPTIONS, reply_markup: page.reply_markup }),
-        )
+      ? deps.queue
+          .toChat({ id: chat.id, isGroup: chat.type !== 'private' }, () =>
+            ctx.editMessageText(page.text, { ...HTML_OPTIONS, reply_markup: page.reply_markup }),
+          )
+          .catch(unlessAlreadyShown)
       : Promise.resolve();
     return Promise.all([acknowledged, turned]);
   });
 
   // Reached only by a press no action above took.
   bot.on('callback_query', (ctx) => deps.queue.other(() => ctx.answerCbQuery(MESSAGES.staleButton)));
+}
+
+/**
+ * A second press of the same page button (a double tap, two people in a group) asks for the page
+ * the message already shows; Telegram refuses that edit with "message is not modified", which is
+ * no failure at all.
+ */
+function unlessAlreadyShown(err: unknown): void {
+  if (err instanceof TelegramError && err.code === 400 && /message is not modified/i.test(err.description)) return;
+  throw err;
 }

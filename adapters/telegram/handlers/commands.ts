@@ -3,7 +3,7 @@
 import type { Telegraf } from 'telegraf';
 import { MESSAGES } from '../../../src/index.js';
 import { formatHelp, formatLatest, formatSources, formatTimeline, formatWelcome } from '../format.js';
-import { respond, sendHtml, type TelegramDeps } from '../reply.js';
+import { conversationOf, respond, sendHtml, type TelegramDeps } from '../reply.js';
 
 /** The command menu Telegram shows, registered with setMyCommands at start. */
 export const COMMANDS = Object.entries(MESSAGES.telegramCommands).map(([command, description]) => ({ command, description }));
@@ -13,7 +13,7 @@ const EXAMPLES = 4;
 export function registerCommands(bot: Telegraf, deps: TelegramDeps): void {
   bot.start((ctx) => sendHtml(deps, ctx, formatWelcome(deps.core.complete('', EXAMPLES))));
   bot.help((ctx) => sendHtml(deps, ctx, formatHelp(ctx.botInfo.username, COMMANDS)));
-  bot.command('ask', (ctx) => respond(deps, ctx, () => deps.core.answer(ctx.payload)));
+  bot.command('ask', (ctx) => respond(deps, ctx, () => deps.core.answer({ question: ctx.payload, conversation: conversationOf(ctx) })));
   bot.command('sources', async (ctx) => {
     for (const message of formatSources(deps.core.sources(), deps.core.lastUpdated())) await sendHtml(deps, ctx, message);
   });

@@ -14,6 +14,8 @@ export const BOT_ID = APP_ID;
 export const GUILD_ID = '900000000000000010';
 export const CHANNEL_ID = '900000000000000011';
 export const DM_CHANNEL_ID = '900000000000000012';
+/** A second text channel of the server, where a server admin might have the bot post what's new. */
+export const NEWS_CHANNEL_ID = '900000000000000013';
 export const EPHEMERAL = 1 << 6;
 /** A role the server has, for tests of a configured moderator role. */
 export const MODERATOR_ROLE = Object.freeze({ id: '900000000000000020', name: 'Fact checkers' });
@@ -335,7 +337,8 @@ export class FakeDiscord {
     if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return { status: 204 };
     const channelMessage = /^\/channels\/(\d+)\/messages$/.exec(path);
     if (method === 'POST' && channelMessage) {
-      return { status: 200, body: this.#message({ ...body, author: BOT_USER, channel_id: channelMessage[1], ...(channelMessage[1] === CHANNEL_ID ? { guild_id: GUILD_ID } : {}) }) };
+      const inGuild = channelMessage[1] === CHANNEL_ID || channelMessage[1] === NEWS_CHANNEL_ID;
+      return { status: 200, body: this.#message({ ...body, author: BOT_USER, channel_id: channelMessage[1], ...(inGuild ? { guild_id: GUILD_ID } : {}) }) };
     }
     if ((method === 'POST' || method === 'PATCH') && /^\/webhooks\/\d+\/[^/]+(\/messages\/[^/]+)?$/.test(path)) {
       return { status: 200, body: this.#message({ ...body, author: BOT_USER, channel_id: CHANNEL_ID, webhook_id: APP_ID }) };
@@ -412,7 +415,10 @@ function guild(): Record<string, unknown> {
       flags: 0,
     })),
     members: [],
-    channels: [{ id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'general', position: 0, permission_overwrites: [] }],
+    channels: [
+      { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'general', position: 0, permission_overwrites: [] },
+      { id: NEWS_CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'talks-news', position: 1, permission_overwrites: [] },
+    ],
     threads: [],
     presences: [],
     voice_states: [],

@@ -5,9 +5,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startDiscord } from '../../../adapters/discord/index.js';
-import { ActivityLog, BotCore, createLogger, loadConfig, RateLimiter, type AdapterDeps, type RunningAdapter } from '../../../src/index.js';
+import { ActivityLog, Announcer, BotCore, createLogger, loadConfig, RateLimiter, type AdapterDeps, type RunningAdapter } from '../../../src/index.js';
 import { copyOfFixtureKnowledge, FIXTURE_KNOWLEDGE, loadBase, moderationFor } from '../../helpers.js';
 import { APP_ID, FakeDiscord, TOKEN } from './fake-discord.js';
+import { answered } from '../../../src/answer.js';
 
 export interface LogLine {
   level: number;
@@ -22,6 +23,8 @@ export interface Harness {
   /** The knowledge folder the bot serves (a private copy when moderation is on). */
   knowledgeDir: string;
   logs: LogLine[];
+  /** With `announce`, what posts the fact-base changes: `settled()` resolves when all are posted. */
+  announcer?: Announcer;
   /** The activity log's lines in one of its files, parsed. */
   activity(file: 'questions.jsonl' | 'feedback.jsonl'): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
@@ -35,6 +38,8 @@ interface HarnessOptions {
   env?: Record<string, string>;
   /** Turns moderator commands on, writing to a private copy of the fixture knowledge. */
   moderation?: { limiter?: RateLimiter };
+  /** Announces fact-base changes, as adapters/bootstrap.ts wires it (posting where DISCORD_ANNOUNCE_CHANNEL says). */
+  announce?: boolean;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -56,6 +61,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const activity = new ActivityLog(dataDir);
   const deps: AdapterDeps = { core, config, logger, activity, limiter: options.limiter ?? new RateLimiter() };
   if (knowledgeCopy) deps.moderation = moderationFor(core, knowledgeCopy, activity, options.moderation?.limiter);
+  if (options.announce) {
+    // As adapters/bootstrap.ts wires it.
+    const announcer = new Announcer(logger, (factId) => answered(core.answer({ factId: factId })));
+    core.onChange((before, after) => void announcer.changed(before, after));
+    deps.announcer = announcer;
+  }
   // Only speed: the built-in 50 requests a second would stall a fast test loop.
   const bot = await startDiscord(deps, { rest: { globalRequestsPerSecond: 10_000 } });
   return {
@@ -64,6 +75,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     core,
     knowledgeDir,
     logs,
+    ...(deps.announcer ? { announcer: deps.announcer } : {}),
     async activity(file) {
       const text = await readFile(path.join(dataDir, file), 'utf8').catch(() => '');
       return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);

@@ -17,11 +17,11 @@ function config(guildId?: string) {
 }
 
 describe('registering the slash commands', () => {
-  it('puts /ask (with autocomplete and private), /sources, /help, /fact and /kb in one server when DISCORD_GUILD_ID is set', async () => {
+  it('puts /ask (with autocomplete and private), /sources, /timeline, /latest, /help, /fact and /kb in one server when DISCORD_GUILD_ID is set', async () => {
     await registerCommands(config(GUILD_ID));
     const put = await fake.waitForRequest((r) => r.method === 'PUT', 'command registration');
     expect(put.path).toBe(`/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
-    expect(put.body.map((c: { name: string }) => c.name)).toEqual(['ask', 'sources', 'help', 'fact', 'kb']);
+    expect(put.body.map((c: { name: string }) => c.name)).toEqual(['ask', 'sources', 'timeline', 'latest', 'help', 'fact', 'kb']);
     const ask = put.body[0];
     expect(ask.options).toEqual([
       expect.objectContaining({ name: 'question', type: 3, required: true, autocomplete: true }),

@@ -1,7 +1,9 @@
 // A small Bot API server on 127.0.0.1 for driving the real telegraf: it records every call, hands
-// out pushed updates through getUpdates long polling, checks HTML messages as strictly as Telegram
-// (unknown tags, bare < or &, unbalanced tags, over 4,096 characters are refused), and can fail the
-// next call to a method, e.g. with a 429 and retry_after, drop its connection, or answer it slowly.
+// out pushed updates through getUpdates long polling, checks HTML messages (sent or edited) as
+// strictly as Telegram (unknown tags, bare < or &, unbalanced tags, over 4,096 characters are
+// refused), and can fail the next call to a method, e.g. with a 429 and retry_after, drop its
+// connection, answer it slowly, or refuse every call that matches (say, to a chat the bot left).
+// Like Telegram, it refuses to edit a message it never sent, or to "edit" one into what it already is.
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,6 +29,9 @@ export interface ApiCall {
   error?: ApiError;
   /** True when the fake cut the connection instead of answering. */
   dropped?: boolean;
+  /** What the fake answered with (for sendMessage, the message it made: its message_id). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a Bot API result, read loosely by tests
+  result?: any;
 }
 
 export interface ApiError {
@@ -45,8 +50,11 @@ export class FakeTelegram {
   readonly #events = new EventEmitter();
   readonly #updates: Update[] = [];
   readonly #failures = new Map<string, (ApiError | 'drop')[]>();
+  readonly #refusals: { method: string; matches: (body: ApiCall['body']) => boolean; error: ApiError }[] = [];
   readonly #delays = new Map<string, number>();
   readonly #heldPolls = new Set<() => void>();
+  /** What each message the bot sent shows now, by "chat_id:message_id". */
+  readonly #shown = new Map<string, string>();
   #nextUpdateId = 1;
   #nextMessageId = 1;
 
@@ -84,6 +92,11 @@ export class FakeTelegram {
   /** The next call to `method` gets no answer: its connection is cut, as by a network failure. */
   dropNext(method: string): void {
     this.#failures.set(method, [...(this.#failures.get(method) ?? []), 'drop']);
+  }
+
+  /** Every later call to `method` whose body `matches` is refused with this error, e.g. sends to one chat. */
+  refuse(method: string, matches: (body: ApiCall['body']) => boolean, error: ApiError): void {
+    this.#refusals.push({ method, matches, error });
   }
 
   /** Every later call to `method` is answered only after `ms`. */
@@ -130,9 +143,11 @@ export class FakeTelegram {
     if (!route) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     const [, token = '', method = ''] = route;
     const call: ApiCall = { method, token, body: raw ? (JSON.parse(raw) as ApiCall['body']) : {}, at: Date.now() };
-    const failure = token !== this.token ? { error_code: 401, description: 'Unauthorized' } : (this.#failures.get(method)?.shift() ?? checkHtml(call));
+    const refusal = this.#refusals.find((r) => r.method === method && r.matches(call.body))?.error;
+    const failure = token !== this.token ? { error_code: 401, description: 'Unauthorized' } : (refusal ?? this.#failures.get(method)?.shift() ?? checkHtml(call) ?? this.#checkEdit(call));
     if (failure === 'drop') call.dropped = true;
     else if (failure) call.error = failure;
+    else if (method !== 'getUpdates') call.result = this.#resultOf(call);
     this.calls.push(call);
     this.#events.emit('call', call);
     if (failure === 'drop') return void req.socket.destroy();
@@ -140,7 +155,7 @@ export class FakeTelegram {
     const delay = this.#delays.get(method);
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     if (method === 'getUpdates') return this.#getUpdates(call, res);
-    reply(res, 200, { ok: true, result: this.#resultOf(call) });
+    reply(res, 200, { ok: true, result: call.result });
   }
 
   #getUpdates(call: ApiCall, res: http.ServerResponse): void {
@@ -164,6 +179,23 @@ export class FakeTelegram {
     });
   }
 
+  /**
+   * Telegram's 400s for an edit of a chat message: one it does not know ("not found"), or one that
+   * would look just as it does ("not modified", which a second press of the same button causes).
+   */
+  #checkEdit(call: ApiCall): ApiError | undefined {
+    if (call.method !== 'editMessageText' || call.body.chat_id === undefined) return undefined;
+    const shown = this.#shown.get(`${call.body.chat_id}:${call.body.message_id}`);
+    if (shown === undefined) return { error_code: 400, description: 'Bad Request: message to edit not found' };
+    if (shown === showing(call)) {
+      return {
+        error_code: 400,
+        description: 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+      };
+    }
+    return undefined;
+  }
+
   #resultOf(call: ApiCall): unknown {
     switch (call.method) {
       case 'getMe':
@@ -172,12 +204,28 @@ export class FakeTelegram {
         const chatId = Number(call.body.chat_id);
         // Telegram's group and channel ids are negative.
         const chat = chatId < 0 ? { id: chatId, type: 'supergroup', title: 'Group' } : { id: chatId, type: 'private', first_name: 'User' };
-        return { message_id: this.#nextMessageId++, date: Math.floor(Date.now() / 1000), chat, from: FAKE_BOT, text: call.body.text };
+        const messageId = this.#nextMessageId++;
+        this.#shown.set(`${call.body.chat_id}:${messageId}`, showing(call));
+        return { message_id: messageId, date: Math.floor(Date.now() / 1000), chat, from: FAKE_BOT, text: call.body.text };
+      }
+      case 'editMessageText': {
+        // A chat message edited in place comes back as the message; an inline message's edit as true.
+        if (call.body.chat_id === undefined) return true;
+        this.#shown.set(`${call.body.chat_id}:${call.body.message_id}`, showing(call));
+        const chatId = Number(call.body.chat_id);
+        const chat = chatId < 0 ? { id: chatId, type: 'supergroup', title: 'Group' } : { id: chatId, type: 'private', first_name: 'User' };
+        const now = Math.floor(Date.now() / 1000);
+        return { message_id: call.body.message_id, date: now, edit_date: now, chat, from: FAKE_BOT, text: call.body.text };
       }
       default:
         return true;
     }
   }
+}
+
+/** A message's text and buttons, as Telegram compares them before an edit. */
+function showing(call: ApiCall): string {
+  return JSON.stringify([call.body.text, call.body.reply_markup ?? null]);
 }
 
 function reply(res: http.ServerResponse, status: number, body: unknown): void {
@@ -186,7 +234,7 @@ function reply(res: http.ServerResponse, status: number, body: unknown): void {
 
 /** Telegram's checks on an HTML message: a refused text gets the 400 Telegram would send. */
 function checkHtml(call: ApiCall): ApiError | undefined {
-  const content = call.method === 'sendMessage' ? call.body : undefined;
+  const content = call.method === 'sendMessage' || call.method === 'editMessageText' ? call.body : undefined;
   const texts: { text: string; html: boolean }[] = content ? [{ text: String(content.text), html: content.parse_mode === 'HTML' }] : [];
   if (call.method === 'answerInlineQuery') {
     for (const r of call.body.results as { input_message_content: { message_text: string; parse_mode?: string } }[]) {

@@ -7,6 +7,7 @@ import { startTelegram } from '../../../adapters/telegram/index.js';
 import type { FloodLimits } from '../../../adapters/telegram/send-queue.js';
 import {
   ActivityLog,
+  Announcer,
   BotCore,
   countAskedQuestions,
   createLogger,
@@ -19,6 +20,7 @@ import {
 } from '../../../src/index.js';
 import { copyOfFixtureKnowledge, FIXTURE_KNOWLEDGE, loadBase, moderationFor } from '../../helpers.js';
 import { FAKE_BOT, FakeTelegram, type ApiCall } from './fake-telegram.js';
+import { answered } from '../../../src/answer.js';
 
 export const TOKEN = '123456:TEST-token';
 
@@ -34,6 +36,8 @@ export interface TestBot {
   knowledgeDir: string;
   /** Log lines the adapter wrote (warn and above). */
   logs: string[];
+  /** With `announce`, what posts the fact-base changes: `settled()` resolves when all are posted. */
+  announcer?: Announcer;
   /** Lines of a JSON-lines file in the data folder. */
   records(file: 'questions.jsonl' | 'feedback.jsonl'): Promise<Record<string, unknown>[]>;
 }
@@ -48,6 +52,8 @@ interface StartOptions {
   questionsLog?: object[];
   /** Runs once the fake is up and before the bot starts, e.g. to make a start-up call fail. */
   beforeStart?: (fake: FakeTelegram) => void;
+  /** Announces fact-base changes, as adapters/bootstrap.ts wires it (posting where TELEGRAM_ANNOUNCE_CHAT says). */
+  announce?: boolean;
 }
 
 const started: { fake: FakeTelegram; adapter?: RunningAdapter; dataDir: string; knowledgeCopy?: string }[] = [];
@@ -70,6 +76,12 @@ export async function startBot(options: StartOptions = {}): Promise<TestBot> {
   const deps: AdapterDeps = { core, activity, config, logger, limiter: options.limiter ?? new RateLimiter() };
   // As adapters/bootstrap.ts builds it, minus the file watcher: changes here come only from chat.
   if (entry.knowledgeCopy) deps.moderation = moderationFor(core, entry.knowledgeCopy, activity, options.moderation?.limiter);
+  if (options.announce) {
+    // As adapters/bootstrap.ts wires it.
+    const announcer = new Announcer(logger, (factId) => answered(core.answer({ factId: factId })));
+    core.onChange((before, after) => void announcer.changed(before, after));
+    deps.announcer = announcer;
+  }
   options.beforeStart?.(fake);
   entry.adapter = await startTelegram(deps, { flood: FAST_FLOOD });
   return {
@@ -79,6 +91,7 @@ export async function startBot(options: StartOptions = {}): Promise<TestBot> {
     dataDir,
     knowledgeDir,
     logs,
+    ...(deps.announcer ? { announcer: deps.announcer } : {}),
     async records(file) {
       const text = await readFile(path.join(dataDir, file), 'utf8').catch(() => '');
       return text
@@ -92,9 +105,13 @@ export async function startBot(options: StartOptions = {}): Promise<TestBot> {
 /** Stops every bot a test started (letting in-flight replies finish), then its fake and folders. */
 export async function stopBots(): Promise<void> {
   for (const { fake, adapter, dataDir, knowledgeCopy } of started.splice(0)) {
-    await adapter?.stop();
-    await fake.close();
-    for (const dir of [dataDir, knowledgeCopy]) if (dir) await rm(dir, { recursive: true, force: true });
+    try {
+      await adapter?.stop();
+    } finally {
+      // A stop that fails still fails the test, but leaves no server or folder behind.
+      await fake.close();
+      for (const dir of [dataDir, knowledgeCopy]) if (dir) await rm(dir, { recursive: true, force: true });
+    }
   }
 }
 
@@ -148,7 +165,8 @@ export function inlineQuery(query: string, from: User = ALICE) {
 export function buttonPress(data: string, botMessage: ApiCall, from: User = ALICE) {
   const chatId = Number(botMessage.body.chat_id);
   const message = {
-    message_id: nextMessageId++,
+    // The message the fake made for that call, so an edit in place can be checked against it.
+    message_id: (botMessage.result?.message_id as number | undefined) ?? nextMessageId++,
     date: Math.floor(Date.now() / 1000),
     chat: chatId < 0 ? GROUP : { id: chatId, type: 'private', first_name: from.first_name },
     from: FAKE_BOT,

@@ -27,7 +27,7 @@ describe('the Telegram bot in a private chat', () => {
   it('greets on /start with example questions, after registering its command menu', async () => {
     const { fake } = await startBot();
     const commands = fake.callsTo('setMyCommands')[0]?.body.commands as { command: string }[];
-    expect(commands.map((c) => c.command).sort()).toEqual(['ask', 'help', 'sources', 'start']);
+    expect(commands.map((c) => c.command).sort()).toEqual(['ask', 'help', 'latest', 'sources', 'start', 'timeline']);
 
     fake.push(privateText('/start'));
     const sent = await fake.waitFor('sendMessage');

@@ -1,0 +1,62 @@
+// Reading a follow-up with the turn before it. "And the second one?" after "When was the first
+// round?" asks when the second round was; "where was it held?" asks where that round was held. The
+// follow-up's own words win: a word of the same kind in the earlier question (an ordinal, a year,
+// a name, a month) gives way to it, and the rest of the earlier question supplies what it leaves out.
+import type { Vocabulary } from './knowledge/schema.js';
+import { foldText } from './matching/fold.js';
+import { yearsNamed } from './fit.js';
+
+export interface FollowUpWords {
+  /** Words that point back ("he", "it", "that", "then"), folded. */
+  anaphora: readonly string[];
+  /** Openings of a follow-up ("and", "what about"), folded. */
+  openings: readonly string[];
+  /** Kinds of word of which a follow-up's one replaces the earlier question's: ordinals, months, names… */
+  kinds: readonly (readonly string[])[];
+}
+
+/** True when a question reads as a follow-up: it opens as one, points back, or is a bare "why?". */
+export function readsAsFollowUp(question: string, words: Vocabulary['followUp']): boolean {
+  const folded = ` ${foldText(question)} `;
+  if (words.openings.some((o) => folded.startsWith(` ${foldText(o)} `))) return true;
+  return words.anaphora.some((a) => folded.includes(` ${foldText(a)} `));
+}
+
+/** The earlier turn: its question as understood, and the answer it got, if any. */
+export interface Earlier {
+  question: string;
+  answer?: string;
+}
+
+/**
+ * The follow-up read with the earlier turn. "He" or "she" stands for the first person the earlier
+ * answer named ("who led Russia's team?" … "what did he say then?" asks what Medinsky said);
+ * otherwise the follow-up's words come first, then the earlier question's, less any word of a
+ * kind the follow-up names anew ("second" replaces "first", "2022" replaces "2025", "Umerov"
+ * replaces "Medinsky").
+ */
+export function withContext(question: string, earlier: Earlier, words: Vocabulary['followUp'], names: Vocabulary['names']): string {
+  const mine = ` ${foldText(question)} `;
+  const person = words.personPronouns.some((p) => mine.includes(` ${foldText(p)} `)) ? firstNamed(earlier.answer ?? '', names.people) : undefined;
+  if (person !== undefined) return `${question.trim()} ${person}`;
+  let theirs = ` ${foldText(earlier.question)} `;
+  const kinds = [...words.kinds, [...names.people, ...names.places]];
+  for (const kind of kinds) {
+    const phrases = kind.map(foldText).filter(Boolean);
+    if (!phrases.some((p) => mine.includes(` ${p} `))) continue;
+    for (const p of phrases) theirs = theirs.split(` ${p} `).join(' ');
+  }
+  if (yearsNamed(question).length > 0) theirs = theirs.replace(/\b(?:19|20)\d\d\b/g, ' ');
+  return `${question.trim()} ${theirs.replace(/\s+/g, ' ').trim()}`;
+}
+
+/** The person the text names first, of those listed (folded), if any. */
+function firstNamed(text: string, people: readonly string[]): string | undefined {
+  const words = ` ${foldText(text)} `;
+  let first: { name: string; at: number } | undefined;
+  for (const name of people) {
+    const at = words.indexOf(` ${foldText(name)} `);
+    if (at >= 0 && (!first || at < first.at)) first = { name, at };
+  }
+  return first?.name;
+}

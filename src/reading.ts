@@ -1,0 +1,149 @@
+// Reading a chat message the way a person wrote it, before any matching: the question may sit after
+// a preamble, behind a hedge ("is it true that…"), beside a second question, in brackets, or past
+// the length cut; mentions, emoji and invisible characters say nothing. A message is turned into
+// the parts worth trying as a question, in order; answerQuestion tries them and answers the first
+// it can. Small talk ("hi", "thanks!", "help", "?") is told apart here too.
+import { LIMITS, READING } from './config/defaults.js';
+import type { Vocabulary } from './knowledge/schema.js';
+import { foldText } from './matching/fold.js';
+
+export type SmallTalk = 'help' | 'thanks' | 'greeting' | 'ack';
+
+export interface Reading {
+  /** The message as read: cleaned, and cut to the length limit (what results report as the question). */
+  question: string;
+  /** What to try as the question, best first: the parts that read as questions, then the whole. */
+  parts: string[];
+  /** How many parts read as questions: more than one means the message asked several things. */
+  questionParts: number;
+  /** The message is small talk rather than a question. */
+  smallTalk?: SmallTalk;
+}
+
+/** Emoji, with their variation selectors and the joiners between the parts of one. */
+const EMOJI = /\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|[\u{1F1E6}-\u{1F1FF}]|\uFE0F/gu;
+/** "@istanbul_bot", "@Name": an address, not part of the question. */
+const MENTION = /(^|[\s(])@[\p{L}\p{N}_]{2,}/gu;
+/** A part in brackets: an aside, tried without it too. */
+const ASIDE = /\s*[([][^()[\]]*[)\]]/g;
+/** Where a clause that asks its own question starts: after punctuation or a joining word, at a question word. */
+const CLAUSE_START = /(?:[,:;—–]|\s-|\b(?:and|but|so|also|anyway))\s+((?:who|whom|whose|what|what's|whats|when|where|which|why|how|is|are|was|were|did|does|do|can|could|will|would|has|have|had)\b)/giu;
+/** Words a question starts with when it has no "?". */
+const QUESTION_START = /^(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|did|does|do|can|could|will|would|should|has|have|had)\b/;
+
+/** Invisible and control characters out, mentions and emoji out, spaces single. */
+export function cleanMessage(raw: string): string {
+  return raw
+    .replace(/\p{Cf}+/gu, '') // zero-width and direction marks sit inside words: they join, never split
+    .replace(/\p{Cc}+/gu, ' ')
+    .replace(MENTION, '$1 ')
+    .replace(EMOJI, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function readMessage(raw: string, vocabulary: Pick<Vocabulary, 'filler' | 'smallTalk'>): Reading {
+  const clean = cleanMessage(raw.slice(0, READING.messageChars));
+  const question = cut(clean);
+  const smallTalk = smallTalkOf(clean, vocabulary);
+  const sentences = sentencesOf(clean).map((s) => withoutFiller(s, vocabulary.filler)).filter((s) => foldText(s) !== '');
+  // A sentence's question clauses before the sentence itself: "I was reading about the weather, and
+  // it got me wondering: how long did the third round last?" asks the clause after the colon.
+  // What ends in "?" is tried before what only starts like a question ("Ugh, what a week.").
+  const asking = sentences.flatMap((s) => [...clausesOf(s).filter(readsAsQuestion), ...(readsAsQuestion(s) ? [s] : [])]);
+  asking.sort((a, b) => Number(endsAsQuestion(b)) - Number(endsAsQuestion(a)));
+  const whole = withoutFiller(question, vocabulary.filler);
+  const parts: string[] = [];
+  const add = (text: string) => {
+    const part = cut(text);
+    if (foldText(part) && !parts.includes(part) && parts.length < READING.maxParts) parts.push(part);
+  };
+  // A single sentence is the question as it stands; a longer message is tried question by question,
+  // then as a whole (a question without a "?" after a preamble).
+  if (sentences.length <= 1) add(whole);
+  for (const part of asking) {
+    add(part);
+    const plain = part.replace(ASIDE, ' ').replace(/\s+/g, ' ').trim();
+    if (plain !== part) add(plain);
+  }
+  add(whole);
+  const reading: Reading = { question, parts, questionParts: asking.length };
+  if (smallTalk) reading.smallTalk = smallTalk;
+  return reading;
+}
+
+/**
+ * The clauses of a sentence that start a question of their own after a comma, a colon, a dash or a
+ * joining word ("…, how long did it last", "… and who chaired it"); none for a one-clause sentence.
+ */
+function clausesOf(sentence: string): string[] {
+  const starts = [...sentence.matchAll(CLAUSE_START)].map((m) => (m.index ?? 0) + m[0].length - (m[1]?.length ?? 0));
+  if (starts.length === 0) return [];
+  const bounds = [0, ...starts, sentence.length];
+  const clauses: string[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const clause = sentence.slice(bounds[i], bounds[i + 1]).replace(/^[\s,:;—–-]+|[\s,:;—–-]+$/g, '').replace(/^(?:and|but|so|also|anyway)\s+/i, '');
+    if (clause) clauses.push(clause);
+  }
+  return clauses;
+}
+
+/** True when a sentence reads as a question: it ends in "?" or starts as one. */
+function readsAsQuestion(sentence: string): boolean {
+  return endsAsQuestion(sentence) || QUESTION_START.test(foldText(sentence));
+}
+
+function endsAsQuestion(sentence: string): boolean {
+  return /[?？]\s*$/.test(sentence);
+}
+
+/** Sentences, each keeping its "?": "I read the news. When did it start? Thanks" → three. */
+function sentencesOf(text: string): string[] {
+  return (text.match(/[^.!?？;\n]+[.!?？;]*/g) ?? []).map((s) => s.trim()).filter(Boolean);
+}
+
+/** The text without hedges and chat filler ("is it true that", "someone told me"), as whole words. */
+function withoutFiller(text: string, filler: readonly string[]): string {
+  let out = ` ${text} `;
+  for (const phrase of [...filler].sort((a, b) => b.length - a.length)) {
+    // Spelt folded in the vocabulary ("isn t it"), a phrase matches as typed ("isn't it").
+    const words = phrase.trim().split(/\s+/).map(escapeRegExp).join("[\\s,'’]+");
+    out = out.replace(new RegExp(`(?<=[\\s,(])${words}(?=[\\s,?.!)])`, 'giu'), ' ');
+  }
+  return out.replace(/\s+/g, ' ').replace(/^[\s,]+/, '').trim();
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Cut to the question length limit, on characters (never inside a surrogate pair). */
+function cut(text: string): string {
+  const chars = [...text];
+  return chars.length <= LIMITS.questionChars ? text : chars.slice(0, LIMITS.questionChars).join('').trim();
+}
+
+/**
+ * Small talk: a message whose every word belongs to a greeting, thanks, a call for help or an
+ * acknowledgement (the vocabulary's `smallTalk` lists), or a bare "?". Help wins over thanks, thanks
+ * over a greeting: "hi, thanks!" thanks; "hi, help?" asks for help.
+ */
+function smallTalkOf(clean: string, vocabulary: Pick<Vocabulary, 'smallTalk'>): SmallTalk | undefined {
+  if (/^[?？!.\s]+$/.test(clean)) return 'help';
+  let rest = ` ${foldText(clean)} `;
+  if (rest.trim() === '') return undefined;
+  const found = new Set<SmallTalk>();
+  const kinds: SmallTalk[] = ['help', 'thanks', 'greeting', 'ack'];
+  const phrases = kinds
+    .flatMap((kind) => vocabulary.smallTalk[kind].map((p) => ({ kind, p: foldText(p) })))
+    .sort((a, b) => b.p.length - a.p.length);
+  for (const { kind, p } of phrases) {
+    if (p && rest.includes(` ${p} `)) {
+      found.add(kind);
+      rest = rest.split(` ${p} `).join(' ');
+    }
+  }
+  const left = rest.trim().split(' ').filter((w) => w && !vocabulary.smallTalk.filler.includes(w));
+  if (left.length > 0) return undefined;
+  return kinds.find((k) => found.has(k));
+}
