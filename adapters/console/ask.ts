@@ -4,17 +4,22 @@ import 'dotenv/config';
 import { createInterface } from 'node:readline';
 import { loadConfig, loadCore, type BotCore } from '../../src/index.js';
 import { formatForConsole } from './format.js';
-import { toJsonLine } from './json.js';
+import { askOfLine, toJsonLine } from './json.js';
 
 const USAGE = [
   'usage: npm run ask -- "question"        print one answer with its sources',
-  '       npm run ask -- --json < file     one question per line in, one JSON object per line out',
+  '       npm run ask -- --json < file     one question per line in, one JSON object per line out;',
+  '                                        a line {"question": "…", "conversation": "c1"} is a turn of conversation c1',
   'example: npm run ask -- "How long did the latest round of talks last?"',
 ].join('\n');
 
 async function answerLines(core: BotCore): Promise<void> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) process.stdout.write(`${toJsonLine(core.answer(line))}\n`);
+  for await (const line of lines) {
+    const ask = askOfLine(line);
+    const conversation = typeof ask === 'string' || !('conversation' in ask) ? undefined : ask.conversation;
+    process.stdout.write(`${toJsonLine(core.answer(ask), conversation)}\n`);
+  }
 }
 
 async function main(argv: string[]): Promise<number> {

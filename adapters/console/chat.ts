@@ -5,6 +5,8 @@ import { formatDate, MESSAGES, type Actor, type BotCore, type TextModeration, ty
 import { formatForConsole, formatLatestForConsole, formatSourcesForConsole, formatTimelineForConsole } from './format.js';
 
 const PROMPT = 'you> ';
+/** The console is one person's chat: every line is a turn of one conversation. */
+const CONSOLE_CONVERSATION = 'console';
 
 export function consoleHelp(core: BotCore): string {
   const examples = core.complete('', 4).map((q) => `  ${q}`);
@@ -34,7 +36,7 @@ export async function runConsole(core: BotCore, input: Readable, output: Writabl
     else if (/^\/timeline(?:\s|$)/.test(line)) say(formatTimelineForConsole(allPages(core, line.slice('/timeline'.length))));
     // A command that fails (an unreadable audit log, say) gets an apology, and the chat goes on.
     else if (moderation && operator && moderation.wants(operator, raw)) say(await moderation.handle(operator, raw).then((r) => r.text, () => MESSAGES.apology));
-    else if (line) say(formatForConsole(core.answer(line)));
+    else if (line) say(formatForConsole(core.answer({ question: line, conversation: CONSOLE_CONVERSATION })));
     prompt();
   }
   rl.close();

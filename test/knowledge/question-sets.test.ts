@@ -18,10 +18,13 @@ import { BUNDLED_KNOWLEDGE, loadBase, ROOT } from '../helpers.js';
 const SETS: [file: string, answered: number, refused: number][] = [
   [path.join(ROOT, '../shared/eval/questions.jsonl'), 0.95, 0.9],
   [path.join(ROOT, 'test/eval/extra-questions.jsonl'), 0.95, 0.9],
-  [path.join(ROOT, 'test/eval/source-notes-questions.jsonl'), 0.87, 0.84],
-  [path.join(ROOT, 'test/eval/unseen-questions.jsonl'), 0.9, 0.83],
-  [path.join(ROOT, 'test/eval/batch-2-questions.jsonl'), 0.84, 0.64],
-  [path.join(ROOT, 'test/eval/batch-2-unseen.jsonl'), 0.85, 0.6],
+  [path.join(ROOT, 'test/eval/source-notes-questions.jsonl'), 0.97, 0.85],
+  [path.join(ROOT, 'test/eval/unseen-questions.jsonl'), 0.92, 0.8],
+  [path.join(ROOT, 'test/eval/batch-2-questions.jsonl'), 0.97, 0.7],
+  [path.join(ROOT, 'test/eval/batch-2-unseen.jsonl'), 0.84, 0.78],
+  [path.join(ROOT, 'test/eval/chatty-questions.jsonl'), 0.87, 1],
+  [path.join(ROOT, 'test/eval/conversations.jsonl'), 0.77, 0.5],
+  [path.join(ROOT, 'test/eval/near-topic-declines.jsonl'), 1, 0.89],
 ];
 
 let base: FactBase;

@@ -97,7 +97,8 @@ describe('buttons', () => {
 
   it('tells the member when a suggested question has left the fact base', async () => {
     const reply = await h.fake.callbackFor(h.fake.press(h.fake.newMember(), 'ask:no-such-fact'));
-    expect(reply.data).toMatchObject({ content: MESSAGES.suggestionGone, flags: EPHEMERAL });
+    expect(reply.data).toMatchObject({ flags: EPHEMERAL });
+    expect(reply.data.embeds?.[0]?.description).toContain(MESSAGES.suggestionGone);
   });
 
   it.each([
