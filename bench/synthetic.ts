@@ -181,7 +181,7 @@ export function generateBase(size: number, seed = SEED): FactBase {
     fileOf.set(id, `knowledge/facts/synthetic-${round ?? 0}.yaml`);
   }
   const newestDate = facts.reduce((newest, f) => (f.asOf > newest ? f.asOf : newest), '');
-  return { facts, vocabulary: bundledVocabulary(), fileOf, version: `synthetic-${seed}-${size}`, newestDate };
+  return { facts, vocabulary: bundledVocabulary(), fileOf, translations: new Map(), version: `synthetic-${seed}-${size}`, newestDate };
 }
 
 export type QueryKind = 'reordered' | 'dropped' | 'one typo' | 'two typos' | 'synonym' | 'off-topic';

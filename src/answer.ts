@@ -1,6 +1,7 @@
 // The one use case: a question in, data out (an answer, a "did you mean…", or a decline). Never
 // throws for any input; adapters only lay the result out for their platform.
-import { asOfText, citationsOf, type Citation } from './citations.js';
+import { ANSWER_TEXT, dateIn, type AnswerText } from './answer-text.js';
+import { citationsOf, type Citation } from './citations.js';
 import { misfitOf, nameStemsOf, needsOf } from './fit.js';
 import { asksAboutNow, isStale } from './freshness.js';
 import { CONVERSATION, LIMITS, MATCHING } from './config/defaults.js';
@@ -10,7 +11,8 @@ import type { FactBase } from './knowledge/parse.js';
 import { foldText } from './matching/fold.js';
 import { featured, type Candidate, type Matcher } from './matching/matcher.js';
 import { cleanMessage, readMessage, type SmallTalk } from './reading.js';
-import { MESSAGES } from './messages.js';
+import { englishFingerprint } from './knowledge/translation.js';
+import { detectLanguage, languageOfLocale, type Language } from './language.js';
 
 export interface Suggestion {
   factId: string;
@@ -20,6 +22,8 @@ export interface Suggestion {
 interface ResultBase {
   /** The question as read: trimmed, and cut to the length limit. */
   question: string;
+  /** The language the reply is written in: the question's own, else the platform's hint, else English. */
+  lang: Language;
   /** In [0, 1]: the best candidate's confidence (0 when nothing matched). */
   confidence: number;
   suggestions: Suggestion[];
@@ -36,7 +40,7 @@ export interface AnswerOk extends ResultBase {
   citations: Citation[];
   /** ISO date the fact was true. */
   asOf: string;
-  /** "as of 23 July 2025" */
+  /** "as of 23 July 2025", in the reply's language. */
   asOfText: string;
   /**
    * Set when the question asked about now ("the latest", "still", "any news"): the answer is the
@@ -69,19 +73,21 @@ export interface Snapshot {
   base: FactBase;
   matcher: Matcher;
   /** What a question with nothing near it is offered: worked out once per base, not per question (a scan of every fact). */
-  featured: Suggestion[];
+  featured: Fact[];
   /** The stems of the vocabulary's names, once per base. */
   names: ReadonlySet<string>;
+  /** The active facts by id: the matcher's candidates are read back to them (it indexes their translations too). */
+  byId: ReadonlyMap<string, Fact>;
 }
 
 export function snapshotOf(base: FactBase, matcher: Matcher): Snapshot {
-  const featuredFacts = featured(base.facts, MATCHING.suggestions);
   const sense = { stems: (text: string) => matcher.stems(text), share: (stem: string) => matcher.share(stem) };
   return {
     base,
     matcher,
-    featured: featuredFacts.map((f) => ({ factId: f.id, question: f.questions[0] ?? f.id })),
+    featured: featured(base.facts, MATCHING.suggestions),
     names: nameStemsOf([...base.vocabulary.names.people, ...base.vocabulary.names.places], sense),
+    byId: new Map(base.facts.filter((f) => f.status === 'active').map((f) => [f.id, f])),
   };
 }
 
@@ -89,7 +95,10 @@ export function snapshotOf(base: FactBase, matcher: Matcher): Snapshot {
  * What is asked: a question (in a conversation, when follow-ups should be read with the turn
  * before), or a pressed suggestion's fact.
  */
-export type Ask = string | { question: string; conversation?: string } | { factId: string; conversation?: string };
+export type Ask =
+  | string
+  | { question: string; conversation?: string; locale?: string }
+  | { factId: string; conversation?: string; locale?: string };
 
 /** An answer, and the question as understood (a follow-up with its context), for the conversation to remember. */
 export interface Understood {
@@ -101,31 +110,33 @@ export interface Understood {
  * Answers a message. `earlier` is the conversation's last turn, if it is recent: a follow-up ("and
  * the second one?", "what did he say then?") is then read with it.
  */
-export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Date, earlier?: Earlier): Understood {
+export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Date, earlier?: Earlier, locale?: string): Understood {
   const reading = readMessage(rawQuestion, snapshot.base.vocabulary);
+  const lang = detectLanguage(reading.question, languageOfLocale(locale));
+  const say = ANSWER_TEXT[lang];
   if (reading.smallTalk) {
-    const chat: AnswerChat = { kind: 'chat', topic: reading.smallTalk, question: reading.question, text: MESSAGES.smallTalk[reading.smallTalk], confidence: 0, suggestions: [], notes: [] };
+    const chat: AnswerChat = { kind: 'chat', topic: reading.smallTalk, question: reading.question, lang, text: say.smallTalk[reading.smallTalk], confidence: 0, suggestions: [], notes: [] };
     return { result: chat, understood: earlier?.question ?? '' };
   }
   const [first] = reading.parts;
-  if (first === undefined) return { result: declined(snapshot, reading.question, [], [], MESSAGES.empty), understood: '' };
+  if (first === undefined) return { result: declined(snapshot, lang, reading.question, [], [], say.empty), understood: '' };
   // The parts are tried in order and the first one the base answers is answered; a message that
   // asked several things says which it answered. Nothing answered: the nearest miss is returned.
   let nearest: AnswerResult | undefined;
   for (const part of reading.parts) {
     for (const text of readingsOf(part, snapshot.base.vocabulary, earlier)) {
-      const result = answerPart(snapshot, text, now);
+      const result = answerPart(snapshot, text, now, lang);
       if (result.kind === 'answer') {
         result.question = part;
-        if (reading.questionParts > 1) result.notes.push(MESSAGES.answeredOne(part));
+        if (reading.questionParts > 1) result.notes.push(say.answeredOne(part));
         return { result, understood: text };
       }
       if (!nearest || (nearest.kind === 'declined' && result.kind === 'ambiguous') || (nearest.kind === result.kind && result.confidence > nearest.confidence)) nearest = result;
     }
   }
-  const result = nearest ?? declined(snapshot, first, [], [], MESSAGES.declined);
+  const result = nearest ?? declined(snapshot, lang, first, [], [], say.declined);
   const cut = [...cleanMessage(rawQuestion)].length > LIMITS.questionChars;
-  return { result: { ...result, question: reading.question, notes: cut ? [MESSAGES.trimmed(LIMITS.questionChars)] : [] }, understood: first };
+  return { result: { ...result, question: reading.question, notes: cut ? [say.trimmed(LIMITS.questionChars)] : [] }, understood: first };
 }
 
 /**
@@ -141,22 +152,49 @@ function readingsOf(part: string, vocabulary: Snapshot['base']['vocabulary'], ea
   return readsAsFollowUp(part, vocabulary.followUp) || short ? [combined, part] : [part];
 }
 
-/** The answer a fact gives: built here only, for a matched question, a pressed suggestion or an inline result. */
-export function answerFrom(fact: Fact, question: string, confidence: number, suggestions: Suggestion[], notes: string[]): AnswerOk {
+/**
+ * The answer a fact gives, in the asker's language: built here only, for a matched question, a
+ * pressed suggestion or an inline result. A fact with no current translation into that language
+ * (none yet, or made from older English) is served in English, with a line that says so.
+ */
+export function answerFrom(
+  snapshot: Snapshot,
+  fact: Fact,
+  lang: Language,
+  question: string,
+  confidence: number,
+  suggestions: Suggestion[],
+  notes: string[],
+): AnswerOk {
+  const translation = currentTranslation(snapshot, fact, lang);
   const result: AnswerOk = {
     kind: 'answer',
     question,
+    lang,
     factId: fact.id,
-    text: fact.answer,
+    text: translation?.answer ?? fact.answer,
     citations: citationsOf(fact),
     asOf: fact.asOf,
-    asOfText: asOfText(fact),
+    asOfText: ANSWER_TEXT[lang].asOf(dateIn(lang, fact.asOf)),
     confidence,
     suggestions,
-    notes,
+    notes: lang !== 'en' && !translation ? [...notes, ANSWER_TEXT[lang].untranslated] : notes,
   };
-  if (fact.caveat !== undefined) result.caveat = fact.caveat;
+  const caveat = translation ? (translation.caveat ?? fact.caveat) : fact.caveat;
+  if (caveat !== undefined) result.caveat = caveat;
   return result;
+}
+
+/** The fact's translation into the language, if there is one made from its English as it is now. */
+function currentTranslation(snapshot: Snapshot, fact: Fact, lang: Language) {
+  if (lang === 'en') return undefined;
+  const translation = snapshot.base.translations.get(lang)?.get(fact.id);
+  return translation && translation.from === englishFingerprint(fact) ? translation : undefined;
+}
+
+/** What a suggestion button shows for a fact: its display question, in the language when translated. */
+function displayQuestion(snapshot: Snapshot, fact: Fact, lang: Language): string {
+  return currentTranslation(snapshot, fact, lang)?.questions[0] ?? fact.questions[0] ?? fact.id;
 }
 
 /** The answer a result gives, if it is one: for code that only wants a fact's answer. */
@@ -165,13 +203,13 @@ export function answered(result: AnswerResult): AnswerOk | undefined {
 }
 
 /** A pressed suggestion: its fact's answer, or a plain word that it is gone (retired, removed). */
-export function answerFact(snapshot: Snapshot, fact: Fact | undefined): AnswerOk | AnswerDeclined {
-  if (!fact) return declined(snapshot, '', [], [], MESSAGES.suggestionGone);
-  return answerFrom(fact, fact.questions[0] ?? fact.id, 1, [], []);
+export function answerFact(snapshot: Snapshot, fact: Fact | undefined, lang: Language): AnswerOk | AnswerDeclined {
+  if (!fact) return declined(snapshot, lang, '', [], [], ANSWER_TEXT[lang].suggestionGone);
+  return answerFrom(snapshot, fact, lang, displayQuestion(snapshot, fact, lang), 1, [], []);
 }
 
 /** One part of a message, matched and checked on its own. */
-function answerPart(snapshot: Snapshot, question: string, now: Date): AnswerOk | AnswerAmbiguous | AnswerDeclined {
+function answerPart(snapshot: Snapshot, question: string, now: Date, lang: Language): AnswerOk | AnswerAmbiguous | AnswerDeclined {
   const notes: string[] = [];
   // A fact that does not give what the question asks for (its year, a number of what it counts, an
   // age, a length of time, a view) never answers it, however many words it shares.
@@ -181,25 +219,29 @@ function answerPart(snapshot: Snapshot, question: string, now: Date): AnswerOk |
   const needs = needsOf(question, fit, sense);
   const { recency } = snapshot.base.vocabulary;
   const aboutNow = asksAboutNow(question, recency);
-  const candidates = candidatesFor(snapshot.matcher, question, aboutNow ? recency : []).filter(
-    (c) => misfitOf(needs, c, fit, sense, snapshot.names) === undefined,
-  );
+  // The matcher indexes translations with their facts: each candidate is read back to its fact.
+  const candidates = candidatesFor(snapshot.matcher, question, aboutNow ? recency : [])
+    .map((c) => ({ ...c, fact: snapshot.byId.get(c.fact.id) ?? c.fact }))
+    .filter((c) => misfitOf(needs, c, fit, sense, snapshot.names) === undefined);
   if (aboutNow) moveNewestFirst(candidates, asksAboutRound(question, sense.stems));
   const best = candidates[0];
-  if (!best || best.confidence < MATCHING.suggestThreshold) return declined(snapshot, question, candidates, notes, MESSAGES.declined);
+  const say = ANSWER_TEXT[lang];
+  if (!best || best.confidence < MATCHING.suggestThreshold) return declined(snapshot, lang, question, candidates, notes, say.declined);
   if (best.confidence < MATCHING.answerThreshold) {
     return {
       kind: 'ambiguous',
       question,
-      text: MESSAGES.ambiguous,
+      lang,
+      text: say.ambiguous,
       confidence: best.confidence,
-      suggestions: suggestionsFrom(candidates, MATCHING.suggestThreshold * 0.5),
+      suggestions: suggestionsFrom(snapshot, lang, candidates, MATCHING.suggestThreshold * 0.5),
       notes,
     };
   }
   const { fact } = best;
   // Related facts worth a look, never the answered one again.
-  const result = answerFrom(fact, question, best.confidence, suggestionsFrom(candidates.slice(1), MATCHING.suggestThreshold), notes);
+  const related = suggestionsFrom(snapshot, lang, candidates.slice(1), MATCHING.suggestThreshold);
+  const result = answerFrom(snapshot, fact, lang, question, best.confidence, related, notes);
   if (aboutNow) result.recency = { stale: isStale(fact.asOf, now) };
   return result;
 }
@@ -267,26 +309,32 @@ export function quietInGroups(result: AnswerResult): boolean {
 /** The lines an answer to a question about now starts with: its date, and a warning when old. */
 export function recencyLines(result: AnswerOk): string[] {
   if (!result.recency) return [];
-  return [MESSAGES.newestLead(result.asOfText), ...(result.recency.stale ? [MESSAGES.mayBeOutdated] : [])];
+  const say = textOf(result);
+  return [say.newestLead(result.asOfText), ...(result.recency.stale ? [say.mayBeOutdated] : [])];
+}
+
+/** The words the core says around a result, in the result's language (for adapters' labels too). */
+export function textOf(result: Pick<AnswerResult, 'lang'>): AnswerText {
+  return ANSWER_TEXT[result.lang];
 }
 
 /** The answer with its caveat, as one plain text (what the CLI's JSON mode prints). */
 export function plainText(result: AnswerResult): string {
   if (result.kind !== 'answer') return result.text;
   const text = [...recencyLines(result), result.text].join(' ');
-  return result.caveat === undefined ? text : `${text} ${MESSAGES.sourcesDiffer} ${result.caveat}`;
+  return result.caveat === undefined ? text : `${text} ${textOf(result).sourcesDiffer} ${result.caveat}`;
 }
 
-function declined(snapshot: Snapshot, question: string, candidates: Candidate[], notes: string[], text: string): AnswerDeclined {
-  const near = suggestionsFrom(candidates, MATCHING.suggestThreshold * 0.5);
-  const suggestions = near.length > 0 ? near : [...snapshot.featured];
-  return { kind: 'declined', question, text, confidence: candidates[0]?.confidence ?? 0, suggestions, notes };
+function declined(snapshot: Snapshot, lang: Language, question: string, candidates: Candidate[], notes: string[], text: string): AnswerDeclined {
+  const near = suggestionsFrom(snapshot, lang, candidates, MATCHING.suggestThreshold * 0.5);
+  const suggestions = near.length > 0 ? near : snapshot.featured.map((f) => ({ factId: f.id, question: displayQuestion(snapshot, f, lang) }));
+  return { kind: 'declined', question, lang, text, confidence: candidates[0]?.confidence ?? 0, suggestions, notes };
 }
 
-function suggestionsFrom(candidates: readonly Candidate[], floor: number): Suggestion[] {
+function suggestionsFrom(snapshot: Snapshot, lang: Language, candidates: readonly Candidate[], floor: number): Suggestion[] {
   return candidates
     .filter((c) => c.confidence >= floor)
     .slice(0, MATCHING.suggestions)
     // Offered by the fact's display question: a question a person would ask, not the phrasing that matched.
-    .map((c) => ({ factId: c.fact.id, question: c.fact.questions[0] ?? c.question }));
+    .map((c) => ({ factId: c.fact.id, question: displayQuestion(snapshot, c.fact, lang) }));
 }

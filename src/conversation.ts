@@ -2,6 +2,7 @@
 // read with what was just asked. The core owns the port; this in-process implementation keeps a
 // bounded map of recent turns (the default; a shared store is a second implementation of the port).
 import { CONVERSATION } from './config/defaults.js';
+import type { Language } from './language.js';
 
 /** What a conversation remembers of its last turn. */
 export interface Turn {
@@ -9,6 +10,8 @@ export interface Turn {
   question: string;
   /** The fact that answered it, if one did. */
   factId?: string;
+  /** The language it was asked in, which a pressed suggestion keeps. */
+  lang: Language;
   /** Epoch milliseconds. */
   at: number;
 }

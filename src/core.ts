@@ -6,6 +6,8 @@ import { MemoryConversations, type ConversationStore } from './conversation.js';
 import { LIMITS } from './config/defaults.js';
 import type { FactBase } from './knowledge/parse.js';
 import type { Fact } from './knowledge/schema.js';
+import { forIndexing } from './knowledge/translation.js';
+import { languageOfLocale, type Language } from './language.js';
 import { createMatcher, featured } from './matching/matcher.js';
 import { AskedCounts } from './most-asked.js';
 import { TIMELINE } from './config/defaults.js';
@@ -37,7 +39,7 @@ export class BotCore {
     conversations: ConversationStore = new MemoryConversations(),
   ) {
     this.#conversations = conversations;
-    this.#snapshot = snapshotOf(base, createMatcher(base));
+    this.#snapshot = snapshotOf(base, createMatcher(forIndexing(base)));
   }
 
   get base(): FactBase {
@@ -50,7 +52,7 @@ export class BotCore {
    */
   replace(base: FactBase): void {
     const { matcher, base: before } = this.#snapshot;
-    matcher.update(base);
+    matcher.update(forIndexing(base));
     this.#snapshot = snapshotOf(base, matcher);
     this.#activeById = undefined;
     this.#events = undefined;
@@ -86,19 +88,21 @@ export class BotCore {
     const request = typeof ask === 'string' ? { question: ask } : ask;
     const now = this.now();
     const key = request.conversation;
+    const turn = key === undefined ? undefined : this.#conversations.recent(key, now.getTime());
     if ('factId' in request) {
+      // A pressed suggestion has no words of its own: it keeps the language its asker was using.
+      const lang: Language = turn?.lang ?? languageOfLocale(request.locale) ?? 'en';
       const fact = this.#active().get(request.factId);
-      const result = answerFact(this.#snapshot, fact);
-      if (key !== undefined && fact) this.#conversations.remember(key, { question: result.question, factId: fact.id, at: now.getTime() });
+      const result = answerFact(this.#snapshot, fact, lang);
+      if (key !== undefined && fact) this.#conversations.remember(key, { question: fact.questions[0] ?? fact.id, factId: fact.id, lang, at: now.getTime() });
       return result;
     }
-    const turn = key === undefined ? undefined : this.#conversations.recent(key, now.getTime());
     const answer = turn?.factId === undefined ? undefined : this.#active().get(turn.factId)?.answer;
     const earlier = turn && { question: turn.question, ...(answer !== undefined ? { answer } : {}) };
-    const { result, understood } = answerQuestion(this.#snapshot, request.question, now, earlier);
+    const { result, understood } = answerQuestion(this.#snapshot, request.question, now, earlier, request.locale);
     // Small talk keeps the thread: "thanks" between two questions does not lose what was asked.
     if (key !== undefined && result.kind !== 'chat' && understood) {
-      this.#conversations.remember(key, { question: understood, ...(result.kind === 'answer' ? { factId: result.factId } : {}), at: now.getTime() });
+      this.#conversations.remember(key, { question: understood, lang: result.lang, ...(result.kind === 'answer' ? { factId: result.factId } : {}), at: now.getTime() });
     }
     return result;
   }
@@ -108,8 +112,9 @@ export class BotCore {
    * (as answer() gives it, dated when it asks about now) and the facts suggested beside it; for an
    * empty query, the most asked facts, then featured ones.
    */
-  inlineAnswers(query: string, limit: number): AnswerOk[] {
-    const best = query.trim() ? this.answer(query) : undefined;
+  inlineAnswers(query: string, limit: number, locale?: string): AnswerOk[] {
+    const best = query.trim() ? this.answer({ question: query, ...(locale !== undefined ? { locale } : {}) }) : undefined;
+    const lang: Language = best?.lang ?? languageOfLocale(locale) ?? 'en';
     const factIds = best
       ? [...(best.kind === 'answer' ? [best.factId] : []), ...best.suggestions.map((s) => s.factId)]
       : [...this.asked.ranked(), ...featured(this.base.facts, limit).map((f) => f.id)];
@@ -121,7 +126,7 @@ export class BotCore {
         continue;
       }
       // A fact asked about before may since have been retired or removed.
-      const answer = answerFact(this.#snapshot, this.#active().get(factId));
+      const answer = answerFact(this.#snapshot, this.#active().get(factId), lang);
       if (answer.kind === 'answer') answers.push(answer);
     }
     return answers;

@@ -1,6 +1,6 @@
 // The core's public surface: adapters import from here and nowhere else in src/.
 export { BotCore, type SourceEntry } from './core.js';
-export { answered, plainText, quietInGroups, type Ask, recencyLines, type AnswerResult, type AnswerOk, type AnswerAmbiguous, type AnswerDeclined, type AnswerChat, type Suggestion } from './answer.js';
+export { answered, plainText, quietInGroups, textOf, type Ask, recencyLines, type AnswerResult, type AnswerOk, type AnswerAmbiguous, type AnswerDeclined, type AnswerChat, type Suggestion } from './answer.js';
 export { formatDate, type Citation } from './citations.js';
 export { Announcer, type Announcement, type AnnouncementKind, type AnnounceTarget } from './announce.js';
 export { timelineQueryText, type TimelineEntry, type TimelinePage } from './timeline.js';

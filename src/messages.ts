@@ -100,6 +100,9 @@ export const MOD_MESSAGES = Object.freeze({
   statusVersion: (version: string, newest: string) => `Version ${version}; newest information from ${newest}.`,
   statusLastChange: (line: string) => `Last change from chat: ${line}`,
   statusNoChanges: 'No change from chat yet.',
+  statusTranslations: (language: string, current: number, active: number, missing: number, stale: number) =>
+    `Translations (${language}): ${current} of ${active} active facts current, ${missing} missing, ${stale} older than their English (the English answer is served meanwhile).`,
+  statusStale: 'older than their English',
   statusNoProblems: 'No problems pending: the files on disk are what the bot serves.',
   statusProblems: (n: number) => `${n} problem(s) in the files on disk — the bot keeps serving the last good version until they are fixed:`,
   gapsLead: (days: number) => `Questions the bot could not answer in the last ${days} day(s), biggest gaps first:`,

@@ -2,6 +2,7 @@
 import {
   MESSAGES,
   recencyLines,
+  textOf,
   timelineQueryText,
   type AnswerResult,
   type SourceEntry,
@@ -14,12 +15,12 @@ export function formatForConsole(result: AnswerResult): string {
   switch (result.kind) {
     case 'answer':
       lines.push(...recencyLines(result), result.text);
-      if (result.caveat) lines.push('', `${MESSAGES.sourcesDiffer} ${result.caveat}`);
-      lines.push('', 'Sources:');
+      if (result.caveat) lines.push('', `${textOf(result).sourcesDiffer} ${result.caveat}`);
+      lines.push('', textOf(result).sourcesHeading);
       for (const c of result.citations) lines.push(`  [${c.n}] ${c.label} — ${c.url}`);
       lines.push(`(${result.asOfText}; confidence ${Math.round(result.confidence * 100)}%)`);
       if (result.suggestions.length > 0) {
-        lines.push('', MESSAGES.seeAlsoLead, ...result.suggestions.map((s) => `  • ${s.question}`));
+        lines.push('', textOf(result).seeAlsoLead, ...result.suggestions.map((s) => `  • ${s.question}`));
       }
       break;
     case 'ambiguous':
@@ -31,7 +32,7 @@ export function formatForConsole(result: AnswerResult): string {
     case 'declined':
       lines.push(result.text);
       if (result.suggestions.length > 0) {
-        lines.push(MESSAGES.declineSuggestionsLead, ...result.suggestions.map((s) => `  • ${s.question}`));
+        lines.push(textOf(result).declineSuggestionsLead, ...result.suggestions.map((s) => `  • ${s.question}`));
       }
       break;
     default: {

@@ -16,6 +16,7 @@ import {
   DISCORD,
   MESSAGES,
   recencyLines,
+  textOf,
   timelineQueryText,
   type Announcement,
   type AnswerResult,
@@ -60,12 +61,12 @@ export function formatAnswer(result: AnswerResult): DiscordReply {
   switch (result.kind) {
     case 'answer': {
       const footer = result.asOfText;
-      const fields = sourceFields(result.citations.map(citationLine), DISCORD.sourceFields);
+      const fields = sourceFields(result.citations.map(citationLine), DISCORD.sourceFields, Infinity, textOf(result).sourcesHeading);
       const room = Math.min(
         DISCORD.embedDescription,
         DISCORD.embedTotal - (title?.length ?? 0) - footer.length - fieldsLength(fields),
       );
-      const caveat = result.caveat === undefined ? [] : [`**${MESSAGES.sourcesDiffer}** ${result.caveat}`];
+      const caveat = result.caveat === undefined ? [] : [`**${textOf(result).sourcesDiffer}** ${result.caveat}`];
       // A question about now: the answer's date (and a warning when old) comes first.
       notes.push(...recencyLines(result).map((line) => `**${line}**`));
       const around = [...notes, ...caveat].reduce((sum, part) => sum + part.length + 2, 0);
@@ -83,7 +84,7 @@ export function formatAnswer(result: AnswerResult): DiscordReply {
     case 'chat':
       return formatNotice(result.text);
     case 'declined': {
-      const lead = result.suggestions.length > 0 ? [MESSAGES.declineSuggestionsLead] : [];
+      const lead = result.suggestions.length > 0 ? [textOf(result).declineSuggestionsLead] : [];
       return reply(
         { title, description: cutText([...notes, result.text, ...lead].join('\n\n'), DISCORD.embedDescription), color: COLOURS.declined },
         suggestionRows(result.suggestions, ButtonStyle.Secondary),
@@ -242,18 +243,18 @@ function citationLine(c: Citation): string {
  * The sources as embed fields: lines packed into values of at most 1,024 characters, in at most
  * `maxFields` fields and `maxChars` in all; what does not fit is counted, never dropped silently.
  */
-function sourceFields(lines: readonly string[], maxFields: number, maxChars = Infinity): APIEmbedField[] {
+function sourceFields(lines: readonly string[], maxFields: number, maxChars = Infinity, heading: string = MESSAGES.sourcesHeading): APIEmbedField[] {
   for (let shown = lines.length; shown > 0; shown--) {
     const kept = lines.slice(0, shown);
     if (shown < lines.length) kept.push(MESSAGES.moreSources(lines.length - shown));
-    const fields = packFields(kept);
+    const fields = packFields(kept, heading);
     if (fields.length <= maxFields && fieldsLength(fields) <= maxChars) return fields;
   }
   return [];
 }
 
-function packFields(lines: readonly string[]): APIEmbedField[] {
-  return packLines(lines, DISCORD.embedFieldValue).map((value, i) => ({ name: i === 0 ? MESSAGES.sourcesHeading : BLANK, value }));
+function packFields(lines: readonly string[], heading: string): APIEmbedField[] {
+  return packLines(lines, DISCORD.embedFieldValue).map((value, i) => ({ name: i === 0 ? heading : BLANK, value }));
 }
 
 /** Lines joined into as few texts of at most `max` characters as they fit in, in order. */

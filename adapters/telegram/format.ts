@@ -7,6 +7,7 @@ import {
   MATCHING,
   MESSAGES,
   recencyLines,
+  textOf,
   TELEGRAM,
   type Announcement,
   type AnswerOk,
@@ -53,7 +54,7 @@ export function formatResult(result: AnswerResult): TelegramMessage {
     case 'chat':
       return formatNotice(result.text);
     case 'declined': {
-      const lead = result.suggestions.length > 0 ? `\n${escapeHtml(MESSAGES.declineSuggestionsLead)}` : '';
+      const lead = result.suggestions.length > 0 ? `\n${escapeHtml(textOf(result).declineSuggestionsLead)}` : '';
       return withSuggestions([...notes, `${escapeHtml(result.text)}${lead}`], result.suggestions);
     }
     default: {
@@ -178,9 +179,9 @@ function skipToken(html: string, i: number, open: string[]): number {
 function answerHtml(result: AnswerOk, notes: readonly string[]): string {
   // The sources (capped) and the "as of" line are never cut; the date comes last, so a reader
   // always sees how fresh the answer is.
-  const sources = sourcesBlock(result.citations);
+  const sources = sourcesBlock(result.citations, textOf(result).sourcesHeading);
   const asOf = `<i>${escapeHtml(result.asOfText)}</i>`;
-  const caveat = result.caveat !== undefined ? [`<b>${escapeHtml(MESSAGES.sourcesDiffer)}</b> ${escapeHtml(result.caveat)}`] : [];
+  const caveat = result.caveat !== undefined ? [`<b>${escapeHtml(textOf(result).sourcesDiffer)}</b> ${escapeHtml(result.caveat)}`] : [];
   // A question about now: the answer's date (and a warning when old) comes first, before the answer.
   const lead = [...notes, ...recencyLines(result).map((line) => `<b>${escapeHtml(line)}</b>`)];
   // What they leave goes to the notes, the answer and the caveat. A long answer gives way first
@@ -196,8 +197,8 @@ function answerHtml(result: AnswerOk, notes: readonly string[]): string {
  * The sources heading and as many citations as fit in TELEGRAM.sourcesChars, in order; those
  * that do not fit are counted, never dropped silently.
  */
-function sourcesBlock(citations: readonly Citation[]): string {
-  const heading = `<b>${escapeHtml(MESSAGES.sourcesHeading)}</b>`;
+function sourcesBlock(citations: readonly Citation[], title: string): string {
+  const heading = `<b>${escapeHtml(title)}</b>`;
   const lines = citations.map(citationLine);
   for (let shown = lines.length; ; shown--) {
     const more = shown < lines.length ? [escapeHtml(MESSAGES.moreSources(lines.length - shown))] : [];

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
 import type { z } from 'zod';
 import { FactFileSchema, FactSchema, VocabularySchema, type Fact, type Vocabulary } from './schema.js';
+import { FactTranslationSchema, TranslationFileSchema, type FactTranslation, type TranslatedLanguage } from './translation.js';
 
 export interface KnowledgeFile {
   /** Path as shown to people, e.g. "knowledge/facts/third-round.yaml". */
@@ -27,6 +28,8 @@ export interface FactBase {
   vocabulary: Vocabulary;
   /** Which file each fact lives in, by id. */
   fileOf: ReadonlyMap<string, string>;
+  /** Each language's translations, by fact id (see translation.ts); a fact may have none yet. */
+  translations: ReadonlyMap<TranslatedLanguage, ReadonlyMap<string, FactTranslation>>;
   /** A short hash of the content: changes whenever any fact does. */
   version: string;
   /** The newest date the base speaks of (a fact's asOf or a source's publication). */
@@ -41,7 +44,11 @@ export function formatProblem(p: KnowledgeProblem): string {
   return `${p.file}:${fact}${field} ${p.message}`;
 }
 
-export function parseFactBase(factFiles: readonly KnowledgeFile[], vocabularyFile?: KnowledgeFile): ParseResult {
+export function parseFactBase(
+  factFiles: readonly KnowledgeFile[],
+  vocabularyFile?: KnowledgeFile,
+  translationFiles: readonly KnowledgeFile[] = [],
+): ParseResult {
   const problems: KnowledgeProblem[] = [];
   const facts: Fact[] = [];
   const fileOf = new Map<string, string>();
@@ -83,8 +90,55 @@ export function parseFactBase(factFiles: readonly KnowledgeFile[], vocabularyFil
     });
   }
 
+  const translations = parseTranslations(translationFiles, fileOf, problems);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, base: { facts, vocabulary, fileOf, version: versionOf(factFiles, vocabularyFile), newestDate: newestDateOf(facts) } };
+  const version = versionOf([...factFiles, ...translationFiles], vocabularyFile);
+  return { ok: true, base: { facts, vocabulary, fileOf, translations, version, newestDate: newestDateOf(facts) } };
+}
+
+/** Each translation file checked against its schema and against the facts it translates. */
+function parseTranslations(
+  files: readonly KnowledgeFile[],
+  factFileOf: ReadonlyMap<string, string>,
+  problems: KnowledgeProblem[],
+): Map<TranslatedLanguage, Map<string, FactTranslation>> {
+  const byLanguage = new Map<TranslatedLanguage, Map<string, FactTranslation>>();
+  const fileOf = new Map<string, string>();
+  for (const file of files) {
+    const raw = readYaml(file, problems);
+    if (raw === undefined) continue;
+    const shape = TranslationFileSchema.safeParse(raw);
+    if (!shape.success) {
+      problems.push(...issuesOf(shape.error, { file: file.name }));
+      continue;
+    }
+    const { language } = shape.data;
+    const translated = byLanguage.get(language) ?? new Map<string, FactTranslation>();
+    byLanguage.set(language, translated);
+    shape.data.facts.forEach((entry, index) => {
+      const rawId = isRecord(entry) && typeof entry.id === 'string' ? entry.id : undefined;
+      const parsed = FactTranslationSchema.safeParse(entry);
+      if (!parsed.success) {
+        const where = rawId !== undefined ? { file: file.name, factId: rawId } : { file: file.name, prefix: `facts[${index}]` };
+        problems.push(...issuesOf(parsed.error, where));
+        return;
+      }
+      const { id } = parsed.data;
+      if (!factFileOf.has(id)) {
+        problems.push({ file: file.name, factId: id, field: 'id', message: 'translates no fact of the base (check the id)' });
+        return;
+      }
+      const key = `${language}\0${id}`;
+      const earlier = fileOf.get(key);
+      if (earlier !== undefined) {
+        problems.push({ file: file.name, factId: id, field: 'id', message: `is translated into ${language} twice (also in ${earlier})` });
+        return;
+      }
+      fileOf.set(key, file.name);
+      translated.set(id, parsed.data);
+    });
+  }
+  return byLanguage;
 }
 
 function readYaml(file: KnowledgeFile, problems: KnowledgeProblem[]): unknown {

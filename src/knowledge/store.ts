@@ -97,7 +97,7 @@ export class KnowledgeStore {
 
   async #put(fact: FactInput, actor: Actor, action: AuditAction, expectedKey: string | null): Promise<WriteResult> {
     const files = await readKnowledgeFiles(this.dir);
-    const current = parseFactBase(files.facts, files.vocabulary);
+    const current = parseFactBase(files.facts, files.vocabulary, files.translations);
     // A change is checked as part of the whole base, which a broken file makes impossible.
     if (!current.ok) return { ok: false, reason: 'blocked', problems: current.problems };
     const existing = current.base.facts.find((f) => f.id === fact.id);
@@ -118,7 +118,7 @@ export class KnowledgeStore {
     const candidate: KnowledgeFile[] = target
       ? files.facts.map((f) => (f === target ? { name: f.name, text } : f))
       : [...files.facts, { name: fileName, text }];
-    const parsed = parseFactBase(candidate, files.vocabulary);
+    const parsed = parseFactBase(candidate, files.vocabulary, files.translations);
     if (!parsed.ok) return { ok: false, reason: 'invalid', problems: parsed.problems };
     const after = parsed.base.facts.find((f) => f.id === fact.id);
     if (!after) throw new Error(`fact ${fact.id} vanished from ${fileName}`);

@@ -14,7 +14,15 @@ export function foldText(text: string): string {
   const ascii = !/[\u0080-\uffff]/.test(folded);
   if (!ascii) {
     folded = folded
+      // An apostrophe inside a Cyrillic word is part of it (перемир'я, мʼясо): it must not split it.
+      .replace(/(\p{Script=Cyrillic})['’ʼ`](?=\p{Script=Cyrillic})/gu, '$1')
+      // Russian writers often type е for ё: one spelling for both.
+      .replace(/ё/g, 'е')
       .normalize('NFKD')
+      // Marks come off Latin letters (Erdoğan → erdogan), never off Cyrillic ones: й and ї are
+      // letters of their own. Recomposed, й and ї are whole again; any mark left (a stress accent) goes.
+      .replace(/(\P{Script=Cyrillic})\p{M}+/gu, '$1')
+      .normalize('NFC')
       .replace(/\p{M}+/gu, '')
       .replace(/[ıøłđßæœ]/g, (c) => LATIN_FOLD[c] ?? c);
   }

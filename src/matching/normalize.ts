@@ -1,24 +1,15 @@
 // Turns free text into the comparable word stems that both the index and every question go through,
 // so "Erdoğan's", "erdogan" and "ERDOGAN" meet, and "truce" meets "ceasefire".
-import { stemmer } from 'stemmer';
-import { eng } from 'stopword';
 import { MATCHING } from '../config/defaults.js';
 import type { Vocabulary } from '../knowledge/schema.js';
 import { foldText, foldWords } from './fold.js';
+import { ENGLISH, RUSSIAN, rulesFor, UKRAINIAN } from './languages.js';
 import { editDistance, isEnglishWord } from './spelling.js';
 import { WordTable } from './word-table.js';
 
-/** Question words and filler that say nothing about which fact is meant. */
-const EXTRA_STOPWORDS = [
-  'when', 'according', 'see', 'sees', 'going', 'gonna', 'currently', 'think', 'thinks', 'does', 'doing', 'done', 'tell', 'please', 'will', 'shall', 'whats', 'whose', 'whom', 'why',
-  'ever', 'yet', 'just', 'really', 'thing', 'things', 'know', 'anything', 'something', 'happen',
-  'happened', 'hi', 'hello', 'hey', 'thanks', 'thank', 'ok', 'okay', 'us', 'bot', 'question', 'went',
-  // Chat filler: "who else was on the team apart from…" asks no more than "who was on the team".
-  'else', 'apart', 'besides', 'actually', 'supposed', 'anywhere', 'exactly', 'basically', 'kind', 'sort',
-  'anyone', 'someone', 'anybody', 'guys', 'pls', 'plz', 'u', 'ur', 'im',
-];
+/** Every language's stopwords, folded as the words they are compared with. */
+const STOPWORDS: ReadonlySet<string> = new Set([ENGLISH, UKRAINIAN, RUSSIAN].flatMap((l) => l.stopwords.map(foldText)).filter(Boolean));
 const STEM_CACHE_LIMIT = 50_000;
-const STOPWORDS: ReadonlySet<string> = new Set([...eng, ...EXTRA_STOPWORDS]);
 
 export interface Normalizer {
   /** The content words of a text, in order: folded, synonym phrases replaced, stopwords dropped. */
@@ -101,7 +92,7 @@ export function createNormalizer(vocabulary: Pick<Vocabulary, 'synonyms'>): Norm
     let out = stemCache.get(word);
     if (out === undefined) {
       const head = canonical.get(word) ?? word;
-      out = /^\d+$/.test(head) ? head : head.split(' ').map((w) => stemmer(w)).join(' ');
+      out = /^\d+$/.test(head) ? head : head.split(' ').map((w) => rulesFor(w).stem(w)).join(' ');
       // Bounded: questions are open input, and a cache of every word ever typed would only grow.
       if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(word, out);
     }

@@ -2,6 +2,7 @@
 // cite facts; status, unanswered questions, history and undo. Returns plain text replies; every
 // change goes through the store (validated, atomic, audited) and is served at once.
 import type { ActivityLog } from '../activity.js';
+import { translationGaps } from '../knowledge/translation.js';
 import { formatDate } from '../citations.js';
 import { MODERATION } from '../config/defaults.js';
 import type { BotCore } from '../core.js';
@@ -93,6 +94,10 @@ export class ModerationService {
       last ? MOD_MESSAGES.statusLastChange(describeEntry(last)) : MOD_MESSAGES.statusNoChanges,
       problems.length === 0 ? MOD_MESSAGES.statusNoProblems : MOD_MESSAGES.statusProblems(problems.length),
       ...problems.map((p) => `  ${formatProblem(p)}`),
+      ...translationGaps(base.facts, base.translations).flatMap(({ language, missing, stale }) => [
+        MOD_MESSAGES.statusTranslations(language, active - missing.length - stale.length, active, missing.length, stale.length),
+        ...(stale.length > 0 ? [`  ${MOD_MESSAGES.statusStale}: ${stale.join(', ')}`] : []),
+      ]),
     ];
     return { ok: true, text: lines.join('\n') };
   }

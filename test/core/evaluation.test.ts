@@ -7,6 +7,7 @@ import { MESSAGES } from '../../src/messages.js';
 function answered(text: string, caveat?: string): AnswerResult {
   const result: AnswerResult = {
     kind: 'answer',
+    lang: 'en',
     question: 'q',
     factId: 'some-fact',
     text,
@@ -20,8 +21,8 @@ function answered(text: string, caveat?: string): AnswerResult {
   if (caveat !== undefined) result.caveat = caveat;
   return result;
 }
-const declined: AnswerResult = { kind: 'declined', question: 'q', text: MESSAGES.declined, confidence: 0, suggestions: [], notes: [] };
-const ambiguous = (text: string): AnswerResult => ({ kind: 'ambiguous', question: 'q', text, confidence: 0.4, suggestions: [], notes: [] });
+const declined: AnswerResult = { kind: 'declined', lang: 'en', question: 'q', text: MESSAGES.declined, confidence: 0, suggestions: [], notes: [] };
+const ambiguous = (text: string): AnswerResult => ({ kind: 'ambiguous', lang: 'en', question: 'q', text, confidence: 0.4, suggestions: [], notes: [] });
 
 /** Scores cases against fixed results, by question. */
 function scored(cases: [EvalCase, AnswerResult][]) {

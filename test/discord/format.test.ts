@@ -21,6 +21,7 @@ function citation(n: number, extra: Partial<Citation> = {}): Citation {
 function answer(extra: Partial<AnswerOk> = {}): AnswerOk {
   return {
     kind: 'answer',
+    lang: 'en',
     question: 'How long did the third round last?',
     factId: 'round-three-duration',
     text: 'The third round lasted about 40 minutes.',
@@ -111,6 +112,7 @@ describe('formatAnswer', () => {
     const long = `How long ${'and how very long '.repeat(10)}did it last?`;
     const result: AnswerResult = {
       kind: 'ambiguous',
+      lang: 'en',
       question: 'second round press venue',
       text: MESSAGES.ambiguous,
       confidence: 0.4,
@@ -130,6 +132,7 @@ describe('formatAnswer', () => {
   it('declines with the questions it can answer instead, as buttons', () => {
     const result: AnswerResult = {
       kind: 'declined',
+      lang: 'en',
       question: 'What is the GDP of Germany?',
       text: MESSAGES.declined,
       confidence: 0,
@@ -141,7 +144,7 @@ describe('formatAnswer', () => {
   });
 
   it('gives an empty question no title', () => {
-    const result: AnswerResult = { kind: 'declined', question: '', text: MESSAGES.empty, confidence: 0, suggestions: [], notes: [] };
+    const result: AnswerResult = { kind: 'declined', lang: 'en', question: '', text: MESSAGES.empty, confidence: 0, suggestions: [], notes: [] };
     expect(formatAnswer(result).embeds[0]?.title).toBeUndefined();
     expect(formatAnswer(result).components).toEqual([]);
   });

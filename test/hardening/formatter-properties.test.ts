@@ -21,7 +21,7 @@ const url = fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true 
 
 const source = fc.record({ title: schemaText(1), publisher: schemaText(1), published: fc.constant('2025-07-23'), url }, { requiredKeys: ['url'] });
 const suggestion = fc.record({ factId, question: schemaText(3) });
-const common = { question: text, confidence: fc.double({ min: 0, max: 1, noNaN: true }), suggestions: fc.array(suggestion, { maxLength: 3 }), notes: fc.array(text, { maxLength: 1 }) };
+const common = { question: text, lang: fc.constantFrom('en' as const, 'uk' as const, 'ru' as const), confidence: fc.double({ min: 0, max: 1, noNaN: true }), suggestions: fc.array(suggestion, { maxLength: 3 }), notes: fc.array(text, { maxLength: 1 }) };
 
 const answer: fc.Arbitrary<AnswerOk> = fc.record(
   {
@@ -35,7 +35,7 @@ const answer: fc.Arbitrary<AnswerOk> = fc.record(
     asOf: fc.constant('2025-07-23'),
     asOfText: fc.constant(MESSAGES.asOf('23 July 2025')),
   },
-  { requiredKeys: ['kind', 'question', 'confidence', 'suggestions', 'notes', 'factId', 'text', 'citations', 'asOf', 'asOfText'] },
+  { requiredKeys: ['kind', 'lang', 'question', 'confidence', 'suggestions', 'notes', 'factId', 'text', 'citations', 'asOf', 'asOfText'] },
 );
 const notAnswer: fc.Arbitrary<AnswerResult> = fc.oneof(
   fc.record({ kind: fc.constant('ambiguous' as const), ...common, text: fc.constant(MESSAGES.ambiguous) }),

@@ -65,7 +65,7 @@ describe('formatting an answer for Telegram', () => {
 
   it('offers at most three "did you mean" buttons, one question each', () => {
     const suggestions = ['a', 'b', 'c', 'd'].map((id) => ({ factId: `fact-${id}`, question: `Question ${id}?` }));
-    const message = formatResult({ kind: 'ambiguous', question: 'q', text: MESSAGES.ambiguous, confidence: 0.4, suggestions, notes: [] });
+    const message = formatResult({ kind: 'ambiguous', lang: 'en', question: 'q', text: MESSAGES.ambiguous, confidence: 0.4, suggestions, notes: [] });
     expect(message.text).toBe(escapeHtml(MESSAGES.ambiguous));
     expect(message.reply_markup?.inline_keyboard).toEqual([
       [{ text: 'Question a?', callback_data: 'ask:fact-a' }],

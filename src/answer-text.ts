@@ -1,0 +1,100 @@
+// What the core itself says in an answer, in each language the bot answers in: declines, "did you
+// mean", small talk, the "as of" line and the notes. One catalogue per language with the same keys,
+// so a missing sentence is a type error, not an English word in a Ukrainian reply.
+import type { Language } from './language.js';
+import { MESSAGES } from './messages.js';
+
+export interface AnswerText {
+  declined: string;
+  ambiguous: string;
+  empty: string;
+  trimmed: (limit: number) => string;
+  sourcesDiffer: string;
+  sourcesHeading: string;
+  declineSuggestionsLead: string;
+  seeAlsoLead: string;
+  /** "as of 23 July 2025", the date written in the language. */
+  asOf: (date: string) => string;
+  newestLead: (asOf: string) => string;
+  mayBeOutdated: string;
+  answeredOne: (part: string) => string;
+  suggestionGone: string;
+  /** The fact has no current translation: the English answer is served, with this line. */
+  untranslated: string;
+  smallTalk: Readonly<Record<'help' | 'thanks' | 'greeting' | 'ack', string>>;
+}
+
+const ENGLISH: AnswerText = {
+  declined: MESSAGES.declined,
+  ambiguous: MESSAGES.ambiguous,
+  empty: MESSAGES.empty,
+  trimmed: MESSAGES.trimmed,
+  sourcesDiffer: MESSAGES.sourcesDiffer,
+  sourcesHeading: MESSAGES.sourcesHeading,
+  declineSuggestionsLead: MESSAGES.declineSuggestionsLead,
+  seeAlsoLead: MESSAGES.seeAlsoLead,
+  asOf: MESSAGES.asOf,
+  newestLead: MESSAGES.newestLead,
+  mayBeOutdated: MESSAGES.mayBeOutdated,
+  answeredOne: MESSAGES.answeredOne,
+  suggestionGone: MESSAGES.suggestionGone,
+  untranslated: 'This answer is not translated yet, so here it is in English.',
+  smallTalk: MESSAGES.smallTalk,
+};
+
+const UKRAINIAN: AnswerText = {
+  declined: 'Я не маю перевіреної відповіді на це. Я відповідаю лише на основі перевірених фактів із джерелами про переговори Росії та України в Стамбулі.',
+  ambiguous: 'Я не впевнений — ви мали на увазі одне з цього?',
+  empty: 'Поставте, будь ласка, запитання про переговори Росії та України в Стамбулі.',
+  trimmed: (limit) => `Ваше повідомлення довге, тож я прочитав лише перші ${limit} символів.`,
+  sourcesDiffer: 'Джерела розходяться:',
+  sourcesHeading: 'Джерела:',
+  declineSuggestionsLead: 'Можна запитати, наприклад:',
+  seeAlsoLead: 'Схожі запитання:',
+  asOf: (date) => `станом на ${date}`,
+  newestLead: (asOf) => `Найновіша перевірена інформація, яку я маю, — ${asOf}:`,
+  mayBeOutdated: 'Їй понад місяць, тож відтоді події могли змінитися.',
+  answeredOne: (part) => `Ви запитали кілька речей; я відповів на «${part}». Решту запитайте окремо.`,
+  suggestionGone: 'Цього запитання вже немає в базі фактів. Запитайте, будь ласка, ще раз.',
+  untranslated: 'Цю відповідь ще не перекладено, тож ось вона англійською.',
+  smallTalk: {
+    help: 'Запитуйте мене про мирні переговори Росії та України в Стамбулі своїми словами — наприклад, «Скільки тривав третій раунд?» або «Що сталося на переговорах 2022 року?». /timeline показує події по черзі, /latest — найновіші факти.',
+    thanks: 'Будь ласка! Запитуйте ще про переговори.',
+    greeting: 'Вітаю! Запитайте мене про мирні переговори Росії та України в Стамбулі — наприклад, «Хто очолював російську делегацію?».',
+    ack: 'Ще щось? Запитуйте про переговори будь-коли.',
+  },
+};
+
+const RUSSIAN: AnswerText = {
+  declined: 'У меня нет проверенного ответа на это. Я отвечаю только на основе проверенных фактов с источниками о переговорах России и Украины в Стамбуле.',
+  ambiguous: 'Я не уверен — вы имели в виду что-то из этого?',
+  empty: 'Задайте, пожалуйста, вопрос о переговорах России и Украины в Стамбуле.',
+  trimmed: (limit) => `Ваше сообщение длинное, поэтому я прочитал только первые ${limit} символов.`,
+  sourcesDiffer: 'Источники расходятся:',
+  sourcesHeading: 'Источники:',
+  declineSuggestionsLead: 'Можно спросить, например:',
+  seeAlsoLead: 'Похожие вопросы:',
+  asOf: (date) => `по состоянию на ${date}`,
+  newestLead: (asOf) => `Самая свежая проверенная информация, которая у меня есть, — ${asOf}:`,
+  mayBeOutdated: 'Ей больше месяца, так что с тех пор события могли измениться.',
+  answeredOne: (part) => `Вы спросили о нескольких вещах; я ответил на «${part}». Остальное спросите отдельно.`,
+  suggestionGone: 'Этого вопроса больше нет в базе фактов. Пожалуйста, спросите ещё раз.',
+  untranslated: 'Этот ответ ещё не переведён, поэтому привожу его по-английски.',
+  smallTalk: {
+    help: 'Спрашивайте меня о мирных переговорах России и Украины в Стамбуле своими словами — например, «Сколько длился третий раунд?» или «Что произошло на переговорах 2022 года?». /timeline показывает события по порядку, /latest — самые новые факты.',
+    thanks: 'Пожалуйста! Спрашивайте ещё о переговорах.',
+    greeting: 'Здравствуйте! Спросите меня о мирных переговорах России и Украины в Стамбуле — например, «Кто возглавлял российскую делегацию?».',
+    ack: 'Что-нибудь ещё? Спрашивайте о переговорах в любое время.',
+  },
+};
+
+export const ANSWER_TEXT: Readonly<Record<Language, AnswerText>> = Object.freeze({ en: ENGLISH, uk: UKRAINIAN, ru: RUSSIAN });
+
+const LOCALES: Readonly<Record<Language, string>> = { en: 'en-GB', uk: 'uk-UA', ru: 'ru-RU' };
+
+/** "2025-07-23" written as the language writes dates: "23 July 2025", «23 липня 2025 р.», «23 июля 2025 г.». */
+export function dateIn(language: Language, iso: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}

@@ -1,0 +1,86 @@
+// Translations of facts into the other languages the bot answers in. Each records the fingerprint
+// of the English text it was made from, so an English edit marks it stale until a translator
+// renews it; the sources stay the English fact's (a local-language page keeps its own title).
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Fact } from './schema.js';
+
+/** The languages facts are translated into; English is the facts' own. */
+export const TRANSLATED_LANGUAGES = ['uk', 'ru'] as const;
+export type TranslatedLanguage = (typeof TRANSLATED_LANGUAGES)[number];
+
+/** A short fingerprint of what a translation renders: the English answer and caveat. */
+export function englishFingerprint(fact: Pick<Fact, 'answer' | 'caveat'>): string {
+  return createHash('sha256')
+    .update(`${fact.answer}\n${fact.caveat ?? ''}`)
+    .digest('hex')
+    .slice(0, 10);
+}
+
+export const FactTranslationSchema = z
+  .object({
+    id: z.string().min(1),
+    // The fingerprint of the English answer and caveat this translation was made from.
+    from: z.string().regex(/^[0-9a-f]{10}$/, { message: 'must be the English text’s fingerprint (npm run kb:fingerprints)' }),
+    questions: z
+      .array(z.string().trim().min(3, { message: 'is too short to be a question' }))
+      .min(3, { message: 'needs at least three phrasings of the question' })
+      .refine((qs) => qs[0] === undefined || /[?？]$/.test(qs[0]), {
+        message: 'is the display question (what buttons and autocomplete show): write a whole question ending in "?"',
+        path: [0],
+      }),
+    answer: z.string().trim().min(1, { message: 'must not be empty' }),
+    caveat: z.string().trim().min(1).optional(),
+  })
+  .strict();
+
+/** One translation file: a language and the facts of one topic in it. */
+export const TranslationFileSchema = z
+  .object({
+    language: z.enum(TRANSLATED_LANGUAGES, { message: `must be one of ${TRANSLATED_LANGUAGES.join(', ')}` }),
+    facts: z.array(z.unknown()).min(1, { message: 'must hold at least one translated fact' }),
+  })
+  .strict();
+
+export type FactTranslation = z.infer<typeof FactTranslationSchema>;
+
+/** Per language, the active facts with no translation and those translated from older English. */
+export interface TranslationGaps {
+  language: TranslatedLanguage;
+  missing: string[];
+  stale: string[];
+}
+
+export function translationGaps(facts: readonly Fact[], translations: ReadonlyMap<TranslatedLanguage, ReadonlyMap<string, FactTranslation>>): TranslationGaps[] {
+  return TRANSLATED_LANGUAGES.map((language) => {
+    const translated = translations.get(language);
+    const gaps: TranslationGaps = { language, missing: [], stale: [] };
+    for (const fact of facts) {
+      if (fact.status !== 'active') continue;
+      const translation = translated?.get(fact.id);
+      if (!translation) gaps.missing.push(fact.id);
+      else if (translation.from !== englishFingerprint(fact)) gaps.stale.push(fact.id);
+    }
+    return gaps;
+  });
+}
+
+/**
+ * The base as the matcher indexes it: each fact with its translations' phrasings after its own,
+ * and their answers after its answer, so a question in any of the languages finds the fact in one
+ * index. Facts without translations are handed over as the very same objects (an update then knows
+ * them unchanged at a glance).
+ */
+export function forIndexing<B extends { facts: readonly Fact[]; translations: ReadonlyMap<TranslatedLanguage, ReadonlyMap<string, FactTranslation>> }>(base: B): B {
+  if (base.translations.size === 0) return base;
+  const facts = base.facts.map((fact) => {
+    const translated = TRANSLATED_LANGUAGES.map((l) => base.translations.get(l)?.get(fact.id)).filter((t): t is FactTranslation => t !== undefined);
+    if (translated.length === 0) return fact;
+    return {
+      ...fact,
+      questions: [...fact.questions, ...translated.flatMap((t) => t.questions)],
+      answer: [fact.answer, ...translated.map((t) => t.answer)].join('\n'),
+    };
+  });
+  return { ...base, facts };
+}

@@ -1,0 +1,50 @@
+// Which language a question is written in: English, Ukrainian or Russian, the languages the bot
+// answers in. Letters decide most questions (і ї є ґ are Ukrainian's, ы э ъ ё Russian's); a few
+// function words decide most of the rest; a small statistical detector restricted to these three
+// settles what is left. A text that says nothing either way (a bare name, a transliteration) takes
+// the platform's hint (the app's or the interaction's locale), then English.
+import { createRequire } from 'node:module';
+
+export const LANGUAGES = ['en', 'uk', 'ru'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const UKRAINIAN_LETTERS = /[іїєґ]/iu;
+const RUSSIAN_LETTERS = /[ыэъё]/iu;
+/** Short words one language uses and the other does not (in Cyrillic text without telling letters). */
+const UKRAINIAN_WORDS = new Set(['що', 'як', 'чи', 'де', 'хто', 'коли', 'скільки', 'який', 'яка', 'яке', 'які', 'чому', 'та', 'це', 'був', 'була', 'було', 'були', 'від', 'до', 'за', 'про', 'але', 'або', 'ще', 'вже', 'так', 'ні', 'раунд', 'переговори', 'переговорів']);
+const RUSSIAN_WORDS = new Set(['что', 'как', 'ли', 'где', 'кто', 'когда', 'сколько', 'какой', 'какая', 'какое', 'какие', 'почему', 'это', 'был', 'была', 'было', 'были', 'от', 'до', 'за', 'про', 'но', 'или', 'еще', 'уже', 'так', 'нет', 'переговоры', 'переговоров', 'он', 'она', 'они']);
+
+/** Maps a platform locale ("uk", "ru-RU", "en-GB", "be") to a language the bot answers in, if any. */
+export function languageOfLocale(locale: string | undefined): Language | undefined {
+  const code = locale?.toLowerCase().split(/[-_]/)[0];
+  return (LANGUAGES as readonly string[]).includes(code ?? '') ? (code as Language) : undefined;
+}
+
+export function detectLanguage(text: string, hint?: Language): Language {
+  const cyrillic = (text.match(/\p{Script=Cyrillic}/gu) ?? []).length;
+  const latin = (text.match(/\p{Script=Latin}/gu) ?? []).length;
+  const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  // A bare name or two in Latin letters ("Umerov") says nothing of the asker's language.
+  if (cyrillic === 0) return hint !== undefined && words.length <= 2 ? hint : 'en';
+  if (latin > cyrillic) return 'en';
+  const uk = UKRAINIAN_LETTERS.test(text);
+  const ru = RUSSIAN_LETTERS.test(text);
+  if (uk !== ru) return uk ? 'uk' : 'ru';
+  const ukWords = words.filter((w) => UKRAINIAN_WORDS.has(w) && !RUSSIAN_WORDS.has(w)).length;
+  const ruWords = words.filter((w) => RUSSIAN_WORDS.has(w) && !UKRAINIAN_WORDS.has(w)).length;
+  if (ukWords !== ruWords) return ukWords > ruWords ? 'uk' : 'ru';
+  // A bare name says nothing: the platform's locale does, when it is one of these.
+  if (words.length <= 2 && (hint === 'uk' || hint === 'ru')) return hint;
+  const guess = statistical(text);
+  return guess ?? hint ?? 'ru';
+}
+
+type Detect = (text: string, options: { only: string[] }) => string;
+let detect: Detect | undefined;
+
+/** tinyld, loaded on first need: most questions never need it, and it costs a cold start ~60 ms. */
+function statistical(text: string): Language | undefined {
+  detect ??= (createRequire(import.meta.url)('tinyld') as { detect: Detect }).detect;
+  const found = detect(text, { only: ['uk', 'ru'] });
+  return found === 'uk' || found === 'ru' ? found : undefined;
+}

@@ -1,0 +1,40 @@
+// What the matcher needs of each language it reads, behind one small interface: its stemmer and
+// its stopwords. A word is read by the rules of its own script and letters, so one index holds the
+// English phrasings and their Ukrainian and Russian translations side by side.
+import { stemmer as russianStem } from '@orama/stemmers/russian';
+import { stemmer as ukrainianStem } from '@orama/stemmers/ukrainian';
+import { stemmer as englishStem } from 'stemmer';
+import { eng, rus, ukr } from 'stopword';
+
+export interface LanguageRules {
+  readonly code: 'en' | 'uk' | 'ru';
+  stem(word: string): string;
+  /** Words that say nothing about which fact is meant: function words and question words. */
+  readonly stopwords: readonly string[];
+}
+
+/** Question words and chat filler beyond the package lists, which leave them in. */
+const ENGLISH_EXTRA = [
+  'when', 'according', 'see', 'sees', 'going', 'gonna', 'currently', 'think', 'thinks', 'does', 'doing', 'done', 'tell', 'please', 'will', 'shall', 'whats', 'whose', 'whom', 'why',
+  'ever', 'yet', 'just', 'really', 'thing', 'things', 'know', 'anything', 'something', 'happen',
+  'happened', 'hi', 'hello', 'hey', 'thanks', 'thank', 'ok', 'okay', 'us', 'bot', 'question', 'went',
+  // Chat filler: "who else was on the team apart from…" asks no more than "who was on the team".
+  'else', 'apart', 'besides', 'actually', 'supposed', 'anywhere', 'exactly', 'basically', 'kind', 'sort',
+  'anyone', 'someone', 'anybody', 'guys', 'pls', 'plz', 'u', 'ur', 'im',
+];
+const UKRAINIAN_EXTRA = ['коли', 'де', 'хто', 'скільки', 'який', 'яка', 'яке', 'які', 'якого', 'якій', 'чому', 'навіщо', 'розкажи', 'розкажіть', 'скажи', 'скажіть', 'будь', 'ласка', 'мені', 'підкажи', 'підкажіть', 'цікаво', 'взагалі', 'саме', 'ж', 'ось', 'привіт', 'дякую'];
+const RUSSIAN_EXTRA = ['когда', 'где', 'кто', 'сколько', 'какой', 'какая', 'какое', 'какие', 'какого', 'почему', 'зачем', 'расскажи', 'расскажите', 'скажи', 'скажите', 'пожалуйста', 'мне', 'подскажи', 'подскажите', 'интересно', 'вообще', 'именно', 'ж', 'вот', 'привет', 'спасибо'];
+
+export const ENGLISH: LanguageRules = { code: 'en', stem: englishStem, stopwords: [...eng, ...ENGLISH_EXTRA] };
+export const UKRAINIAN: LanguageRules = { code: 'uk', stem: ukrainianStem, stopwords: [...ukr, ...UKRAINIAN_EXTRA] };
+export const RUSSIAN: LanguageRules = { code: 'ru', stem: russianStem, stopwords: [...rus, ...RUSSIAN_EXTRA] };
+
+/**
+ * The rules a folded word is read by: English for Latin letters and digits; for Cyrillic, Ukrainian
+ * when it has a letter only Ukrainian has, else Russian's (the two stem most shared forms alike,
+ * and a word is stemmed the same in the index and in a question, which is what matching needs).
+ */
+export function rulesFor(word: string): LanguageRules {
+  if (!/[\u0400-\u04ff]/.test(word)) return ENGLISH;
+  return /[іїєґ]/.test(word) ? UKRAINIAN : RUSSIAN;
+}
