@@ -96,5 +96,60 @@ const LOCALES: Readonly<Record<Language, string>> = { en: 'en-GB', uk: 'uk-UA', 
 export function dateIn(language: Language, iso: string): string {
   const date = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return formatterFor(language).format(date);
 }
+
+const formatters = new Map<Language, Intl.DateTimeFormat>();
+
+/** One formatter a language: making one costs far more than formatting with it. */
+function formatterFor(language: Language): Intl.DateTimeFormat {
+  let formatter = formatters.get(language);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    formatters.set(language, formatter);
+  }
+  return formatter;
+}
+
+/** The commands' names and descriptions as each platform shows them, per language (Discord names: lower case, no spaces). */
+export interface CommandText {
+  telegram: Readonly<Record<'ask' | 'help' | 'sources' | 'timeline' | 'latest' | 'start', string>>;
+  discord: Readonly<Record<'ask' | 'help' | 'sources' | 'timeline' | 'latest', { name: string; description: string }>>;
+}
+
+export const COMMAND_TEXT: Readonly<Record<'uk' | 'ru', CommandText>> = Object.freeze({
+  uk: {
+    telegram: {
+      ask: 'Запитати про переговори в Стамбулі',
+      help: 'Як ставити запитання тут і в групах',
+      sources: 'Статті, на які посилаються відповіді',
+      timeline: 'Події по черзі; можна додати рік чи слово: /timeline 2022',
+      latest: 'П’ять найновіших фактів',
+      start: 'Вітання і приклади запитань',
+    },
+    discord: {
+      ask: { name: 'запитати', description: 'Запитати про переговори Росії та України в Стамбулі' },
+      help: { name: 'довідка', description: 'Що я вмію, з прикладами запитань' },
+      sources: { name: 'джерела', description: 'Статті, на які посилаються мої відповіді' },
+      timeline: { name: 'хронологія', description: 'Переговори по черзі, від 2022 року до найновіших, з джерелом для кожної події' },
+      latest: { name: 'найновіше', description: 'П’ять найновіших фактів у базі' },
+    },
+  },
+  ru: {
+    telegram: {
+      ask: 'Спросить о переговорах в Стамбуле',
+      help: 'Как задавать вопросы здесь и в группах',
+      sources: 'Статьи, на которые ссылаются ответы',
+      timeline: 'События по порядку; можно добавить год или слово: /timeline 2022',
+      latest: 'Пять самых новых фактов',
+      start: 'Приветствие и примеры вопросов',
+    },
+    discord: {
+      ask: { name: 'спросить', description: 'Спросить о переговорах России и Украины в Стамбуле' },
+      help: { name: 'помощь', description: 'Что я умею, с примерами вопросов' },
+      sources: { name: 'источники', description: 'Статьи, на которые ссылаются мои ответы' },
+      timeline: { name: 'хронология', description: 'Переговоры по порядку, от 2022 года до самых новых, с источником для каждого события' },
+      latest: { name: 'новое', description: 'Пять самых новых фактов в базе' },
+    },
+  },
+});

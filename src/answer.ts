@@ -8,11 +8,11 @@ import { CONVERSATION, LIMITS, MATCHING } from './config/defaults.js';
 import { readsAsFollowUp, withContext, type Earlier } from './follow-up.js';
 import type { Fact } from './knowledge/schema.js';
 import type { FactBase } from './knowledge/parse.js';
-import { foldText } from './matching/fold.js';
+import { foldAll, foldText } from './matching/fold.js';
 import { featured, type Candidate, type Matcher } from './matching/matcher.js';
 import { cleanMessage, readMessage, type SmallTalk } from './reading.js';
 import { englishFingerprint } from './knowledge/translation.js';
-import { detectLanguage, languageOfLocale, type Language } from './language.js';
+import { languageOfLocale, readLanguage, type Language } from './language.js';
 
 export interface Suggestion {
   factId: string;
@@ -112,7 +112,7 @@ export interface Understood {
  */
 export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Date, earlier?: Earlier, locale?: string): Understood {
   const reading = readMessage(rawQuestion, snapshot.base.vocabulary);
-  const lang = detectLanguage(reading.question, languageOfLocale(locale));
+  const { lang, sure } = readLanguage(reading.question, languageOfLocale(locale));
   const say = ANSWER_TEXT[lang];
   if (reading.smallTalk) {
     const chat: AnswerChat = { kind: 'chat', topic: reading.smallTalk, question: reading.question, lang, text: say.smallTalk[reading.smallTalk], confidence: 0, suggestions: [], notes: [] };
@@ -125,7 +125,7 @@ export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Dat
   let nearest: AnswerResult | undefined;
   for (const part of reading.parts) {
     for (const text of readingsOf(part, snapshot.base.vocabulary, earlier)) {
-      const result = answerPart(snapshot, text, now, lang);
+      const result = answerPart(snapshot, text, now, lang, sure);
       if (result.kind === 'answer') {
         result.question = part;
         if (reading.questionParts > 1) result.notes.push(say.answeredOne(part));
@@ -192,6 +192,14 @@ function currentTranslation(snapshot: Snapshot, fact: Fact, lang: Language) {
   return translation && translation.from === englishFingerprint(fact) ? translation : undefined;
 }
 
+/** The language of one of a fact's phrasings: Ukrainian or Russian when a translation holds it. */
+function languageOfPhrasing(snapshot: Snapshot, fact: Fact, phrasing: string): Language | undefined {
+  for (const [lang, translations] of snapshot.base.translations) {
+    if (translations.get(fact.id)?.questions.includes(phrasing)) return lang;
+  }
+  return undefined;
+}
+
 /** What a suggestion button shows for a fact: its display question, in the language when translated. */
 function displayQuestion(snapshot: Snapshot, fact: Fact, lang: Language): string {
   return currentTranslation(snapshot, fact, lang)?.questions[0] ?? fact.questions[0] ?? fact.id;
@@ -209,7 +217,7 @@ export function answerFact(snapshot: Snapshot, fact: Fact | undefined, lang: Lan
 }
 
 /** One part of a message, matched and checked on its own. */
-function answerPart(snapshot: Snapshot, question: string, now: Date, lang: Language): AnswerOk | AnswerAmbiguous | AnswerDeclined {
+function answerPart(snapshot: Snapshot, question: string, now: Date, guessed: Language, sure: boolean): AnswerOk | AnswerAmbiguous | AnswerDeclined {
   const notes: string[] = [];
   // A fact that does not give what the question asks for (its year, a number of what it counts, an
   // age, a length of time, a view) never answers it, however many words it shares.
@@ -225,6 +233,9 @@ function answerPart(snapshot: Snapshot, question: string, now: Date, lang: Langu
     .filter((c) => misfitOf(needs, c, fit, sense, snapshot.names) === undefined);
   if (aboutNow) moveNewestFirst(candidates, asksAboutRound(question, sense.stems));
   const best = candidates[0];
+  // Cyrillic without a letter only one of the languages has ("головний результат першого раунду")
+  // is told by the phrasing it matched, which is written in one of them.
+  const lang = sure || !best ? guessed : (languageOfPhrasing(snapshot, best.fact, best.question) ?? guessed);
   const say = ANSWER_TEXT[lang];
   if (!best || best.confidence < MATCHING.suggestThreshold) return declined(snapshot, lang, question, candidates, notes, say.declined);
   if (best.confidence < MATCHING.answerThreshold) {
@@ -269,7 +280,7 @@ function candidatesFor(matcher: Matcher, question: string, recency: readonly str
 /** The question, folded, without the given phrases. */
 function withoutPhrases(question: string, phrases: readonly string[]): string {
   let text = ` ${foldText(question)} `;
-  for (const phrase of phrases.map(foldText).sort((a, b) => b.length - a.length)) {
+  for (const phrase of [...foldAll(phrases)].sort((a, b) => b.length - a.length)) {
     if (phrase) text = text.split(` ${phrase} `).join(' ');
   }
   return text.trim();

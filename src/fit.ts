@@ -6,7 +6,7 @@
 import { MATCHING } from './config/defaults.js';
 import type { Fact, Vocabulary } from './knowledge/schema.js';
 import type { Candidate } from './matching/matcher.js';
-import { foldText } from './matching/fold.js';
+import { foldAll, foldText } from './matching/fold.js';
 
 /** Why a fact cannot answer a question; undefined when nothing speaks against it. */
 export type Misfit =
@@ -87,9 +87,9 @@ export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSen
     countsAnything: false,
     age: fit.ageWords.length > 0 && /\bhow old\b/.test(folded),
     duration: fit.durationUnits.length + fit.durationWords.length > 0 && /\bhow long\b/.test(folded) && !/\bhow long ago\b/.test(folded),
-    offTask: fit.offTask.some((p) => padded.includes(` ${foldText(p)} `)),
+    offTask: foldAll(fit.offTask).some((p) => padded.includes(` ${p} `)),
     // "^should" stands for "should" opening the question ("should Ukraine…"), not inside it ("when should…").
-    opinion: fit.opinion.filter((p) => (p.startsWith('^') ? ` ${folded} `.startsWith(` ${foldText(p)} `) : padded.includes(` ${foldText(p)} `))),
+    opinion: fit.opinion.filter((p, i) => (p.startsWith('^') ? padded.startsWith(` ${foldAll(fit.opinion)[i]} `) : padded.includes(` ${foldAll(fit.opinion)[i]} `))),
   };
   // What is counted is named right after "how many", before the verb or any date: "how many grain
   // ships were attacked" counts ships (or grain), "how many hours did the 29 March talks last" hours.
@@ -127,7 +127,7 @@ export function misfitOf(needs: QuestionNeeds, candidate: Candidate, fit: Vocabu
   const words = foldText(text).split(' ');
   if (needs.counted && !countsAny(words, needs.counted, fit, sense)) return 'count';
   if (needs.counted === undefined && needs.countsAnything && !words.some((w, i) => isNumber(w, fit.numberWords) && !isDatePart(words, i, fit.dateWords))) return 'count';
-  if (needs.age && !fit.ageWords.some((w) => holds(words, foldText(w)))) return 'age';
+  if (needs.age && !foldAll(fit.ageWords).some((w) => holds(words, w))) return 'age';
   if (needs.duration && !statesDuration(words, fit)) return 'duration';
   // A view the fact reports is in its answer ("Peskov said a summit should finalise a deal").
   if (needs.opinion.length > 0 && !needs.opinion.some((p) => holds(words, foldText(p)))) return 'opinion';
@@ -157,8 +157,8 @@ function isDatePart(words: readonly string[], i: number, dateWords: readonly str
 
 /** A number next to a unit of time ("40 minutes", "two hours"), or a word that is a span itself ("overnight"). */
 function statesDuration(words: readonly string[], fit: Vocabulary['fit']): boolean {
-  if (fit.durationWords.some((w) => holds(words, foldText(w)))) return true;
-  const units = new Set(fit.durationUnits.map(foldText));
+  if (foldAll(fit.durationWords).some((w) => holds(words, w))) return true;
+  const units = new Set(foldAll(fit.durationUnits));
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (!units.has(word)) continue;

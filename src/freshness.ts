@@ -3,15 +3,12 @@
 // a year-old fact in the present tense. Which words ask about now is data (the vocabulary's
 // `recency` list), so moderators can extend it.
 import { FRESHNESS } from './config/defaults.js';
-import { foldText } from './matching/fold.js';
+import { foldAll, foldText } from './matching/fold.js';
 
 /** True when the question holds one of the recency words or phrases ("latest", "right now"). */
 export function asksAboutNow(question: string, recency: readonly string[]): boolean {
   const folded = ` ${foldText(question)} `;
-  return recency.some((phrase) => {
-    const p = foldText(phrase);
-    return p.length > 0 && folded.includes(` ${p} `);
-  });
+  return foldAll(recency).some((p) => p.length > 0 && folded.includes(` ${p} `));
 }
 
 /** Whole days from an ISO date to `now`. */

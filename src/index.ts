@@ -5,6 +5,7 @@ export { formatDate, type Citation } from './citations.js';
 export { Announcer, type Announcement, type AnnouncementKind, type AnnounceTarget } from './announce.js';
 export { timelineQueryText, type TimelineEntry, type TimelinePage } from './timeline.js';
 export { MESSAGES } from './messages.js';
+export { ANSWER_TEXT, COMMAND_TEXT, dateIn } from './answer-text.js';
 export { DISCORD, LIMITS, MATCHING, TIMELINE } from './config/defaults.js';
 export { loadConfig, ConfigError, type Config } from './config/env.js';
 export { loadFactBase } from './knowledge/load.js';

@@ -20,6 +20,20 @@ export function languageOfLocale(locale: string | undefined): Language | undefin
   return (LANGUAGES as readonly string[]).includes(code ?? '') ? (code as Language) : undefined;
 }
 
+/**
+ * The language, and whether the text itself settled it (its letters or its function words), so a
+ * caller with better evidence (the language of the phrasing the question matched) may overrule a
+ * guess.
+ */
+export function readLanguage(text: string, hint?: Language): { lang: Language; sure: boolean } {
+  const cyrillic = (text.match(/\p{Script=Cyrillic}/gu) ?? []).length;
+  const latin = (text.match(/\p{Script=Latin}/gu) ?? []).length;
+  if (cyrillic === 0 || latin > cyrillic) return { lang: detectLanguage(text, hint), sure: true };
+  const uk = UKRAINIAN_LETTERS.test(text);
+  const ru = RUSSIAN_LETTERS.test(text);
+  return { lang: detectLanguage(text, hint), sure: uk !== ru };
+}
+
 export function detectLanguage(text: string, hint?: Language): Language {
   const cyrillic = (text.match(/\p{Script=Cyrillic}/gu) ?? []).length;
   const latin = (text.match(/\p{Script=Latin}/gu) ?? []).length;

@@ -5,7 +5,7 @@
 // it can. Small talk ("hi", "thanks!", "help", "?") is told apart here too.
 import { LIMITS, READING } from './config/defaults.js';
 import type { Vocabulary } from './knowledge/schema.js';
-import { foldText } from './matching/fold.js';
+import { foldAll, foldText } from './matching/fold.js';
 
 export type SmallTalk = 'help' | 'thanks' | 'greeting' | 'ack';
 
@@ -104,13 +104,25 @@ function sentencesOf(text: string): string[] {
 
 /** The text without hedges and chat filler ("is it true that", "someone told me"), as whole words. */
 function withoutFiller(text: string, filler: readonly string[]): string {
-  let out = ` ${text} `;
-  for (const phrase of [...filler].sort((a, b) => b.length - a.length)) {
-    // Spelt folded in the vocabulary ("isn t it"), a phrase matches as typed ("isn't it").
-    const words = phrase.trim().split(/\s+/).map(escapeRegExp).join("[\\s,'’]+");
-    out = out.replace(new RegExp(`(?<=[\\s,(])${words}(?=[\\s,?.!)])`, 'giu'), ' ');
-  }
+  if (filler.length === 0) return text.trim();
+  const out = ` ${text} `.replace(fillerPattern(filler), ' ');
   return out.replace(/\s+/g, ' ').replace(/^[\s,]+/, '').trim();
+}
+
+const fillerPatterns = new WeakMap<readonly string[], RegExp>();
+
+/** One pattern for all the filler phrases, longest first, made once per vocabulary. */
+function fillerPattern(filler: readonly string[]): RegExp {
+  let pattern = fillerPatterns.get(filler);
+  if (!pattern) {
+    // Spelt folded in the vocabulary ("isn t it"), a phrase matches as typed ("isn't it").
+    const phrases = [...filler]
+      .sort((a, b) => b.length - a.length)
+      .map((phrase) => phrase.trim().split(/\s+/).map(escapeRegExp).join("[\\s,'’]+"));
+    pattern = new RegExp(`(?<=[\\s,(])(?:${phrases.join('|')})(?=[\\s,?.!)])`, 'giu');
+    fillerPatterns.set(filler, pattern);
+  }
+  return pattern;
 }
 
 function escapeRegExp(text: string): string {
@@ -135,7 +147,7 @@ function smallTalkOf(clean: string, vocabulary: Pick<Vocabulary, 'smallTalk'>): 
   const found = new Set<SmallTalk>();
   const kinds: SmallTalk[] = ['help', 'thanks', 'greeting', 'ack'];
   const phrases = kinds
-    .flatMap((kind) => vocabulary.smallTalk[kind].map((p) => ({ kind, p: foldText(p) })))
+    .flatMap((kind) => foldAll(vocabulary.smallTalk[kind]).map((p) => ({ kind, p })))
     .sort((a, b) => b.p.length - a.p.length);
   for (const { kind, p } of phrases) {
     if (p && rest.includes(` ${p} `)) {

@@ -44,7 +44,7 @@ async function press(interaction: ButtonInteraction, deps: AdapterDeps): Promise
   const action = parseButtonId(interaction.customId);
   switch (action?.kind) {
     case 'ask': {
-      const result = deps.core.answer({ factId: action.factId, conversation: conversationOf(interaction.channelId, interaction.user.id) });
+      const result = deps.core.answer({ factId: action.factId, conversation: conversationOf(interaction.channelId, interaction.user.id), locale: interaction.locale });
       // An answer to a private "did you mean" stays private; word that a fact has gone is for the presser alone.
       const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral) || result.kind !== 'answer';
       await answerInteraction(interaction, deps, () => result, ephemeral);

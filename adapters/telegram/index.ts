@@ -4,7 +4,7 @@ import type { Telegraf, Types } from 'telegraf';
 import { MESSAGES, TELEGRAM, type AdapterDeps, type AnnounceTarget, type Config, type Logger, type RunningAdapter } from '../../src/index.js';
 import { createBot, type BotOptions } from './bot.js';
 import { formatAnnouncement, formatNotice, HTML_OPTIONS, type TelegramMessage } from './format.js';
-import { COMMANDS } from './handlers/commands.js';
+import { COMMANDS, LOCALIZED_COMMANDS } from './handlers/commands.js';
 import type { SendQueue } from './send-queue.js';
 
 /** How often a stop asked for before polling began tries again. */
@@ -20,6 +20,7 @@ export async function startTelegram(deps: AdapterDeps, options: BotOptions = {})
   bot.botInfo = await bot.telegram.getMe();
   try {
     await queue.other(() => bot.telegram.setMyCommands(COMMANDS));
+    for (const { language_code, commands } of LOCALIZED_COMMANDS) await queue.other(() => bot.telegram.setMyCommands(commands, { language_code }));
   } catch (err) {
     // Only the command menu is missing: every command still works when typed.
     deps.logger.warn({ err }, 'Could not register the Telegram command menu; commands still work when typed');

@@ -14,6 +14,16 @@ export function conversationOf(ctx: Context): string | undefined {
   return ctx.chat && ctx.from ? `telegram:${ctx.chat.id}:${ctx.from.id}` : undefined;
 }
 
+/**
+ * Who asks, as the core reads it: the conversation, and the app's language as a hint for a
+ * question whose own words do not tell its language (a bare name).
+ */
+export function askedBy(ctx: Context): { conversation?: string; locale?: string } {
+  const conversation = conversationOf(ctx);
+  const locale = ctx.from?.language_code;
+  return { ...(conversation !== undefined ? { conversation } : {}), ...(locale !== undefined ? { locale } : {}) };
+}
+
 /** Sends an HTML message to the update's chat; in a group, as a reply to the message that asked. */
 export function sendHtml(deps: TelegramDeps, ctx: Context, message: TelegramMessage): Promise<unknown> {
   const chat = ctx.chat;

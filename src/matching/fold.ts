@@ -67,3 +67,18 @@ export function needsFullFoldAt(text: string, i: number): boolean {
   }
   return false;
 }
+
+const foldedLists = new WeakMap<readonly string[], readonly string[]>();
+
+/**
+ * foldText of every phrase of a list, worked out once per list: the vocabulary's lists (recency
+ * words, filler, small talk, fit checks) are read for every question, and folding is not free.
+ */
+export function foldAll(list: readonly string[]): readonly string[] {
+  let folded = foldedLists.get(list);
+  if (!folded) {
+    folded = list.map(foldText);
+    foldedLists.set(list, folded);
+  }
+  return folded;
+}

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BotCore } from '../../src/core.js';
 import { loadFactBase } from '../../src/knowledge/load.js';
+import { translationGaps } from '../../src/knowledge/translation.js';
 import { createNormalizer } from '../../src/matching/normalize.js';
 import { BUNDLED_KNOWLEDGE, loadBase, ROOT } from '../helpers.js';
 
@@ -60,6 +61,29 @@ describe('the bundled fact base', () => {
     }
     // A few phrasings legitimately fit a broader fact better; more than 2% means ranking broke.
     expect(misses.length / total, misses.join('\n')).toBeLessThanOrEqual(0.02);
+  }, 60_000);
+
+  it.each(['uk', 'ru'] as const)('answers each %s translation’s phrasings with its fact, in that language', (lang) => {
+    const misses: string[] = [];
+    let total = 0;
+    for (const [id, translation] of core.base.translations.get(lang) ?? []) {
+      // A phrasing in Latin letters (a pasted "Dolmabahçe talks") is English to anyone reading it.
+      for (const question of translation.questions.filter((q) => /\p{Script=Cyrillic}/u.test(q))) {
+        total += 1;
+        const result = core.answer(question);
+        if (result.kind !== 'answer' || result.factId !== id || result.lang !== lang) misses.push(`${id}: ${question} → ${result.kind === 'answer' ? `${result.factId} (${result.lang})` : result.kind}`);
+      }
+    }
+    expect(total).toBeGreaterThan(1000);
+    // As for the English phrasings: a few fit a broader fact better; more than 3% means matching broke.
+    expect(misses.length / total, misses.join('\n')).toBeLessThanOrEqual(0.03);
+  }, 60_000);
+
+  it('has every active fact translated into Ukrainian and Russian from its English as it is now', () => {
+    expect(translationGaps(core.base.facts, core.base.translations)).toEqual([
+      { language: 'uk', missing: [], stale: [] },
+      { language: 'ru', missing: [], stale: [] },
+    ]);
   });
 
   it('answers "the latest round" with a fact of the newest round in the base', () => {

@@ -44,5 +44,5 @@ describe.each(SETS)('the question set %s', (file, minAnswered, minRefused) => {
     const misses = score.misses.map(describeMiss).join('\n');
     expect(answered, misses).toBeGreaterThanOrEqual(minAnswered);
     expect(refused, misses).toBeGreaterThanOrEqual(minRefused);
-  });
+  }, 60_000);
 });

@@ -3,10 +3,9 @@ import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputComman
 import { LIMITS, MESSAGES, type AdapterDeps } from '../../../src/index.js';
 import { answerInteraction, conversationOf, withoutMentions } from '../answering.js';
 import { formatChoices } from '../format.js';
+import { localized } from '../localize.js';
 
-export const data = new SlashCommandBuilder()
-  .setName('ask')
-  .setDescription(MESSAGES.discordCommands.ask)
+export const data = localized(new SlashCommandBuilder().setName('ask').setDescription(MESSAGES.discordCommands.ask), 'ask')
   .addStringOption((option) =>
     option.setName('question').setDescription(MESSAGES.discordCommands.askQuestion).setRequired(true).setAutocomplete(true),
   )
@@ -16,7 +15,7 @@ export async function execute(interaction: ChatInputCommandInteraction, deps: Ad
   const question = withoutMentions(interaction.options.getString('question', true));
   const ephemeral = interaction.options.getBoolean('private') ?? false;
   const conversation = conversationOf(interaction.channelId, interaction.user.id);
-  await answerInteraction(interaction, deps, () => deps.core.answer({ question, conversation }), ephemeral);
+  await answerInteraction(interaction, deps, () => deps.core.answer({ question, conversation, locale: interaction.locale }), ephemeral);
 }
 
 /** Known questions matching what the member is typing; in-memory, so far inside Discord's 3 seconds. */

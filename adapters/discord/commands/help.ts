@@ -2,10 +2,11 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { MESSAGES, type AdapterDeps } from '../../../src/index.js';
 import { formatHelp } from '../format.js';
+import { localized } from '../localize.js';
 
 const EXAMPLES = 4;
 
-export const data = new SlashCommandBuilder().setName('help').setDescription(MESSAGES.discordCommands.help);
+export const data = localized(new SlashCommandBuilder().setName('help').setDescription(MESSAGES.discordCommands.help), 'help');
 
 export async function execute(interaction: ChatInputCommandInteraction, deps: AdapterDeps): Promise<void> {
   await interaction.reply({ ...formatHelp(deps.core.complete('', EXAMPLES)), flags: MessageFlags.Ephemeral });

@@ -2,8 +2,9 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { formatDate, MESSAGES, type AdapterDeps } from '../../../src/index.js';
 import { formatSources } from '../format.js';
+import { localized } from '../localize.js';
 
-export const data = new SlashCommandBuilder().setName('sources').setDescription(MESSAGES.discordCommands.sources);
+export const data = localized(new SlashCommandBuilder().setName('sources').setDescription(MESSAGES.discordCommands.sources), 'sources');
 
 export async function execute(interaction: ChatInputCommandInteraction, deps: AdapterDeps): Promise<void> {
   const { core } = deps;

@@ -3,10 +3,9 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { MESSAGES, type AdapterDeps } from '../../../src/index.js';
 import { formatTimeline } from '../format.js';
+import { localized } from '../localize.js';
 
-export const data = new SlashCommandBuilder()
-  .setName('timeline')
-  .setDescription(MESSAGES.discordCommands.timeline)
+export const data = localized(new SlashCommandBuilder().setName('timeline').setDescription(MESSAGES.discordCommands.timeline), 'timeline')
   .addStringOption((o) => o.setName('filter').setDescription(MESSAGES.discordCommands.timelineFilter).setMaxLength(100));
 
 export async function execute(interaction: ChatInputCommandInteraction, deps: AdapterDeps): Promise<void> {

@@ -6,13 +6,13 @@ import { TelegramError, type Telegraf } from 'telegraf';
 import { MESSAGES } from '../../../src/index.js';
 import { ASK_DATA, TIMELINE_DATA, VOTE_DATA } from '../callback-data.js';
 import { formatTimeline, HTML_OPTIONS } from '../format.js';
-import { conversationOf, respond, type TelegramDeps } from '../reply.js';
+import { askedBy, respond, type TelegramDeps } from '../reply.js';
 
 export function registerCallbacks(bot: Telegraf, deps: TelegramDeps): void {
   bot.action(ASK_DATA, (ctx) => {
     const acknowledged = deps.queue.other(() => ctx.answerCbQuery());
     // A fact retired since the button was made is answered with a plain word that it is gone.
-    const replied = respond(deps, ctx, () => deps.core.answer({ factId: ctx.match[1] ?? '', conversation: conversationOf(ctx) }));
+    const replied = respond(deps, ctx, () => deps.core.answer({ factId: ctx.match[1] ?? '', ...askedBy(ctx) }));
     return Promise.all([acknowledged, replied]);
   });
 

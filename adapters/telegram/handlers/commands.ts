@@ -1,19 +1,26 @@
 // /start, /help, /ask, /sources, /timeline and /latest. Commands work in every chat, groups included, since a command
 // is always meant for the bot (telegraf matches "/ask@thisbot" too).
 import type { Telegraf } from 'telegraf';
-import { MESSAGES } from '../../../src/index.js';
+import { COMMAND_TEXT, MESSAGES } from '../../../src/index.js';
 import { formatHelp, formatLatest, formatSources, formatTimeline, formatWelcome } from '../format.js';
-import { conversationOf, respond, sendHtml, type TelegramDeps } from '../reply.js';
+import { askedBy, respond, sendHtml, type TelegramDeps } from '../reply.js';
 
 /** The command menu Telegram shows, registered with setMyCommands at start. */
 export const COMMANDS = Object.entries(MESSAGES.telegramCommands).map(([command, description]) => ({ command, description }));
+
+/** The same menu in Ukrainian and Russian, for apps set to those languages (setMyCommands with language_code). */
+export const LOCALIZED_COMMANDS = (['uk', 'ru'] as const).map((language_code) => ({
+  language_code,
+  commands: COMMANDS.map(({ command }) => ({ command, description: COMMAND_TEXT[language_code].telegram[command as keyof CommandTelegram] })),
+}));
+type CommandTelegram = (typeof COMMAND_TEXT)['uk']['telegram'];
 
 const EXAMPLES = 4;
 
 export function registerCommands(bot: Telegraf, deps: TelegramDeps): void {
   bot.start((ctx) => sendHtml(deps, ctx, formatWelcome(deps.core.complete('', EXAMPLES))));
   bot.help((ctx) => sendHtml(deps, ctx, formatHelp(ctx.botInfo.username, COMMANDS)));
-  bot.command('ask', (ctx) => respond(deps, ctx, () => deps.core.answer({ question: ctx.payload, conversation: conversationOf(ctx) })));
+  bot.command('ask', (ctx) => respond(deps, ctx, () => deps.core.answer({ question: ctx.payload, ...askedBy(ctx) })));
   bot.command('sources', async (ctx) => {
     for (const message of formatSources(deps.core.sources(), deps.core.lastUpdated())) await sendHtml(deps, ctx, message);
   });

@@ -8,7 +8,7 @@ import type { TelegramDeps } from '../reply.js';
 
 export function registerInline(bot: Telegraf, deps: TelegramDeps): void {
   bot.on('inline_query', (ctx) => {
-    const results = deps.core.inlineAnswers(ctx.inlineQuery.query, TELEGRAM.inlineResults).map(formatArticle);
+    const results = deps.core.inlineAnswers(ctx.inlineQuery.query, TELEGRAM.inlineResults, ctx.from.language_code).map(formatArticle);
     return deps.queue.other(() => ctx.answerInlineQuery(results, { cache_time: TELEGRAM.inlineCacheSeconds }));
   });
 }

@@ -3,13 +3,13 @@
 import type { Telegraf } from 'telegraf';
 import { message } from 'telegraf/filters';
 import type { Chat, Message, UserFromGetMe } from 'telegraf/types';
-import { conversationOf, respond, type TelegramDeps } from '../reply.js';
+import { askedBy, respond, type TelegramDeps } from '../reply.js';
 
 export function registerText(bot: Telegraf, deps: TelegramDeps): void {
   bot.on(message('text'), (ctx) => {
     const question = questionIn(ctx.message, ctx.chat.type, ctx.botInfo);
     if (question === undefined) return;
-    return respond(deps, ctx, () => deps.core.answer({ question, conversation: conversationOf(ctx) }));
+    return respond(deps, ctx, () => deps.core.answer({ question, ...askedBy(ctx) }));
   });
 }
 
