@@ -40,7 +40,8 @@ export function withContext(question: string, earlier: Earlier, words: Vocabular
   const person = words.personPronouns.some((p) => mine.includes(` ${foldText(p)} `)) ? firstNamed(earlier.answer ?? '', names.people) : undefined;
   if (person !== undefined) return `${question.trim()} ${person}`;
   let theirs = ` ${foldText(earlier.question)} `;
-  const kinds = [...words.kinds, [...names.people, ...names.places]];
+  // A person replaces a person and a place a place: "what about Fomin?" keeps "in Istanbul".
+  const kinds = [...words.kinds, names.people, names.places];
   for (const kind of kinds) {
     const phrases = kind.map(foldText).filter(Boolean);
     if (!phrases.some((p) => mine.includes(` ${p} `))) continue;

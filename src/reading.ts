@@ -50,24 +50,31 @@ export function readMessage(raw: string, vocabulary: Pick<Vocabulary, 'filler' |
   // A sentence's question clauses before the sentence itself: "I was reading about the weather, and
   // it got me wondering: how long did the third round last?" asks the clause after the colon.
   // What ends in "?" is tried before what only starts like a question ("Ugh, what a week.").
-  const asking = sentences.flatMap((s) => [...clausesOf(s).filter(readsAsQuestion), ...(readsAsQuestion(s) ? [s] : [])]);
-  asking.sort((a, b) => Number(endsAsQuestion(b)) - Number(endsAsQuestion(a)));
+  // A sentence's clauses keep their order and share its "?" ("which countries…, and would you agree?").
+  const asking = sentences
+    .map((s) => ({ asks: endsAsQuestion(s), parts: [...clausesOf(s).filter(readsAsQuestion), ...(readsAsQuestion(s) ? [s] : [])] }))
+    .sort((a, b) => Number(b.asks) - Number(a.asks))
+    .flatMap((s) => s.parts);
+  // How many things the message asks: a sentence asks one, or as many as its question clauses
+  // ("when was the first round and where was the second held?" asks two; "hi, when…?" one).
+  const questionParts = sentences.reduce((n, s) => n + Math.max(readsAsQuestion(s) ? 1 : 0, clausesOf(s).filter(readsAsQuestion).length), 0);
   const whole = withoutFiller(question, vocabulary.filler);
   const parts: string[] = [];
   const add = (text: string) => {
     const part = cut(text);
     if (foldText(part) && !parts.includes(part) && parts.length < READING.maxParts) parts.push(part);
   };
-  // A single sentence is the question as it stands; a longer message is tried question by question,
-  // then as a whole (a question without a "?" after a preamble).
-  if (sentences.length <= 1) add(whole);
+  // A single sentence asking one thing is the question as it stands, its context kept ("in 2022,
+  // where were the talks held?"); a sentence asking two things, or a longer message, is tried
+  // question by question, then as a whole (a question without a "?" after a preamble).
+  if (sentences.length <= 1 && questionParts <= 1) add(whole);
   for (const part of asking) {
     add(part);
     const plain = part.replace(ASIDE, ' ').replace(/\s+/g, ' ').trim();
     if (plain !== part) add(plain);
   }
   add(whole);
-  const reading: Reading = { question, parts, questionParts: asking.length };
+  const reading: Reading = { question, parts, questionParts };
   if (smallTalk) reading.smallTalk = smallTalk;
   return reading;
 }
@@ -82,7 +89,10 @@ function clausesOf(sentence: string): string[] {
   const bounds = [0, ...starts, sentence.length];
   const clauses: string[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
-    const clause = sentence.slice(bounds[i], bounds[i + 1]).replace(/^[\s,:;—–-]+|[\s,:;—–-]+$/g, '').replace(/^(?:and|but|so|also|anyway)\s+/i, '');
+    const clause = sentence
+      .slice(bounds[i], bounds[i + 1])
+      .replace(/^[\s,:;—–-]+|[\s,:;—–-]+$/g, '')
+      .replace(/^(?:and|but|so|also|anyway)\s+|\s+(?:and|but|so|also|anyway)$/gi, '');
     if (clause) clauses.push(clause);
   }
   return clauses;
@@ -106,7 +116,8 @@ function sentencesOf(text: string): string[] {
 function withoutFiller(text: string, filler: readonly string[]): string {
   if (filler.length === 0) return text.trim();
   const out = ` ${text} `.replace(fillerPattern(filler), ' ');
-  return out.replace(/\s+/g, ' ').replace(/^[\s,]+/, '').trim();
+  // No comma left hanging where a tag question was read out ("…at Ciragan, isn't it?").
+  return out.replace(/\s+/g, ' ').replace(/[\s,]+([?.!])/g, '$1').replace(/^[\s,]+|[\s,]+$/g, '').trim();
 }
 
 const fillerPatterns = new WeakMap<readonly string[], RegExp>();
@@ -150,9 +161,10 @@ function smallTalkOf(clean: string, vocabulary: Pick<Vocabulary, 'smallTalk'>): 
     .flatMap((kind) => foldAll(vocabulary.smallTalk[kind]).map((p) => ({ kind, p })))
     .sort((a, b) => b.p.length - a.p.length);
   for (const { kind, p } of phrases) {
-    if (p && rest.includes(` ${p} `)) {
+    // Said twice ("thanks, thanks!") is still small talk: every occurrence goes.
+    while (p && rest.includes(` ${p} `)) {
       found.add(kind);
-      rest = rest.split(` ${p} `).join(' ');
+      rest = rest.replace(` ${p} `, ' ');
     }
   }
   const left = rest.trim().split(' ').filter((w) => w && !vocabulary.smallTalk.filler.includes(w));

@@ -25,6 +25,51 @@ describe('the ask command', () => {
     expect((lines[3]?.suggestions as string[]).length).toBeGreaterThan(0);
   });
 
+  it('reads JSON lines of one conversation as its turns, and names the conversation on each answer line', () => {
+    const turn = (question: string, conversation: string) => JSON.stringify({ question, conversation });
+    const run = ask(
+      ['--json'],
+      [
+        turn('How long did the second round last?', 'c1'),
+        turn('how many minutes?', 'c1'),
+        turn('how many minutes?', 'c2'),
+        'how many minutes?',
+        turn('how many minutes?', 'c1'),
+      ].join('\n'),
+    );
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    // Asked alone (or first in its conversation), "how many minutes?" is the third round's.
+    expect(lines.map((l) => [l.question, l.factId, l.conversation])).toEqual([
+      ['How long did the second round last?', 'round-two-duration', 'c1'],
+      ['how many minutes?', 'round-two-duration', 'c1'],
+      ['how many minutes?', 'round-three-duration', 'c2'],
+      ['how many minutes?', 'round-three-duration', undefined],
+      ['how many minutes?', 'round-two-duration', 'c1'],
+    ]);
+    expect(lines[3]).not.toHaveProperty('conversation');
+  });
+
+  it('answers a JSON line without a conversation, and one that is not such an object, as a standalone question', () => {
+    const run = ask(
+      ['--json'],
+      [
+        JSON.stringify({ question: 'How long did the second round last?', conversation: 'c1' }),
+        JSON.stringify({ question: 'how many minutes?' }),
+        JSON.stringify(['How long did the third round last?']),
+        '{"question": "how many minutes?", "conversation": 7}',
+      ].join('\n'),
+    );
+    expect(run.status).toBe(0);
+    const [, noConversation, array, badConversation] = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    // The question is the line's "question", not the JSON around it.
+    expect(noConversation).toMatchObject({ question: 'how many minutes?', factId: 'round-three-duration' });
+    expect(array).toMatchObject({ question: '["How long did the third round last?"]', factId: 'round-three-duration' });
+    // Not a turn of c1 (that would be the second round's): the line as written is the question.
+    expect(badConversation).toMatchObject({ question: expect.stringMatching(/^\{"question": "how many minutes\?/), factId: 'round-three-duration' });
+    for (const line of [noConversation, array, badConversation]) expect(line).not.toHaveProperty('conversation');
+  });
+
   it('prints one answer with its sources for a question given as arguments', () => {
     const run = ask(['How long did the second round last?']);
     expect(run.status).toBe(0);

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { CONVERSATION } from '../../src/config/defaults.js';
+import { MemoryConversations, type Turn } from '../../src/conversation.js';
+import { BotCore } from '../../src/core.js';
+import { MESSAGES } from '../../src/messages.js';
+import { baseOf } from '../helpers.js';
+import { CHAT_VOCABULARY, LEADERS, ROUNDS } from '../talks-base.js';
+
+const turn = (question: string, at: number): Turn => ({ question, lang: 'en', at });
+
+describe('remembered conversations', () => {
+  it('give back the last turn of a conversation until CONVERSATION.memoryMs has passed since it', () => {
+    const store = new MemoryConversations();
+    store.remember('c', turn('When was the second round?', 1_000));
+    expect(store.recent('c', 1_000 + CONVERSATION.memoryMs)?.question).toBe('When was the second round?');
+    expect(store.recent('c', 1_000 + CONVERSATION.memoryMs + 1)).toBeUndefined();
+  });
+
+  it('keep only the last turn of a conversation, and each conversation’s apart', () => {
+    const store = new MemoryConversations();
+    store.remember('a', turn('When was the first round?', 0));
+    store.remember('b', turn('Who led the Russian delegation?', 0));
+    store.remember('a', turn('and the second?', 10));
+    expect(store.recent('a', 20)?.question).toBe('and the second?');
+    expect(store.recent('b', 20)?.question).toBe('Who led the Russian delegation?');
+    expect(store.recent('c', 20)).toBeUndefined();
+  });
+
+  it(`keep at most CONVERSATION.maxKept (${CONVERSATION.maxKept}) conversations, forgetting the one left longest first`, () => {
+    const store = new MemoryConversations();
+    for (let i = 0; i < CONVERSATION.maxKept; i++) store.remember(`c${i}`, turn(`question ${i}`, 0));
+    // c0 speaks again: c1 is now the conversation left longest.
+    store.remember('c0', turn('question 0 again', 1));
+    store.remember('newcomer', turn('a new question', 2));
+    expect(store.recent('c1', 3)).toBeUndefined();
+    expect(store.recent('c0', 3)?.question).toBe('question 0 again');
+    expect(store.recent('c2', 3)?.question).toBe('question 2');
+    expect(store.recent('newcomer', 3)?.question).toBe('a new question');
+  });
+});
+
+describe('the core in a conversation', () => {
+  const base = baseOf([...ROUNDS, ...LEADERS], CHAT_VOCABULARY);
+  const FOLLOW_UP = 'where was it held?';
+  // The premise of most tests here: on its own, the follow-up is answered with the first round.
+  const ALONE = new BotCore(base).answer(FOLLOW_UP);
+
+  /** A core whose clock a test moves by hand. */
+  function coreWithClock() {
+    const clock = { now: Date.parse('2025-12-01T12:00:00Z') };
+    return { core: new BotCore(base, () => new Date(clock.now)), clock };
+  }
+
+  it('reads a follow-up with the last question of its conversation', () => {
+    expect(ALONE).toMatchObject({ kind: 'answer', factId: 'round-one-venue' });
+    const core = new BotCore(base);
+    core.answer({ question: 'When was the second round?', conversation: 'c' });
+    expect(core.answer({ question: FOLLOW_UP, conversation: 'c' })).toMatchObject({ kind: 'answer', factId: 'round-two-venue' });
+  });
+
+  it('reads a follow-up with the last turn only, not one before it', () => {
+    const core = new BotCore(base);
+    core.answer({ question: 'When was the second round?', conversation: 'c' });
+    core.answer({ question: 'Where was the first round held?', conversation: 'c' });
+    // With the first turn it would ask when the second round was.
+    expect(core.answer({ question: 'and the second?', conversation: 'c' })).toMatchObject({ kind: 'answer', factId: 'round-two-venue' });
+  });
+
+  it('reads a question of another conversation, or of none, on its own', () => {
+    const core = new BotCore(base);
+    core.answer({ question: 'When was the second round?', conversation: 'telegram:42:1001' });
+    expect(core.answer({ question: FOLLOW_UP, conversation: 'telegram:42:1002' })).toMatchObject({ factId: 'round-one-venue' });
+    expect(core.answer(FOLLOW_UP)).toMatchObject({ factId: 'round-one-venue' });
+    expect(core.answer({ question: FOLLOW_UP })).toMatchObject({ factId: 'round-one-venue' });
+  });
+
+  it('forgets a conversation CONVERSATION.memoryMs after its last turn, by the core’s own clock', () => {
+    const { core, clock } = coreWithClock();
+    core.answer({ question: 'When was the second round?', conversation: 'kept' });
+    core.answer({ question: 'When was the second round?', conversation: 'forgotten' });
+    clock.now += CONVERSATION.memoryMs;
+    expect(core.answer({ question: FOLLOW_UP, conversation: 'kept' })).toMatchObject({ factId: 'round-two-venue' });
+    clock.now += 1;
+    expect(core.answer({ question: FOLLOW_UP, conversation: 'forgotten' })).toMatchObject({ factId: 'round-one-venue' });
+  });
+
+  it('keeps the thread through small talk between two questions, the earlier answer included', () => {
+    const core = new BotCore(base);
+    core.answer({ question: 'When was the second round?', conversation: 'rounds' });
+    expect(core.answer({ question: 'thanks!', conversation: 'rounds' }).kind).toBe('chat');
+    expect(core.answer({ question: 'ok', conversation: 'rounds' }).kind).toBe('chat');
+    expect(core.answer({ question: FOLLOW_UP, conversation: 'rounds' })).toMatchObject({ factId: 'round-two-venue' });
+    // "He" is whom the answer before the small talk named.
+    core.answer({ question: 'Who led the Russian delegation?', conversation: 'leaders' });
+    core.answer({ question: 'thanks!', conversation: 'leaders' });
+    expect(core.answer({ question: 'what did he say after the talks?', conversation: 'leaders' })).toMatchObject({ factId: 'medinsky-said' });
+  });
+
+  it('remembers a follow-up as it understood it, so the turn after still knows what it was about', () => {
+    const core = new BotCore(base);
+    core.answer({ question: 'When was the second round?', conversation: 'c' });
+    core.answer({ question: FOLLOW_UP, conversation: 'c' });
+    expect(core.answer({ question: 'and the date?', conversation: 'c' })).toMatchObject({ kind: 'answer', factId: 'round-two-date' });
+  });
+
+  it('takes a pressed suggestion as the turn, its answer included', () => {
+    const core = new BotCore(base);
+    core.answer({ factId: 'round-two-date', conversation: 'rounds' });
+    expect(core.answer({ question: FOLLOW_UP, conversation: 'rounds' })).toMatchObject({ factId: 'round-two-venue' });
+    core.answer({ factId: 'russia-lead', conversation: 'leaders' });
+    expect(core.answer({ question: 'what did he say after the talks?', conversation: 'leaders' })).toMatchObject({ factId: 'medinsky-said' });
+  });
+
+  it('keeps the turn before a pressed suggestion whose fact is gone', () => {
+    const core = new BotCore(base);
+    core.answer({ question: 'When was the second round?', conversation: 'c' });
+    expect(core.answer({ factId: 'ankara-claim', conversation: 'c' })).toMatchObject({ kind: 'declined', text: MESSAGES.suggestionGone });
+    expect(core.answer({ question: FOLLOW_UP, conversation: 'c' })).toMatchObject({ factId: 'round-two-venue' });
+  });
+
+  it('keeps its conversations in the store it is given, which another core may share', () => {
+    const shared = new MemoryConversations();
+    new BotCore(base, undefined, shared).answer({ question: 'When was the second round?', conversation: 'c' });
+    expect(new BotCore(base, undefined, shared).answer({ question: FOLLOW_UP, conversation: 'c' })).toMatchObject({ factId: 'round-two-venue' });
+    expect(shared.recent('c', Date.now())).toMatchObject({ factId: 'round-two-venue' });
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { BotCore } from '../../src/core.js';
+import { readsAsFollowUp, withContext, type Earlier } from '../../src/follow-up.js';
+import { baseOf } from '../helpers.js';
+import { CHAT_VOCABULARY, LEADERS, ROUNDS } from '../talks-base.js';
+
+const base = baseOf([...ROUNDS, ...LEADERS], CHAT_VOCABULARY);
+const { followUp, names } = base.vocabulary;
+const inContext = (question: string, earlier: Earlier) => withContext(question, earlier, followUp, names);
+
+describe('a follow-up', () => {
+  it('opens like one, or points back at what was asked before', () => {
+    for (const question of ['and the second?', 'And the second?', 'What about the venue?', 'where was it held?', 'was that in May?', 'Then?', 'that one?']) {
+      expect(readsAsFollowUp(question, followUp), question).toBe(true);
+    }
+  });
+
+  it('is not a question that stands on its own, even one holding a follow-up word inside a word or past its start', () => {
+    for (const question of ['Where was the first round held?', 'Is Italy involved?', 'the second round and the third?', 'Whatever about the venue?']) {
+      expect(readsAsFollowUp(question, followUp), question).toBe(false);
+    }
+  });
+});
+
+describe('reading a follow-up with the earlier question', () => {
+  it('puts the follow-up’s own words first, then the earlier question’s', () => {
+    expect(inContext('where was it held?', { question: 'When was the first round?' })).toBe('where was it held? was the first round');
+  });
+
+  it('lets a word of a kind replace the earlier question’s word of that kind, in any of its spellings', () => {
+    for (const question of ['and the second?', 'And the SECOND one?', 'and the 2nd?']) {
+      const read = inContext(question, { question: 'When was the first round?' });
+      expect(read, question).toMatch(/^and the (second|2nd)\b/i);
+      expect(read, question).not.toMatch(/\bfirst\b/);
+      expect(read, question).toContain('when was the round');
+    }
+  });
+
+  it('keeps the earlier words of every kind the follow-up does not name', () => {
+    const read = inContext('where was it held?', { question: 'When was the first round in 2025?' });
+    expect(read).toContain('first round');
+    expect(read).toContain('2025');
+    expect(read).not.toContain('when');
+  });
+
+  it('replaces a year with a year', () => {
+    const read = inContext('and in 2022?', { question: 'Who hosted the talks in 2025?' });
+    expect(read).toContain('hosted the talks');
+    expect(read).not.toContain('2025');
+  });
+
+  it('reads "he" or "she" as the person the earlier answer names first', () => {
+    const earlier = { question: 'Who led the Russian delegation?' };
+    expect(inContext('what did he say then?', { ...earlier, answer: 'Medinsky led it; Fomin sat beside him.' })).toBe('what did he say then? medinsky');
+    expect(inContext('what did she say then?', { ...earlier, answer: 'Fomin did not; Medinsky did.' })).toBe('what did she say then? fomin');
+  });
+
+  it('reads "he" with the earlier question when the earlier answer names nobody it knows, or there was none', () => {
+    for (const earlier of [{ question: 'Who led the Russian delegation?', answer: 'Nobody we know.' }, { question: 'Who led the Russian delegation?' }]) {
+      expect(inContext('what did he say then?', earlier)).toBe('what did he say then? led the russian delegation');
+    }
+  });
+
+  it('lets a person replace a person and a place a place, keeping the other', () => {
+    const earlier = { question: 'What did Medinsky say in Istanbul?' };
+    const aboutFomin = inContext('what about Fomin?', earlier);
+    expect(aboutFomin).not.toContain('medinsky');
+    expect(aboutFomin).toContain('istanbul');
+    const inAnkara = inContext('and in Ankara?', earlier);
+    expect(inAnkara).not.toContain('istanbul');
+    expect(inAnkara).toContain('medinsky');
+  });
+});
+
+describe('answering a follow-up in a conversation', () => {
+  /** What a question gets in a conversation after `earlier`, and what it gets on its own. */
+  function answers(earlier: string, question: string) {
+    const core = new BotCore(base);
+    core.answer({ question: earlier, conversation: 'c' });
+    return { inConversation: core.answer({ question, conversation: 'c' }), alone: new BotCore(base).answer(question) };
+  }
+
+  it('reads "and the second?" as the earlier question asked about the second round', () => {
+    const { inConversation, alone } = answers('Where was the first round held?', 'and the second?');
+    expect(alone).not.toMatchObject({ factId: 'round-two-venue' });
+    expect(inConversation).toMatchObject({ kind: 'answer', factId: 'round-two-venue', question: 'and the second?' });
+  });
+
+  it('reads "where was it held?" as asked about the round the earlier question named', () => {
+    const { inConversation, alone } = answers('When was the second round?', 'where was it held?');
+    expect(alone).not.toMatchObject({ factId: 'round-two-venue' });
+    expect(inConversation).toMatchObject({ kind: 'answer', factId: 'round-two-venue' });
+  });
+
+  it('reads "he" as the person the last answer named first', () => {
+    const russian = answers('Who led the Russian delegation?', 'what did he say after the talks?');
+    expect(russian.alone).not.toMatchObject({ factId: 'medinsky-said' });
+    expect(russian.inConversation).toMatchObject({ kind: 'answer', factId: 'medinsky-said' });
+    // The other side's answer names Fomin first.
+    expect(answers('Who led the Ukrainian delegation?', 'what did he say after the talks?').inConversation).toMatchObject({ kind: 'answer', factId: 'fomin-said' });
+  });
+});
