@@ -85,8 +85,11 @@ export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSen
   const needs: QuestionNeeds = {
     years: yearsNamed(question),
     countsAnything: false,
-    age: fit.ageWords.length > 0 && /\bhow old\b/.test(folded),
-    duration: fit.durationUnits.length + fit.durationWords.length > 0 && /\bhow long\b/.test(folded) && !/\bhow long ago\b/.test(folded),
+    age: fit.ageWords.length > 0 && foldAll(fit.asksAge).some((p) => padded.includes(` ${p} `)),
+    duration:
+      fit.durationUnits.length + fit.durationWords.length > 0 &&
+      foldAll(fit.asksDuration).some((p) => padded.includes(` ${p} `)) &&
+      !padded.includes(' how long ago '),
     offTask: foldAll(fit.offTask).some((p) => padded.includes(` ${p} `)),
     // "^should" stands for "should" opening the question ("should Ukraine…"), not inside it ("when should…").
     opinion: fit.opinion.filter((p, i) => (p.startsWith('^') ? padded.startsWith(` ${foldAll(fit.opinion)[i]} `) : padded.includes(` ${foldAll(fit.opinion)[i]} `))),

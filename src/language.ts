@@ -11,8 +11,8 @@ export type Language = (typeof LANGUAGES)[number];
 const UKRAINIAN_LETTERS = /[іїєґ]/iu;
 const RUSSIAN_LETTERS = /[ыэъё]/iu;
 /** Short words one language uses and the other does not (in Cyrillic text without telling letters). */
-const UKRAINIAN_WORDS = new Set(['що', 'як', 'чи', 'де', 'хто', 'коли', 'скільки', 'який', 'яка', 'яке', 'які', 'чому', 'та', 'це', 'був', 'була', 'було', 'були', 'від', 'до', 'за', 'про', 'але', 'або', 'ще', 'вже', 'так', 'ні', 'раунд', 'переговори', 'переговорів']);
-const RUSSIAN_WORDS = new Set(['что', 'как', 'ли', 'где', 'кто', 'когда', 'сколько', 'какой', 'какая', 'какое', 'какие', 'почему', 'это', 'был', 'была', 'было', 'были', 'от', 'до', 'за', 'про', 'но', 'или', 'еще', 'уже', 'так', 'нет', 'переговоры', 'переговоров', 'он', 'она', 'они']);
+const UKRAINIAN_WORDS = new Set(['що', 'як', 'чи', 'де', 'хто', 'коли', 'скільки', 'який', 'яка', 'яке', 'які', 'якого', 'такий', 'така', 'чому', 'та', 'це', 'цей', 'ця', 'був', 'була', 'було', 'були', 'від', 'до', 'за', 'про', 'але', 'або', 'ще', 'вже', 'так', 'ні', 'раунд', 'переговори', 'переговорів', 'тривав', 'тривали', 'зустріч', 'зараз', 'його', 'він', 'вона', 'вони', 'між', 'після', 'перед', 'року', 'травня', 'червня', 'липня', 'березня', 'квітня', 'листопада', 'лютого', 'січня', 'грудня', 'серпня', 'вересня', 'жовтня']);
+const RUSSIAN_WORDS = new Set(['что', 'как', 'ли', 'где', 'кто', 'когда', 'сколько', 'какой', 'какая', 'какое', 'какие', 'какого', 'такой', 'такая', 'почему', 'это', 'этот', 'эта', 'был', 'была', 'было', 'были', 'от', 'до', 'за', 'про', 'но', 'или', 'еще', 'уже', 'так', 'нет', 'переговоры', 'переговоров', 'длился', 'длились', 'встреча', 'сейчас', 'его', 'он', 'она', 'они', 'между', 'после', 'перед', 'года', 'мая', 'июня', 'июля', 'марта', 'апреля', 'ноября', 'февраля', 'января', 'декабря', 'августа', 'сентября', 'октября']);
 
 /** Maps a platform locale ("uk", "ru-RU", "en-GB", "be") to a language the bot answers in, if any. */
 export function languageOfLocale(locale: string | undefined): Language | undefined {
@@ -31,7 +31,17 @@ export function readLanguage(text: string, hint?: Language): { lang: Language; s
   if (cyrillic === 0 || latin > cyrillic) return { lang: detectLanguage(text, hint), sure: true };
   const uk = UKRAINIAN_LETTERS.test(text);
   const ru = RUSSIAN_LETTERS.test(text);
-  return { lang: detectLanguage(text, hint), sure: uk !== ru };
+  const [ukWords, ruWords] = functionWords(text);
+  return { lang: detectLanguage(text, hint), sure: uk !== ru || ukWords !== ruWords };
+}
+
+/** How many words only Ukrainian uses, and only Russian. */
+function functionWords(text: string): [uk: number, ru: number] {
+  const words = text.toLowerCase().split(/[^\p{L}]+/u);
+  return [
+    words.filter((w) => UKRAINIAN_WORDS.has(w) && !RUSSIAN_WORDS.has(w)).length,
+    words.filter((w) => RUSSIAN_WORDS.has(w) && !UKRAINIAN_WORDS.has(w)).length,
+  ];
 }
 
 export function detectLanguage(text: string, hint?: Language): Language {
@@ -44,8 +54,7 @@ export function detectLanguage(text: string, hint?: Language): Language {
   const uk = UKRAINIAN_LETTERS.test(text);
   const ru = RUSSIAN_LETTERS.test(text);
   if (uk !== ru) return uk ? 'uk' : 'ru';
-  const ukWords = words.filter((w) => UKRAINIAN_WORDS.has(w) && !RUSSIAN_WORDS.has(w)).length;
-  const ruWords = words.filter((w) => RUSSIAN_WORDS.has(w) && !UKRAINIAN_WORDS.has(w)).length;
+  const [ukWords, ruWords] = functionWords(text);
   if (ukWords !== ruWords) return ukWords > ruWords ? 'uk' : 'ru';
   // A bare name says nothing: the platform's locale does, when it is one of these.
   if (words.length <= 2 && (hint === 'uk' || hint === 'ru')) return hint;

@@ -133,6 +133,9 @@ export const VocabularySchema = z
         countStops: z.array(z.string().trim().min(1)).default([]),
         // Month names: a number beside one dates rather than counts ("2 October").
         dateWords: z.array(z.string().trim().min(1)).default([]),
+        // How a question asks for an age or a length of time, in each language ("how old", "скільки років").
+        asksAge: z.array(z.string().trim().min(1)).default([]),
+        asksDuration: z.array(z.string().trim().min(1)).default([]),
         // Words of an age ("aged", "years old"), which "how old" needs.
         ageWords: z.array(z.string().trim().min(1)).default([]),
         // Units of time that follow a number ("40 minutes"), and spans on their own ("overnight"), which "how long" needs.
@@ -146,7 +149,7 @@ export const VocabularySchema = z
         opinion: z.array(z.string().trim().min(1)).default([]),
       })
       .strict()
-      .default({ offTask: [], numberWords: [], anyCount: [], countStops: [], dateWords: [], ageWords: [], durationUnits: [], durationWords: [], opinion: [] }),
+      .default({ offTask: [], asksAge: [], asksDuration: [], numberWords: [], anyCount: [], countStops: [], dateWords: [], ageWords: [], durationUnits: [], durationWords: [], opinion: [] }),
   })
   .strict();
 
