@@ -31,6 +31,8 @@ export const MATCHING = Object.freeze({
   completionFacts: 20,
   /** Autocomplete: how many phrasings that start as typed are handed to Fuse.js as well. */
   completionStarts: 50,
+  /** Autocomplete: phrasings Fuse returns per question offered, since several phrasings of one fact merge into its display question. */
+  completionPhrasingsPerFact: 4,
   /** Autocomplete: how much of a phrasing's start is matched as typed; past it, words find it. */
   completionStartChars: 20,
   /** Above this share of facts changed at once, the matcher rebuilds its index instead of updating it. */

@@ -171,7 +171,8 @@ class IndexedMatcher implements Matcher {
     // Sorted, so phrasings Fuse scores alike come in one order however the index was built.
     const fuse = new Fuse([...displayOf.keys()].sort(), { ignoreLocation: true, threshold: 0.4 });
     const offered = new Set<string>();
-    for (const { item } of fuse.search(text)) {
+    // A few phrasings a fact: asking Fuse for some more than the limit leaves enough facts after the merge.
+    for (const { item } of fuse.search(text, { limit: limit * MATCHING.completionPhrasingsPerFact })) {
       offered.add(displayOf.get(item) ?? item);
       if (offered.size >= limit) break;
     }

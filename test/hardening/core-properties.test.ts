@@ -48,7 +48,8 @@ describe('the core under hostile input', () => {
       }),
       { numRuns: 200 },
     );
-  });
+    // 200 completions over the three languages' phrasings: correctness is the point, not speed.
+  }, 30_000);
 
   it('handles a 100,000-character message, finding the question at its start', () => {
     const result = core.answer(`How long did the latest round last? ${'ж'.repeat(100_000)}`);

@@ -64,6 +64,33 @@ describe('the Discord bot in Ukrainian and Russian', () => {
     expect(embed.footer.text).toBe('по состоянию на 23 июля 2025 г.');
   });
 
+  it('answers in Russian a Russian /ask that no letter tells from Ukrainian, by its Russian words', async () => {
+    // "Что" is Russian (Ukrainian says "що"); the nearest phrasing in the base is Ukrainian: «що нового в переговорах».
+    const reply = await h.fake.callbackFor(h.fake.slash(h.fake.newMember(), 'ask', askOptions('Что нового на переговорах?')));
+
+    const [embed] = reply.data.embeds;
+    expect(embed.fields[0].name).toBe('Источники:');
+    expect(embed.footer.text).toMatch(/^по состоянию на /);
+    expect(embed.description).not.toMatch(UKRAINIAN_LETTERS);
+  });
+
+  it('declines a Russian /ask in Russian, and answers a suggestion pressed after it in Russian, though the client is set to English', async () => {
+    const member = h.fake.newMember();
+    const declined = await h.fake.callbackFor(h.fake.slash(member, 'ask', askOptions('Вы знаете прогноз погоды в Москве?')));
+    expect(declined.data.embeds[0].description).toContain('У меня нет проверенного ответа на это.');
+    expect(declined.data.embeds[0].description).toContain('Можно спросить, например:');
+    const buttons: { custom_id: string; label: string }[] = declined.data.components.flatMap((row: { components: unknown[] }) => row.components);
+    expect(buttons.length).toBeGreaterThan(0);
+    for (const button of buttons) expect(button.label).toMatch(/\p{Script=Cyrillic}/u);
+
+    // The fake's presses come from a client set to en-US.
+    const reply = await h.fake.callbackFor(h.fake.press(member, buttons[0]?.custom_id ?? ''));
+    const [embed] = reply.data.embeds;
+    expect(embed.fields[0].name).toBe('Источники:');
+    expect(embed.footer.text).toMatch(/^по состоянию на \d{1,2} \p{L}+ \d{4} г\.$/u);
+    expect(embed.description).toMatch(/\p{Script=Cyrillic}/u);
+  });
+
   it('answers a bare Latin name in /ask in Russian when the member\'s client is set to Russian', async () => {
     const reply = await h.fake.callbackFor(slashIn('ru', h.fake.newMember(), 'ask', askOptions('Umerov')));
 

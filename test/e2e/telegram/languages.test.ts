@@ -131,6 +131,17 @@ describe('the Telegram bot in Ukrainian and Russian', () => {
     for (const data of buttonsOf(sent)) expect(data).toMatch(/^ask:/);
   });
 
+  it('declines in Russian a Russian question the fact base cannot answer, though no letter tells it from Ukrainian', async () => {
+    // "Какая" is Russian (Ukrainian says "яка"); the nearest phrasings in the base, far below any match, are Ukrainian.
+    const { fake } = await startBot({ base });
+    fake.push(privateText('Какая погода в Париже?'));
+    const sent = await fake.waitFor('sendMessage');
+
+    expect(sent.body.text).toContain('У меня нет проверенного ответа на это.');
+    expect(sent.body.text).toContain('Можно спросить, например:');
+    for (const label of labelsOf(sent)) expect(label).not.toMatch(UKRAINIAN_LETTERS);
+  });
+
   it('registers its command menu in Ukrainian and in Russian, for apps set to those languages', async () => {
     const { fake } = await startBot({ base });
     const menus = fake.callsTo('setMyCommands');
