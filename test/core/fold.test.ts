@@ -64,3 +64,18 @@ describe('the word table', () => {
     expect(table.size).toBe(1);
   });
 });
+
+describe('folding Cyrillic', () => {
+  it('keeps й, ї, є and ґ as letters of their own, and reads ё as е', () => {
+    expect(foldText('Йосип Їжак Ґанок Єва')).toBe('йосип їжак ґанок єва');
+    expect(foldText('Ёлка')).toBe('елка');
+  });
+
+  it('keeps a Ukrainian word whole across its apostrophe, in every form of it', () => {
+    for (const word of ["перемир'я", 'перемир’я', 'перемирʼя', 'перемир`я']) expect(foldText(word)).toBe('перемиря');
+  });
+
+  it('drops stress marks from Cyrillic and diacritics from Latin letters', () => {
+    expect(foldText('заме́тка Erdoğan Çırağan')).toBe('заметка erdogan ciragan');
+  });
+});
