@@ -201,7 +201,7 @@ function languageOfPhrasing(snapshot: Snapshot, fact: Fact, phrasing: string): L
 }
 
 /** What a suggestion button shows for a fact: its display question, in the language when translated. */
-function displayQuestion(snapshot: Snapshot, fact: Fact, lang: Language): string {
+export function displayQuestion(snapshot: Snapshot, fact: Fact, lang: Language): string {
   return currentTranslation(snapshot, fact, lang)?.questions[0] ?? fact.questions[0] ?? fact.id;
 }
 

@@ -1,6 +1,6 @@
 // The bot's core as adapters see it: one current snapshot of the fact base and its matcher,
 // replaced when a new base validates, so a reader never sees half an update.
-import { answerFact, answerQuestion, snapshotOf, type AnswerOk, type AnswerResult, type Ask, type Snapshot } from './answer.js';
+import { answerFact, answerQuestion, displayQuestion, snapshotOf, type AnswerOk, type AnswerResult, type Ask, type Snapshot } from './answer.js';
 import { toCitation, type Citation } from './citations.js';
 import { MemoryConversations, type ConversationStore } from './conversation.js';
 import { LIMITS } from './config/defaults.js';
@@ -150,6 +150,11 @@ export class BotCore {
   #active(): Map<string, Fact> {
     this.#activeById ??= new Map(this.#snapshot.base.facts.filter((f) => f.status === 'active').map((f) => [f.id, f]));
     return this.#activeById;
+  }
+
+  /** Example questions for help and welcome texts: the featured facts' display questions, in the language. */
+  examples(count: number, lang: Language = 'en'): string[] {
+    return this.#snapshot.featured.slice(0, count).map((f) => displayQuestion(this.#snapshot, f, lang));
   }
 
   /** Known questions for autocomplete. */

@@ -6,6 +6,8 @@ export { Announcer, type Announcement, type AnnouncementKind, type AnnounceTarge
 export { timelineQueryText, type TimelineEntry, type TimelinePage } from './timeline.js';
 export { MESSAGES } from './messages.js';
 export { ANSWER_TEXT, COMMAND_TEXT, dateIn } from './answer-text.js';
+export { UI_TEXT, type UiText } from './ui-text.js';
+export { LANGUAGES, languageOfLocale, type Language } from './language.js';
 export { DISCORD, LIMITS, MATCHING, TIMELINE } from './config/defaults.js';
 export { loadConfig, ConfigError, type Config } from './config/env.js';
 export { loadFactBase } from './knowledge/load.js';

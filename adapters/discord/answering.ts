@@ -1,7 +1,7 @@
 // What every way of asking shares: the per-member rate limit, the activity log, and the reply to
 // an interaction (a /ask or a pressed "did you mean" button).
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
-import { hashUser, MESSAGES, type AdapterDeps, type AnswerResult, type RateDecision, type Vote } from '../../src/index.js';
+import { hashUser, languageOfLocale, UI_TEXT, type AdapterDeps, type AnswerResult, type Language, type RateDecision, type Vote } from '../../src/index.js';
 import { formatAnswer, formatNotice } from './format.js';
 
 /** Discord's mention markup names people and places, never what a question is about; left in, it only misleads the matcher. */
@@ -38,6 +38,11 @@ export async function recordVote(deps: AdapterDeps, userId: string, factId: stri
   }
 }
 
+/** The language of a member's Discord client, for what the bot says outside an answer. */
+export function langOfLocale(locale: string | undefined): Language {
+  return languageOfLocale(locale) ?? 'en';
+}
+
 /** The conversation an interaction or message belongs to: its member in its channel. */
 export function conversationOf(channelId: string | null, userId: string): string {
   return `discord:${channelId ?? 'dm'}:${userId}`;
@@ -61,7 +66,7 @@ export async function answerInteraction(
     return;
   }
   if (checkRate(deps, interaction.user.id) !== 'ok') {
-    await interaction.reply({ ...formatNotice(MESSAGES.slowDown), ...privately });
+    await interaction.reply({ ...formatNotice(UI_TEXT[result.lang].slowDown), ...privately });
     return;
   }
   const recorded = recordQuestion(deps, interaction.user.id, result);

@@ -18,6 +18,9 @@ import {
   recencyLines,
   textOf,
   timelineQueryText,
+  dateIn,
+  UI_TEXT,
+  type Language,
   type Announcement,
   type AnswerResult,
   type Citation,
@@ -98,14 +101,16 @@ export function formatAnswer(result: AnswerResult): DiscordReply {
 }
 
 /** `updated`: when the fact base was last updated, as a reader reads it ("24 July 2025"). */
-export function formatSources(sources: readonly SourceEntry[], updated: string): DiscordReply {
-  const description = MESSAGES.sourcesLead(sources.length, updated);
+/** The cited articles after when the base was last updated (ISO `updated`), in the language. */
+export function formatSources(sources: readonly SourceEntry[], updated: string, lang: Language = 'en'): DiscordReply {
+  const description = UI_TEXT[lang].sourcesLead(sources.length, dateIn(lang, updated));
   const lines = sources.map((s) => citationLine(s.citation));
   return reply({ description, fields: sourceFields(lines, DISCORD.embedFields, DISCORD.embedTotal - description.length), color: COLOURS.answer });
 }
 
-export function formatHelp(examples: readonly string[]): DiscordReply {
-  const description = [MESSAGES.help, MESSAGES.discordHowTo, MESSAGES.helpExamplesLead, ...examples.map((q) => `• ${escapeMarkdown(q)}`)];
+export function formatHelp(examples: readonly string[], lang: Language = 'en'): DiscordReply {
+  const say = UI_TEXT[lang];
+  const description = [say.help, say.discordHowTo, say.helpExamplesLead, ...examples.map((q) => `• ${escapeMarkdown(q)}`)];
   return reply({ description: cutText(description.join('\n\n'), DISCORD.embedDescription), color: COLOURS.answer });
 }
 
@@ -115,10 +120,11 @@ export function formatAnnouncement({ kind, answer }: Announcement): DiscordReply
 }
 
 /** One page of the timeline, with "earlier" and "later" buttons that carry its filter along. */
-export function formatTimeline(page: TimelinePage): DiscordReply {
+export function formatTimeline(page: TimelinePage, lang: Language = 'en'): DiscordReply {
+  const say = UI_TEXT[lang];
   const filter = timelineQueryText(page.query);
-  if (page.total === 0) return formatNotice(MESSAGES.timelineEmpty(filter));
-  const lines = [MESSAGES.timelineLead(page.total, filter), '', ...page.entries.map(entryLine)];
+  if (page.total === 0) return formatNotice(say.timelineEmpty(filter));
+  const lines = [say.timelineLead(page.total, filter), '', ...page.entries.map((e) => entryLine(e, lang))];
   const buttons: APIButtonComponentWithCustomId[] = [];
   const button = (label: string, n: number): APIButtonComponentWithCustomId => ({
     type: ComponentType.Button,
@@ -126,28 +132,28 @@ export function formatTimeline(page: TimelinePage): DiscordReply {
     custom_id: timelineButtonId(n, filter),
     label,
   });
-  if (page.page > 1) buttons.push(button(MESSAGES.previousPage, page.page - 1));
-  if (page.page < page.pages) buttons.push(button(MESSAGES.nextPage, page.page + 1));
+  if (page.page > 1) buttons.push(button(say.previousPage, page.page - 1));
+  if (page.page < page.pages) buttons.push(button(say.nextPage, page.page + 1));
   const embed = {
     description: cutText(lines.join('\n'), DISCORD.embedDescription),
-    footer: { text: `${MESSAGES.timelinePage(page.page, page.pages)} · ${MESSAGES.timelineHint}` },
+    footer: { text: `${say.timelinePage(page.page, page.pages)} · ${say.timelineHint}` },
     color: COLOURS.answer,
   };
   return reply(embed, buttons.length > 0 ? [row(buttons)] : []);
 }
 
 /** The newest facts, each a line with its source, and a button each for the full answer. */
-export function formatLatest(entries: readonly TimelineEntry[]): DiscordReply {
-  if (entries.length === 0) return formatNotice(MESSAGES.latestEmpty);
-  const description = cutText([MESSAGES.latestLead, '', ...entries.map(entryLine)].join('\n'), DISCORD.embedDescription);
-  const suggestions = entries.map((e) => ({ factId: e.factId, question: `${e.dateText} — ${e.text}` }));
+export function formatLatest(entries: readonly TimelineEntry[], lang: Language = 'en'): DiscordReply {
+  if (entries.length === 0) return formatNotice(UI_TEXT[lang].latestEmpty);
+  const description = cutText([UI_TEXT[lang].latestLead, '', ...entries.map((e) => entryLine(e, lang))].join('\n'), DISCORD.embedDescription);
+  const suggestions = entries.map((e) => ({ factId: e.factId, question: `${dateIn(lang, e.date)} — ${e.text}` }));
   return reply({ description, color: COLOURS.answer }, suggestionRows(suggestions, ButtonStyle.Secondary));
 }
 
 /** "**29 March 2022** — Talks open in Istanbul ([Publisher](https://…))" */
-function entryLine(e: TimelineEntry): string {
+function entryLine(e: TimelineEntry, lang: Language): string {
   const label = escapeMarkdown(e.citation.publisher ?? e.citation.title ?? MESSAGES.sourcesHeading).replace(/[[\]]/g, '\\$&');
-  return `**${e.dateText}** — ${escapeMarkdown(e.text)} ([${label}](${linkTarget(e.citation.url)}))`;
+  return `**${dateIn(lang, e.date)}** — ${escapeMarkdown(e.text)} ([${label}](${linkTarget(e.citation.url)}))`;
 }
 
 /** A one-line message of the bot's own (an apology, a thank-you): never holds a member's text. */

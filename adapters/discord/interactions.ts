@@ -2,8 +2,8 @@
 // Each handler runs guarded: a failure is logged with its context and the member gets a short
 // private apology, never silence, and the bot carries on serving everyone else.
 import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type Interaction, type ModalSubmitInteraction } from 'discord.js';
-import { MESSAGES, type AdapterDeps } from '../../src/index.js';
-import { answerInteraction, conversationOf, recordVote, userRef } from './answering.js';
+import { UI_TEXT, type AdapterDeps } from '../../src/index.js';
+import { answerInteraction, conversationOf, langOfLocale, recordVote, userRef } from './answering.js';
 import { commands } from './commands/index.js';
 import { formatNotice, formatTimeline, parseButtonId } from './format.js';
 
@@ -52,12 +52,13 @@ async function press(interaction: ButtonInteraction, deps: AdapterDeps): Promise
     }
     case 'vote': {
       const saved = await recordVote(deps, interaction.user.id, action.factId, action.vote);
-      await interaction.reply({ ...formatNotice(saved ? MESSAGES.feedbackThanks : MESSAGES.apology), flags: MessageFlags.Ephemeral });
+      const say = UI_TEXT[langOfLocale(interaction.locale)];
+      await interaction.reply({ ...formatNotice(saved ? say.feedbackThanks : say.apology), flags: MessageFlags.Ephemeral });
       return;
     }
     case 'timeline':
       // The page turns in place, in the message that holds the button.
-      await interaction.update(formatTimeline(deps.core.timeline(action.filter, action.page)));
+      await interaction.update(formatTimeline(deps.core.timeline(action.filter, action.page), langOfLocale(interaction.locale)));
       return;
     case undefined:
       throw new Error(`unknown button ${interaction.customId}`);
@@ -74,7 +75,7 @@ async function apologise(interaction: Interaction, deps: AdapterDeps): Promise<v
       // Autocomplete cannot carry a message: an empty list at least ends the spinner.
       if (!interaction.responded) await interaction.respond([]);
     } else if (interaction.isRepliable()) {
-      const apology = { ...formatNotice(MESSAGES.apology), flags: MessageFlags.Ephemeral } as const;
+      const apology = { ...formatNotice(UI_TEXT[langOfLocale(interaction.locale)].apology), flags: MessageFlags.Ephemeral } as const;
       if (interaction.replied || interaction.deferred) await interaction.followUp(apology);
       else await interaction.reply(apology);
     }

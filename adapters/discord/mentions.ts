@@ -1,7 +1,7 @@
 // "@bot <question>" in a channel, and any direct message: answered as a reply. Discord delivers
 // the content of exactly these messages without the privileged message-content intent.
 import { type Message } from 'discord.js';
-import { MESSAGES, quietInGroups, type AdapterDeps } from '../../src/index.js';
+import { MESSAGES, quietInGroups, UI_TEXT, type AdapterDeps } from '../../src/index.js';
 import { checkRate, conversationOf, recordQuestion, userRef, withoutMentions } from './answering.js';
 import { formatAnswer, formatNotice } from './format.js';
 
@@ -28,7 +28,7 @@ export async function handleMessage(message: Message, deps: AdapterDeps): Promis
     // A message needs no answer: after one reminder, a flooding member is simply not answered.
     if (decision === 'quiet') return;
     if (decision === 'warn') {
-      await message.reply(formatNotice(MESSAGES.slowDown));
+      await message.reply(formatNotice(UI_TEXT[result.lang].slowDown));
       return;
     }
     const recorded = recordQuestion(deps, message.author.id, result);

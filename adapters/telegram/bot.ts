@@ -1,14 +1,14 @@
 // Builds the Telegraf bot: one handler module per kind of update, each update run on its own so one
 // chat's wait never holds up the others, and every failure turned into an apology and a log line.
 import { Telegraf, type Context } from 'telegraf';
-import { MESSAGES, type AdapterDeps } from '../../src/index.js';
+import { UI_TEXT, type AdapterDeps } from '../../src/index.js';
 import { formatNotice } from './format.js';
 import { registerCallbacks } from './handlers/callbacks.js';
 import { registerCommands } from './handlers/commands.js';
 import { registerInline } from './handlers/inline.js';
 import { registerModeration } from './handlers/moderation.js';
 import { registerText } from './handlers/text.js';
-import { sendHtml, type TelegramDeps } from './reply.js';
+import { langOf, sendHtml, type TelegramDeps } from './reply.js';
 import { SendQueue, type FloodLimits } from './send-queue.js';
 
 export interface BotOptions {
@@ -66,8 +66,9 @@ export function createBot(deps: AdapterDeps, options: BotOptions = {}): Telegram
 async function apologise(deps: TelegramDeps, ctx: Context, err: unknown): Promise<void> {
   deps.logger.error({ err, updateId: ctx.update.update_id, updateType: ctx.updateType, chatId: ctx.chat?.id }, 'Telegram update failed');
   try {
-    if (ctx.chat) await sendHtml(deps, ctx, formatNotice(MESSAGES.apology));
-    else if (ctx.callbackQuery) await deps.queue.other(() => ctx.answerCbQuery(MESSAGES.apology));
+    const apology = UI_TEXT[langOf(ctx)].apology;
+    if (ctx.chat) await sendHtml(deps, ctx, formatNotice(apology));
+    else if (ctx.callbackQuery) await deps.queue.other(() => ctx.answerCbQuery(apology));
   } catch (apologyErr) {
     deps.logger.warn({ err: apologyErr }, 'Could not send the apology');
   }

@@ -3,7 +3,6 @@
 // here, and a message is fitted to Telegram's length limit here, never by cutting a tag or an entity.
 import type { InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResultArticle } from 'telegraf/types';
 import {
-  formatDate,
   MATCHING,
   MESSAGES,
   recencyLines,
@@ -16,6 +15,9 @@ import {
   type SourceEntry,
   type Suggestion,
   timelineQueryText,
+  dateIn,
+  UI_TEXT,
+  type Language,
   type TimelineEntry,
   type TimelinePage,
 } from '../../src/index.js';
@@ -69,19 +71,19 @@ export function formatNotice(sentence: string): TelegramMessage {
   return { text: fit(escapeHtml(sentence)) };
 }
 
-export function formatWelcome(examples: readonly string[]): TelegramMessage {
-  return { text: fit(blocks([escapeHtml(MESSAGES.telegramWelcome), examplesBlock(examples)])) };
+export function formatWelcome(examples: readonly string[], lang: Language = 'en'): TelegramMessage {
+  return { text: fit(blocks([escapeHtml(UI_TEXT[lang].telegramWelcome), examplesBlock(examples, lang)])) };
 }
 
-export function formatHelp(botUsername: string, commands: readonly { command: string; description: string }[]): TelegramMessage {
+export function formatHelp(botUsername: string, commands: readonly { command: string; description: string }[], lang: Language = 'en'): TelegramMessage {
   const commandLines = commands.map((c) => `/${c.command} — ${escapeHtml(c.description)}`).join('\n');
-  return { text: fit(blocks([escapeHtml(MESSAGES.help), escapeHtml(MESSAGES.telegramHowTo(botUsername)), commandLines])) };
+  return { text: fit(blocks([escapeHtml(UI_TEXT[lang].help), escapeHtml(UI_TEXT[lang].telegramHowTo(botUsername)), commandLines])) };
 }
 
 /** The cited articles, one per line, after when the base was last updated (ISO `updated`); split into as many messages as the limit needs. */
-export function formatSources(sources: readonly SourceEntry[], updated: string): TelegramMessage[] {
+export function formatSources(sources: readonly SourceEntry[], updated: string, lang: Language = 'en'): TelegramMessage[] {
   const lines = [
-    escapeHtml(MESSAGES.sourcesLead(sources.length, formatDate(updated))),
+    escapeHtml(UI_TEXT[lang].sourcesLead(sources.length, dateIn(lang, updated))),
     ...sources.map(({ citation }) => citationLine(citation)),
   ];
   return packLines(lines, TELEGRAM.messageChars).map((text) => ({ text }));
@@ -93,33 +95,35 @@ export function formatAnnouncement({ kind, answer }: Announcement): TelegramMess
 }
 
 /** One page of the timeline, with "earlier" and "later" buttons that carry its filter along. */
-export function formatTimeline(page: TimelinePage): TelegramMessage {
+export function formatTimeline(page: TimelinePage, lang: Language = 'en'): TelegramMessage {
+  const say = UI_TEXT[lang];
   const filter = timelineQueryText(page.query);
-  if (page.total === 0) return formatNotice(MESSAGES.timelineEmpty(filter));
-  const lines = [escapeHtml(MESSAGES.timelineLead(page.total, filter)), '', ...page.entries.map(entryLine)];
-  const footer = `<i>${escapeHtml(MESSAGES.timelinePage(page.page, page.pages))}</i> ${escapeHtml(MESSAGES.timelineHint)}`;
+  if (page.total === 0) return formatNotice(say.timelineEmpty(filter));
+  const lines = [escapeHtml(say.timelineLead(page.total, filter)), '', ...page.entries.map((e) => entryLine(e, lang))];
+  const footer = `<i>${escapeHtml(say.timelinePage(page.page, page.pages))}</i> ${escapeHtml(say.timelineHint)}`;
   const buttons: InlineKeyboardButton[] = [];
   const to = (n: number) => encodeAction({ kind: 'timeline', page: n, filter });
-  if (page.page > 1) buttons.push({ text: MESSAGES.previousPage, callback_data: to(page.page - 1) });
-  if (page.page < page.pages) buttons.push({ text: MESSAGES.nextPage, callback_data: to(page.page + 1) });
+  if (page.page > 1) buttons.push({ text: say.previousPage, callback_data: to(page.page - 1) });
+  if (page.page < page.pages) buttons.push({ text: say.nextPage, callback_data: to(page.page + 1) });
   const message: TelegramMessage = { text: fit(blocks([lines.join('\n'), footer])) };
   if (buttons.length > 0) message.reply_markup = { inline_keyboard: [buttons] };
   return message;
 }
 
 /** The newest facts, each a line with its source and a button for its full answer. */
-export function formatLatest(entries: readonly TimelineEntry[]): TelegramMessage {
-  if (entries.length === 0) return formatNotice(MESSAGES.latestEmpty);
+export function formatLatest(entries: readonly TimelineEntry[], lang: Language = 'en'): TelegramMessage {
+  if (entries.length === 0) return formatNotice(UI_TEXT[lang].latestEmpty);
   const rows = entries.map((e): InlineKeyboardButton[] => [
-    { text: `${e.dateText} — ${e.text}`, callback_data: encodeAction({ kind: 'ask', factId: e.factId }) },
+    { text: `${dateIn(lang, e.date)} — ${e.text}`, callback_data: encodeAction({ kind: 'ask', factId: e.factId }) },
   ]);
-  return { text: fit([escapeHtml(MESSAGES.latestLead), '', ...entries.map(entryLine)].join('\n')), reply_markup: { inline_keyboard: rows } };
+  const text = fit([escapeHtml(UI_TEXT[lang].latestLead), '', ...entries.map((e) => entryLine(e, lang))].join('\n'));
+  return { text, reply_markup: { inline_keyboard: rows } };
 }
 
-/** "<b>29 March 2022</b> — Talks open in Istanbul (<a>Publisher</a>)" */
-function entryLine(e: TimelineEntry): string {
+/** "<b>29 March 2022</b> — Talks open in Istanbul (<a>Publisher</a>)", the date written in the language. */
+function entryLine(e: TimelineEntry, lang: Language): string {
   const label = escapeHtml(e.citation.publisher ?? e.citation.title ?? MESSAGES.sourcesHeading);
-  return `<b>${escapeHtml(e.dateText)}</b> — ${escapeHtml(e.text)} (<a href="${escapeAttribute(e.citation.url)}">${label}</a>)`;
+  return `<b>${escapeHtml(dateIn(lang, e.date))}</b> — ${escapeHtml(e.text)} (<a href="${escapeAttribute(e.citation.url)}">${label}</a>)`;
 }
 
 /** A moderator's reply (plain text): escaped, and split at line ends over as many messages as it needs. */
@@ -212,8 +216,8 @@ function citationLine(c: Citation): string {
   return `${c.n}. <a href="${escapeAttribute(c.url)}">${label}</a>`;
 }
 
-function examplesBlock(examples: readonly string[]): string {
-  return [escapeHtml(MESSAGES.helpExamplesLead), ...examples.map((q) => `• <i>${escapeHtml(q)}</i>`)].join('\n');
+function examplesBlock(examples: readonly string[], lang: Language): string {
+  return [escapeHtml(UI_TEXT[lang].helpExamplesLead), ...examples.map((q) => `• <i>${escapeHtml(q)}</i>`)].join('\n');
 }
 
 function withSuggestions(parts: string[], suggestions: readonly Suggestion[]): TelegramMessage {

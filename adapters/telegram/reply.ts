@@ -1,7 +1,7 @@
 // What every handler does to answer: send through the flood-limit queue, and ask the core under the
 // shared per-user rate limit, recording the question without letting the record hold up the reply.
 import type { Context } from 'telegraf';
-import { MESSAGES, quietInGroups, type AdapterDeps, type AnswerResult } from '../../src/index.js';
+import { languageOfLocale, quietInGroups, UI_TEXT, type AdapterDeps, type AnswerResult, type Language } from '../../src/index.js';
 import { formatNotice, formatResult, HTML_OPTIONS, type TelegramMessage } from './format.js';
 import type { SendQueue } from './send-queue.js';
 
@@ -12,6 +12,11 @@ export interface TelegramDeps extends AdapterDeps {
 /** The conversation a message belongs to: its asker in its chat, so follow-ups in a group stay each person's own. */
 export function conversationOf(ctx: Context): string | undefined {
   return ctx.chat && ctx.from ? `telegram:${ctx.chat.id}:${ctx.from.id}` : undefined;
+}
+
+/** The language of the app the update came from, for what the bot says outside an answer. */
+export function langOf(ctx: Context): Language {
+  return languageOfLocale(ctx.from?.language_code) ?? 'en';
 }
 
 /**
@@ -56,7 +61,7 @@ export async function respond(deps: TelegramDeps, ctx: Context, answer: () => An
     case 'quiet':
       return;
     case 'warn':
-      await sendHtml(deps, ctx, formatNotice(MESSAGES.slowDown));
+      await sendHtml(deps, ctx, formatNotice(UI_TEXT[result.lang].slowDown));
       return;
     case 'ok':
       break;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANSWER_TEXT, COMMAND_TEXT, dateIn } from '../../src/answer-text.js';
 import { LANGUAGES } from '../../src/language.js';
+import { UI_TEXT } from '../../src/ui-text.js';
 
 /** Every key path of a catalogue, functions called with sample arguments so their sentences can be read. */
 function sentences(catalogue: object, path = ''): Record<string, string> {
@@ -48,5 +49,25 @@ describe('the answer catalogues', () => {
     expect(dateIn('uk', '2025-07-23')).toMatch(/^23 липня 2025/);
     expect(dateIn('ru', '2025-07-23')).toMatch(/^23 июля 2025/);
     expect(dateIn('ru', 'not a date')).toBe('not a date');
+  });
+});
+
+describe('the interface catalogues', () => {
+  const english = sentences(UI_TEXT.en);
+
+  it.each(LANGUAGES)('give every interface sentence in %s that English has', (lang) => {
+    expect(Object.keys(sentences(UI_TEXT[lang])).sort()).toEqual(Object.keys(english).sort());
+  });
+
+  it.each(['uk', 'ru'] as const)('write %s interface sentences in that language’s letters', (lang) => {
+    for (const [key, sentence] of Object.entries(sentences(UI_TEXT[lang]))) {
+      // Commands and the bot's handle (/timeline, @x, private:true) are typed as they are in any language.
+      const words = sentence.replace(/[/@][\w:]+|private:true/g, '');
+      const cyrillic = (words.match(/\p{Script=Cyrillic}/gu) ?? []).length;
+      const latin = (words.match(/\p{Script=Latin}/gu) ?? []).length;
+      expect(cyrillic, `${lang} ${key}: ${sentence}`).toBeGreaterThan(latin);
+      if (lang === 'uk') expect(sentence, key).not.toMatch(/[ыэъё]/i);
+      else expect(sentence, key).not.toMatch(/[іїєґ]/i);
+    }
   });
 });

@@ -3,6 +3,7 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { MESSAGES, type AdapterDeps } from '../../../src/index.js';
 import { formatTimeline } from '../format.js';
+import { langOfLocale } from '../answering.js';
 import { localized } from '../localize.js';
 
 export const data = localized(new SlashCommandBuilder().setName('timeline').setDescription(MESSAGES.discordCommands.timeline), 'timeline')
@@ -10,5 +11,5 @@ export const data = localized(new SlashCommandBuilder().setName('timeline').setD
 
 export async function execute(interaction: ChatInputCommandInteraction, deps: AdapterDeps): Promise<void> {
   const filter = interaction.options.getString('filter') ?? '';
-  await interaction.reply({ ...formatTimeline(deps.core.timeline(filter)), flags: MessageFlags.Ephemeral });
+  await interaction.reply({ ...formatTimeline(deps.core.timeline(filter), langOfLocale(interaction.locale)), flags: MessageFlags.Ephemeral });
 }

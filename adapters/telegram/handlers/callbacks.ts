@@ -3,10 +3,10 @@
 // that could not be saved with an apology rather than thanks, and a button this version of the bot
 // does not know (from an older version, say) with a note to ask again.
 import { TelegramError, type Telegraf } from 'telegraf';
-import { MESSAGES } from '../../../src/index.js';
+import { UI_TEXT } from '../../../src/index.js';
 import { ASK_DATA, TIMELINE_DATA, VOTE_DATA } from '../callback-data.js';
 import { formatTimeline, HTML_OPTIONS } from '../format.js';
-import { askedBy, respond, type TelegramDeps } from '../reply.js';
+import { askedBy, langOf, respond, type TelegramDeps } from '../reply.js';
 
 export function registerCallbacks(bot: Telegraf, deps: TelegramDeps): void {
   bot.action(ASK_DATA, (ctx) => {
@@ -26,12 +26,13 @@ export function registerCallbacks(bot: Telegraf, deps: TelegramDeps): void {
         return false;
       },
     );
-    await deps.queue.other(() => ctx.answerCbQuery(saved ? MESSAGES.feedbackThanks : MESSAGES.apology));
+    const say = UI_TEXT[langOf(ctx)];
+    await deps.queue.other(() => ctx.answerCbQuery(saved ? say.feedbackThanks : say.apology));
   });
 
   // A page button turns the timeline message to that page in place, rather than posting another.
   bot.action(TIMELINE_DATA, (ctx) => {
-    const page = formatTimeline(deps.core.timeline(ctx.match[2] ?? '', Number(ctx.match[1])));
+    const page = formatTimeline(deps.core.timeline(ctx.match[2] ?? '', Number(ctx.match[1])), langOf(ctx));
     const acknowledged = deps.queue.other(() => ctx.answerCbQuery());
     const chat = ctx.chat;
     const turned = chat
@@ -45,7 +46,7 @@ export function registerCallbacks(bot: Telegraf, deps: TelegramDeps): void {
   });
 
   // Reached only by a press no action above took.
-  bot.on('callback_query', (ctx) => deps.queue.other(() => ctx.answerCbQuery(MESSAGES.staleButton)));
+  bot.on('callback_query', (ctx) => deps.queue.other(() => ctx.answerCbQuery(UI_TEXT[langOf(ctx)].staleButton)));
 }
 
 /**
