@@ -21,6 +21,8 @@ export interface AnswerText {
   suggestionGone: string;
   /** The fact has no current translation: the English answer is served, with this line. */
   untranslated: string;
+  /** "The latest round" answered from an older round, because the base has nothing on it for the newest. */
+  olderRound: (round: number, newest: number) => string;
   smallTalk: Readonly<Record<'help' | 'thanks' | 'greeting' | 'ack', string>>;
 }
 
@@ -39,6 +41,7 @@ const ENGLISH: AnswerText = {
   answeredOne: MESSAGES.answeredOne,
   suggestionGone: MESSAGES.suggestionGone,
   untranslated: 'This answer is not translated yet, so here it is in English.',
+  olderRound: (round, newest) => `I have no verified fact on this for the latest round (round ${newest}); this answer is about round ${round}.`,
   smallTalk: MESSAGES.smallTalk,
 };
 
@@ -57,6 +60,7 @@ const UKRAINIAN: AnswerText = {
   answeredOne: (part) => `Ви запитали кілька речей; я відповів на «${part}». Решту запитайте окремо.`,
   suggestionGone: 'Цього запитання вже немає в базі фактів. Запитайте, будь ласка, ще раз.',
   untranslated: 'Цю відповідь ще не перекладено, тож ось вона англійською.',
+  olderRound: (round, newest) => `Про це в останньому раунді (раунд ${newest}) я не маю перевіреного факту; ця відповідь — про раунд ${round}.`,
   smallTalk: {
     help: 'Запитуйте мене про мирні переговори Росії та України в Стамбулі своїми словами — наприклад, «Скільки тривав третій раунд?» або «Що сталося на переговорах 2022 року?». /timeline показує події по черзі, /latest — найновіші факти.',
     thanks: 'Будь ласка! Запитуйте ще про переговори.',
@@ -80,6 +84,7 @@ const RUSSIAN: AnswerText = {
   answeredOne: (part) => `Вы спросили о нескольких вещах; я ответил на «${part}». Остальное спросите отдельно.`,
   suggestionGone: 'Этого вопроса больше нет в базе фактов. Пожалуйста, спросите ещё раз.',
   untranslated: 'Этот ответ ещё не переведён, поэтому привожу его по-английски.',
+  olderRound: (round, newest) => `Об этом в последнем раунде (раунд ${newest}) у меня нет проверенного факта; этот ответ — о раунде ${round}.`,
   smallTalk: {
     help: 'Спрашивайте меня о мирных переговорах России и Украины в Стамбуле своими словами — например, «Сколько длился третий раунд?» или «Что произошло на переговорах 2022 года?». /timeline показывает события по порядку, /latest — самые новые факты.',
     thanks: 'Пожалуйста! Спрашивайте ещё о переговорах.',

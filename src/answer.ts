@@ -78,6 +78,8 @@ export interface Snapshot {
   names: ReadonlySet<string>;
   /** The active facts by id: the matcher's candidates are read back to them (it indexes their translations too). */
   byId: ReadonlyMap<string, Fact>;
+  /** The newest numbered round any active fact belongs to (0 for none): "the latest round". */
+  newestRound: number;
 }
 
 export function snapshotOf(base: FactBase, matcher: Matcher): Snapshot {
@@ -88,6 +90,7 @@ export function snapshotOf(base: FactBase, matcher: Matcher): Snapshot {
     featured: featured(base.facts, MATCHING.suggestions),
     names: nameStemsOf([...base.vocabulary.names.people, ...base.vocabulary.names.places], sense),
     byId: new Map(base.facts.filter((f) => f.status === 'active').map((f) => [f.id, f])),
+    newestRound: base.facts.reduce((newest, f) => (f.status === 'active' && (f.round ?? 0) > newest ? (f.round ?? 0) : newest), 0),
   };
 }
 
@@ -231,7 +234,8 @@ function answerPart(snapshot: Snapshot, question: string, now: Date, guessed: La
   const candidates = candidatesFor(snapshot.matcher, question, aboutNow ? recency : [])
     .map((c) => ({ ...c, fact: snapshot.byId.get(c.fact.id) ?? c.fact }))
     .filter((c) => misfitOf(needs, c, fit, sense, snapshot.names) === undefined);
-  if (aboutNow) moveNewestFirst(candidates, asksAboutRound(question, sense.stems));
+  const aboutRound = aboutNow && asksAboutRound(question, sense.stems);
+  if (aboutNow) moveNewestFirst(candidates, aboutRound);
   const best = candidates[0];
   // Cyrillic without a letter only one of the languages has ("головний результат першого раунду")
   // is told by the phrasing it matched, which is written in one of them.
@@ -252,6 +256,9 @@ function answerPart(snapshot: Snapshot, question: string, now: Date, guessed: La
   const { fact } = best;
   // Related facts worth a look, never the answered one again.
   const related = suggestionsFrom(snapshot, lang, candidates.slice(1), MATCHING.suggestThreshold);
+  // "The latest round" answered from an older round says so: the base holds nothing on that for the newest.
+  const olderRound = aboutRound && fact.round !== undefined && fact.round < snapshot.newestRound;
+  if (olderRound && fact.round !== undefined) notes.push(say.olderRound(fact.round, snapshot.newestRound));
   const result = answerFrom(snapshot, fact, lang, question, best.confidence, related, notes);
   if (aboutNow) result.recency = { stale: isStale(fact.asOf, now) };
   return result;

@@ -76,6 +76,8 @@ export interface QuestionNeeds {
   opinion: string[];
   /** It asks for something the bot is not for (the vocabulary's `offTask` phrases). */
   offTask: boolean;
+  /** It names whose view it asks about ("according to", "did Peskov say"). */
+  attributed: boolean;
 }
 
 export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSense): QuestionNeeds {
@@ -91,6 +93,7 @@ export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSen
       foldAll(fit.asksDuration).some((p) => padded.includes(` ${p} `)) &&
       !padded.includes(' how long ago '),
     offTask: foldAll(fit.offTask).some((p) => padded.includes(` ${p} `)),
+    attributed: foldAll(fit.attribution).some((p) => padded.includes(` ${p} `)),
     // "^should" stands for "should" opening the question ("should Ukraine…"), not inside it ("when should…").
     opinion: fit.opinion.filter((p, i) => (p.startsWith('^') ? padded.startsWith(` ${foldAll(fit.opinion)[i]} `) : padded.includes(` ${foldAll(fit.opinion)[i]} `))),
   };
@@ -132,8 +135,13 @@ export function misfitOf(needs: QuestionNeeds, candidate: Candidate, fit: Vocabu
   if (needs.counted === undefined && needs.countsAnything && !words.some((w, i) => isNumber(w, fit.numberWords) && !isDatePart(words, i, fit.dateWords))) return 'count';
   if (needs.age && !foldAll(fit.ageWords).some((w) => holds(words, w))) return 'age';
   if (needs.duration && !statesDuration(words, fit)) return 'duration';
-  // A view the fact reports is in its answer ("Peskov said a summit should finalise a deal").
-  if (needs.opinion.length > 0 && !needs.opinion.some((p) => holds(words, foldText(p)))) return 'opinion';
+  // A view the fact reports is in its answer ("Peskov said a summit should finalise a deal"). A
+  // question that opens as a call for a view ("should Ukraine…?") asks the bot's own, unless it
+  // names whose view it wants ("…according to Peskov?").
+  if (needs.opinion.length > 0) {
+    if (needs.opinion.some((p) => p.startsWith('^')) && !needs.attributed) return 'opinion';
+    if (!needs.opinion.some((p) => holds(words, foldText(p)))) return 'opinion';
+  }
   return undefined;
 }
 

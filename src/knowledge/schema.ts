@@ -144,12 +144,15 @@ export const VocabularySchema = z
         // Phrases that ask for what no fact is for (travel tips, tickets, a translation, role-play):
         // such a question is declined whatever words it shares with the base.
         offTask: z.array(z.string().trim().min(1)).default([]),
+        // Words that name whose view a question asks about ("according to", "said"): a question
+        // opening as a call for a view ("should…") is then asked of the sources, not of the bot.
+        attribution: z.array(z.string().trim().min(1)).default([]),
         // Words and phrases that ask for a view; such a question is answered only by a fact that holds
         // them. "^should" means "should" opening the question.
         opinion: z.array(z.string().trim().min(1)).default([]),
       })
       .strict()
-      .default({ offTask: [], asksAge: [], asksDuration: [], numberWords: [], anyCount: [], countStops: [], dateWords: [], ageWords: [], durationUnits: [], durationWords: [], opinion: [] }),
+      .default({ offTask: [], attribution: [], asksAge: [], asksDuration: [], numberWords: [], anyCount: [], countStops: [], dateWords: [], ageWords: [], durationUnits: [], durationWords: [], opinion: [] }),
   })
   .strict();
 

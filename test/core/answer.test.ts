@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { plainText } from '../../src/answer.js';
 import { LIMITS } from '../../src/config/defaults.js';
+import { ANSWER_TEXT } from '../../src/answer-text.js';
 import { BotCore } from '../../src/core.js';
 import { MESSAGES } from '../../src/messages.js';
 import { FIXTURE_KNOWLEDGE, loadBase } from '../helpers.js';
@@ -103,6 +104,19 @@ describe('answering a question', () => {
     grown.replace({ ...core.base, facts: [...core.base.facts, { ...third, id: 'round-four-duration', round: 4, answer: 'Ten minutes.', asOf: '2025-09-01' }] });
     const result = grown.answer('how long was the latest round');
     expect(result.kind === 'answer' && result.factId).toBe('round-four-duration');
+  });
+
+  it('says so when "the latest round" is answered from an older round, the newest having no fact on it', () => {
+    const shrunk = new BotCore(core.base);
+    // The third round's duration is retired; another third-round fact keeps round 3 the newest.
+    const third = core.base.facts.find((f) => f.id === 'round-three-duration')!;
+    const venue = { ...third, id: 'round-three-venue', questions: ['Where was the third round?', 'venue of round three', 'third round palace'], answer: 'At Çırağan Palace.', caveat: undefined };
+    shrunk.replace({ ...core.base, facts: [...core.base.facts.map((f) => (f.id === third.id ? { ...f, status: 'retired' as const } : f)), venue] });
+    const result = shrunk.answer('how long was the latest round');
+    expect(result.kind === 'answer' && result.factId).toBe('round-two-duration');
+    expect(result.notes).toContain(ANSWER_TEXT.en.olderRound(2, 3));
+    const answeredFromNewest = core.answer('how long was the latest round');
+    expect(answeredFromNewest.notes).toEqual([]);
   });
 
   it('lists every cited page once, newest first, counting the facts that cite it', () => {

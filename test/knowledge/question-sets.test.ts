@@ -24,10 +24,10 @@ const SETS: [file: string, answered: number, refused: number][] = [
   [path.join(ROOT, 'test/eval/batch-2-unseen.jsonl'), 0.84, 0.78],
   [path.join(ROOT, 'test/eval/chatty-questions.jsonl'), 0.87, 1],
   [path.join(ROOT, 'test/eval/conversations.jsonl'), 0.77, 0.5],
-  [path.join(ROOT, 'test/eval/near-topic-declines.jsonl'), 1, 0.89],
-  [path.join(ROOT, 'test/eval/uk-questions.jsonl'), 0.83, 0.76],
+  [path.join(ROOT, 'test/eval/near-topic-declines.jsonl'), 1, 0.9],
+  [path.join(ROOT, 'test/eval/uk-questions.jsonl'), 0.84, 0.88],
   [path.join(ROOT, 'test/eval/uk-unseen.jsonl'), 0.8, 0.84],
-  [path.join(ROOT, 'test/eval/ru-questions.jsonl'), 0.87, 0.85],
+  [path.join(ROOT, 'test/eval/ru-questions.jsonl'), 0.87, 0.88],
   [path.join(ROOT, 'test/eval/ru-unseen.jsonl'), 0.8, 0.8],
 ];
 
