@@ -22,6 +22,21 @@ export const SourceSchema = z
   })
   .strict();
 
+/**
+ * A fact's phrasings, in any language. The first is its display question: what suggestion buttons,
+ * autocomplete and inline titles show, so it must read as a question a person would ask.
+ */
+export const PhrasingsSchema = z
+  .array(z.string().trim().min(3, { message: 'is too short to be a question' }))
+  .min(3, { message: 'needs at least three phrasings of the question' })
+  .refine((qs) => qs[0] === undefined || /[?？]$/.test(qs[0]), {
+    message: 'is the display question (what buttons and autocomplete show): write a whole question ending in "?"',
+    path: [0],
+  });
+
+export const AnswerTextSchema = z.string().trim().min(1, { message: 'must not be empty' });
+export const CaveatSchema = z.string().trim().min(1).optional();
+
 export const FactStatusSchema = z.enum(['active', 'retired']);
 
 export const FactSchema = z
@@ -30,18 +45,10 @@ export const FactSchema = z
       .string()
       .max(LIMITS.factIdChars, { message: `must be at most ${LIMITS.factIdChars} characters` })
       .regex(FACT_ID_PATTERN, { message: 'must be lower-case words joined by hyphens' }),
-    questions: z
-      .array(z.string().trim().min(3, { message: 'is too short to be a question' }))
-      .min(3, { message: 'needs at least three phrasings of the question' })
-      // The first is the fact's display question: what suggestion buttons, autocomplete and inline
-      // titles show, so it must read as a question a person would ask.
-      .refine((qs) => qs[0] === undefined || /[?？]$/.test(qs[0]), {
-        message: 'is the display question (what buttons and autocomplete show): write a whole question ending in "?"',
-        path: [0],
-      }),
-    answer: z.string().trim().min(1, { message: 'must not be empty' }),
+    questions: PhrasingsSchema,
+    answer: AnswerTextSchema,
     // Where sources disagree: a sentence that names both sides, shown with the answer.
-    caveat: z.string().trim().min(1).optional(),
+    caveat: CaveatSchema,
     sources: z.array(SourceSchema).min(1, { message: 'must cite at least one source' }),
     asOf: isoDate,
     // The round of talks the fact belongs to, so "the latest round" can mean the newest in the base.

@@ -3,7 +3,7 @@
 // renews it; the sources stay the English fact's (a local-language page keeps its own title).
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Fact } from './schema.js';
+import { AnswerTextSchema, CaveatSchema, PhrasingsSchema, type Fact } from './schema.js';
 
 /** The languages facts are translated into; English is the facts' own. */
 export const TRANSLATED_LANGUAGES = ['uk', 'ru'] as const;
@@ -22,15 +22,9 @@ export const FactTranslationSchema = z
     id: z.string().min(1),
     // The fingerprint of the English answer and caveat this translation was made from.
     from: z.string().regex(/^[0-9a-f]{10}$/, { message: 'must be the English text’s fingerprint (npm run kb:fingerprints)' }),
-    questions: z
-      .array(z.string().trim().min(3, { message: 'is too short to be a question' }))
-      .min(3, { message: 'needs at least three phrasings of the question' })
-      .refine((qs) => qs[0] === undefined || /[?？]$/.test(qs[0]), {
-        message: 'is the display question (what buttons and autocomplete show): write a whole question ending in "?"',
-        path: [0],
-      }),
-    answer: z.string().trim().min(1, { message: 'must not be empty' }),
-    caveat: z.string().trim().min(1).optional(),
+    questions: PhrasingsSchema,
+    answer: AnswerTextSchema,
+    caveat: CaveatSchema,
   })
   .strict();
 

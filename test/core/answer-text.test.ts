@@ -15,6 +15,19 @@ function sentences(catalogue: object, path = ''): Record<string, string> {
   return out;
 }
 
+/** Every sentence mostly in Cyrillic, and in the letters of its own language only. */
+function expectWrittenIn(lang: 'uk' | 'ru', catalogue: object): void {
+  for (const [key, sentence] of Object.entries(sentences(catalogue))) {
+    // Commands and the bot's handle (/timeline, @x, private:true) are typed as they are in any language.
+    const words = sentence.replace(/[/@][\w:]+|private:true/g, '');
+    const cyrillic = (words.match(/\p{Script=Cyrillic}/gu) ?? []).length;
+    const latin = (words.match(/\p{Script=Latin}/gu) ?? []).length;
+    expect(cyrillic, `${lang} ${key}: ${sentence}`).toBeGreaterThan(latin);
+    if (lang === 'uk') expect(sentence, key).not.toMatch(/[ыэъё]/i);
+    else expect(sentence, key).not.toMatch(/[іїєґ]/i);
+  }
+}
+
 describe('the answer catalogues', () => {
   const english = sentences(ANSWER_TEXT.en);
 
@@ -23,13 +36,7 @@ describe('the answer catalogues', () => {
   });
 
   it.each(['uk', 'ru'] as const)('write %s sentences in that language’s letters, not English ones', (lang) => {
-    for (const [key, sentence] of Object.entries(sentences(ANSWER_TEXT[lang]))) {
-      const cyrillic = (sentence.match(/\p{Script=Cyrillic}/gu) ?? []).length;
-      const latin = (sentence.match(/\p{Script=Latin}/gu) ?? []).length;
-      expect(cyrillic, `${lang} ${key}: ${sentence}`).toBeGreaterThan(latin);
-      if (lang === 'uk') expect(sentence, key).not.toMatch(/[ыэъё]/i);
-      else expect(sentence, key).not.toMatch(/[іїєґ]/i);
-    }
+    expectWrittenIn(lang, ANSWER_TEXT[lang]);
   });
 
   it('give each command a name and description in Ukrainian and Russian, names as Discord allows them', () => {
@@ -60,14 +67,6 @@ describe('the interface catalogues', () => {
   });
 
   it.each(['uk', 'ru'] as const)('write %s interface sentences in that language’s letters', (lang) => {
-    for (const [key, sentence] of Object.entries(sentences(UI_TEXT[lang]))) {
-      // Commands and the bot's handle (/timeline, @x, private:true) are typed as they are in any language.
-      const words = sentence.replace(/[/@][\w:]+|private:true/g, '');
-      const cyrillic = (words.match(/\p{Script=Cyrillic}/gu) ?? []).length;
-      const latin = (words.match(/\p{Script=Latin}/gu) ?? []).length;
-      expect(cyrillic, `${lang} ${key}: ${sentence}`).toBeGreaterThan(latin);
-      if (lang === 'uk') expect(sentence, key).not.toMatch(/[ыэъё]/i);
-      else expect(sentence, key).not.toMatch(/[іїєґ]/i);
-    }
+    expectWrittenIn(lang, UI_TEXT[lang]);
   });
 });
