@@ -15,7 +15,7 @@ export interface TimelineEntry {
   dateText: string;
   /** The fact's timeline line or, for a fact without one, its display question. */
   text: string;
-  /** The page the entry links to: the fact's first source. */
+  /** The page the entry links to: the one that reported the event (published on its date or soonest after), else the fact's first. */
   citation: Citation;
 }
 
@@ -113,8 +113,18 @@ export function timelinePage(
   return { query, page: current, pages, total: matching.length, entries: matching.slice(start, start + TIMELINE.pageSize) };
 }
 
-function entryOf(fact: Fact, text: string): TimelineEntry {
+/**
+ * The source that reported the event: published on the fact's date or soonest after it (a later
+ * analysis of a 2022 event is not its report), else the first the fact lists.
+ */
+export function reportOf(fact: Fact): Fact['sources'][number] {
+  const after = fact.sources.filter((s) => s.published !== undefined && s.published >= fact.asOf);
+  const soonest = after.reduce<Fact['sources'][number] | undefined>((a, b) => (!a || (b.published ?? '') < (a.published ?? '') ? b : a), undefined);
   // The schema requires every fact to cite at least one source.
-  const citation = toCitation(fact.sources[0]!, 1);
+  return soonest ?? fact.sources[0]!;
+}
+
+function entryOf(fact: Fact, text: string): TimelineEntry {
+  const citation = toCitation(reportOf(fact), 1);
   return { factId: fact.id, date: fact.asOf, dateText: formatDate(fact.asOf), text, citation };
 }

@@ -192,3 +192,21 @@ describe('the newest facts', () => {
     expect(detail).toMatchObject({ text: 'How long did the second round last?', dateText: '2 June 2025' });
   });
 });
+
+describe('the page an event links to', () => {
+  const linkOf = (sources: { url: string; published?: string }[]) =>
+    new BotCore(baseOf([{ id: 'commanders-freed', asOf: '2022-09-21', timeline: 'Azovstal commanders freed', sources }])).timeline('').entries[0]?.citation.url;
+
+  it('is the page that reported it: published on its date or soonest after, not a later analysis listed first', () => {
+    const link = linkOf([
+      { url: 'https://example.com/return-2023', published: '2023-07-08' },
+      { url: 'https://example.com/swap-report', published: '2022-09-22' },
+      { url: 'https://example.com/background', published: '2022-05-01' },
+    ]);
+    expect(link).toBe('https://example.com/swap-report');
+  });
+
+  it('is the first page listed when none was published on or after its date', () => {
+    expect(linkOf([{ url: 'https://example.com/seed' }, { url: 'https://example.com/older', published: '2022-05-01' }])).toBe('https://example.com/seed');
+  });
+});
