@@ -203,6 +203,28 @@ function languageOfPhrasing(snapshot: Snapshot, fact: Fact, phrasing: string): L
   return undefined;
 }
 
+/**
+ * The translation of the fact that spells more of the question's words as it does ("умеров" is the
+ * Russian spelling, "умєров" the Ukrainian): undefined when neither does more. Names meet across
+ * languages through the vocabulary, so the phrasing that matched need not share the asker's spelling.
+ */
+function languageOfSpelling(snapshot: Snapshot, fact: Fact, question: string): Language | undefined {
+  const words = foldText(question).split(' ').filter((w) => /[\u0400-\u04ff]/.test(w));
+  let best: { lang: Language; hits: number } | undefined;
+  let tied = false;
+  for (const [lang, translations] of snapshot.base.translations) {
+    const translation = translations.get(fact.id);
+    if (!translation) continue;
+    const spelt = new Set(foldText([...translation.questions, translation.answer].join(' ')).split(' '));
+    const hits = words.filter((w) => spelt.has(w)).length;
+    if (!best || hits > best.hits) {
+      best = { lang, hits };
+      tied = false;
+    } else if (hits === best.hits) tied = true;
+  }
+  return best && best.hits > 0 && !tied ? best.lang : undefined;
+}
+
 /** What a suggestion button shows for a fact: its display question, in the language when translated. */
 export function displayQuestion(snapshot: Snapshot, fact: Fact, lang: Language): string {
   return currentTranslation(snapshot, fact, lang)?.questions[0] ?? fact.questions[0] ?? fact.id;
@@ -239,7 +261,7 @@ function answerPart(snapshot: Snapshot, question: string, now: Date, guessed: La
   const best = candidates[0];
   // Cyrillic without a letter only one of the languages has ("головний результат першого раунду")
   // is told by the phrasing it matched, which is written in one of them.
-  const lang = sure || !best ? guessed : (languageOfPhrasing(snapshot, best.fact, best.question) ?? guessed);
+  const lang = sure || !best ? guessed : (languageOfSpelling(snapshot, best.fact, question) ?? languageOfPhrasing(snapshot, best.fact, best.question) ?? guessed);
   const say = ANSWER_TEXT[lang];
   if (!best || best.confidence < MATCHING.suggestThreshold) return declined(snapshot, lang, question, candidates, notes, say.declined);
   if (best.confidence < MATCHING.answerThreshold) {
