@@ -1,5 +1,5 @@
-// Numbered citations and "as of" wording, computed once in the core so every platform shows the
-// same sources the same way.
+// Numbered citations, computed once in the core so every platform shows the same sources the same
+// way. (The "as of" line is written per language in answer-text.ts.)
 import { MESSAGES } from './messages.js';
 import type { Fact, Source } from './knowledge/schema.js';
 
@@ -39,9 +39,4 @@ export function toCitation(source: Source, n: number): Citation {
   if (source.publisher !== undefined) citation.publisher = source.publisher;
   if (source.published !== undefined) citation.published = source.published;
   return citation;
-}
-
-/** "as of 23 July 2025" */
-export function asOfText(fact: Fact): string {
-  return MESSAGES.asOf(formatDate(fact.asOf));
 }
