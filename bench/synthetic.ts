@@ -154,6 +154,10 @@ export function generateBase(size: number, seed = SEED): FactBase {
       ordinal: random.pick(ORDINALS),
     };
     const phrasings = random.shuffle(PHRASINGS).slice(0, 3 + random.int(3)).map((p) => p(slots));
+    // The first phrasing is the display question, a whole question (the schema's rule): the first
+    // one that ends in "?" moves to the front, leaving the random draws as they were.
+    const display = phrasings.findIndex((q) => q.endsWith('?'));
+    if (display > 0) phrasings.unshift(...phrasings.splice(display, 1));
     const day = new Date(Date.UTC(2025, 4, 1 + (i % 200))).toISOString().slice(0, 10);
     const filler = [0, 1, 2, 3, 4, 5].map(() => random.pick(topics)).join(' ');
     const id = `fact-${i}-${topic[0]}`;
