@@ -4,6 +4,9 @@
 // Letters that Unicode decomposition leaves alone but readers treat as plain Latin.
 const LATIN_FOLD: Readonly<Record<string, string>> = { ı: 'i', ø: 'o', ł: 'l', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe' };
 
+/** Text that needs no Unicode normalisation: ASCII, Cyrillic letters (U+0430–U+045F, lower-cased), spaces and common punctuation. */
+const PLAIN_CYRILLIC = /^[\u0000-\u007f\u0430-\u045f\u0491\u00a0\u00ab\u00bb\u2010-\u2015\u2018-\u201e\u2026\u02bc]*$/;
+
 /** "US" and "U.S." in capitals are the country; lower-cased, "us" would be the pronoun, a stopword. */
 const US_IN_CAPITALS = /\bU\.?S\.?(?:A\b\.?)?(?![\w.])/g;
 
@@ -17,7 +20,12 @@ export function foldText(text: string): string {
       // An apostrophe inside a Cyrillic word is part of it (перемир'я, мʼясо): it must not split it.
       .replace(/(\p{Script=Cyrillic})['’ʼ`](?=\p{Script=Cyrillic})/gu, '$1')
       // Russian writers often type е for ё: one spelling for both.
-      .replace(/ё/g, 'е')
+      .replace(/ё/g, 'е');
+  }
+  // Plain Cyrillic with ASCII and everyday punctuation has no marks to take off: the Unicode passes,
+  // the costliest part of folding, are for the rest (Latin diacritics, stress marks, ligatures).
+  if (!ascii && !PLAIN_CYRILLIC.test(folded)) {
+    folded = folded
       .normalize('NFKD')
       // Marks come off Latin letters (Erdoğan → erdogan), never off Cyrillic ones: й and ї are
       // letters of their own. Recomposed, й and ї are whole again; any mark left (a stress accent) goes.
