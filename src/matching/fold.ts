@@ -5,7 +5,7 @@
 const LATIN_FOLD: Readonly<Record<string, string>> = { ı: 'i', ø: 'o', ł: 'l', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe' };
 
 /** Text that needs no Unicode normalisation: ASCII, Cyrillic letters (U+0430–U+045F, lower-cased), spaces and common punctuation. */
-const PLAIN_CYRILLIC = /^[\u0000-\u007f\u0430-\u045f\u0491\u00a0\u00ab\u00bb\u2010-\u2015\u2018-\u201e\u2026\u02bc]*$/;
+const PLAIN_CYRILLIC = /^[\u0020-\u007f\t\n\r\u0430-\u045f\u0491\u00a0\u00ab\u00bb\u2010-\u2015\u2018-\u201e\u2026\u02bc]*$/;
 
 /** "US" and "U.S." in capitals are the country; lower-cased, "us" would be the pronoun, a stopword. */
 const US_IN_CAPITALS = /\bU\.?S\.?(?:A\b\.?)?(?![\w.])/g;
