@@ -5,8 +5,8 @@ import { ANNOUNCE, MESSAGES, MOD_MESSAGES, type FactBase } from '../../../src/in
 import type { Fact } from '../../../src/knowledge/schema.js';
 import { loadBase } from '../../helpers.js';
 import { storyBase } from '../story-base.js';
-import type { ApiCall, FakeTelegram } from './fake-telegram.js';
-import { ALICE, BORIS, privateText, startBot, stopBots, type TestBot } from './harness.js';
+import type { ApiCall } from './fake-telegram.js';
+import { ALICE, BORIS, say, startBot, stopBots, type TestBot } from './harness.js';
 
 afterEach(stopBots);
 
@@ -19,18 +19,6 @@ const ANNOUNCING = { env: { ...MODERATOR, TELEGRAM_ANNOUNCE_CHAT: ANNOUNCE_CHAT 
 const NEW_ANSWER = 'The second round lasted about an hour and a quarter.';
 const SECOND_ROUND_CITATION = '<a href="https://example.com/second">Second round report — Example News, 2 June 2025</a>';
 
-/** Sends each line in the user's private chat, waiting for the bot's reply before the next; the replies' texts. */
-async function say(fake: FakeTelegram, from: typeof ALICE, ...lines: string[]): Promise<string[]> {
-  const replies: string[] = [];
-  for (const line of lines) {
-    const before = fake.callsTo('sendMessage').length;
-    fake.push(privateText(line, from));
-    const reply = await fake.waitFor('sendMessage', (c) => c.body.chat_id === from.id && fake.callsTo('sendMessage').indexOf(c) >= before);
-    expect(reply.error).toBeUndefined();
-    replies.push(reply.body.text as string);
-  }
-  return replies;
-}
 
 /** Everything the bot sent to the announcement chat, once every announcement asked for is done. */
 async function announcements(bot: TestBot): Promise<ApiCall[]> {

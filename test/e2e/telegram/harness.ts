@@ -147,6 +147,19 @@ function textMessage(text: string, from: User, chat: object, extra: object = {})
   };
 }
 
+/** Sends each line in the user's private chat, waiting for the bot's reply before the next; the replies' texts. */
+export async function say(fake: FakeTelegram, from: User, ...lines: string[]): Promise<string[]> {
+  const replies: string[] = [];
+  for (const line of lines) {
+    const before = fake.callsTo('sendMessage').length;
+    fake.push(privateText(line, from));
+    const reply = await fake.waitFor('sendMessage', (c) => c.body.chat_id === from.id && fake.callsTo('sendMessage').indexOf(c) >= before);
+    if (reply.error !== undefined) throw new Error(`the bot's reply to "${line}" was refused: ${JSON.stringify(reply.error)}`);
+    replies.push(reply.body.text as string);
+  }
+  return replies;
+}
+
 export function privateText(text: string, from: User = ALICE) {
   return { message: textMessage(text, from, { id: from.id, type: 'private', first_name: from.first_name }) };
 }

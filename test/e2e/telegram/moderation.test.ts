@@ -3,8 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DIALOGUE_MESSAGES, MESSAGES, MOD_MESSAGES, RateLimiter } from '../../../src/index.js';
 import { loadBase } from '../../helpers.js';
-import type { FakeTelegram } from './fake-telegram.js';
-import { ALICE, BORIS, buttonPress, buttonsOf, GROUP, groupText, privateText, startBot, stopBots } from './harness.js';
+import { ALICE, BORIS, buttonPress, buttonsOf, GROUP, groupText, privateText, say, startBot, stopBots } from './harness.js';
 
 afterEach(stopBots);
 
@@ -12,18 +11,6 @@ afterEach(stopBots);
 const WITH_MODERATION = { env: { MODERATOR_TELEGRAM_IDS: String(ALICE.id) }, moderation: {} };
 const FACTS_FILE = 'facts/rounds.yaml';
 
-/** Sends each line in the user's private chat, waiting for the bot's reply before the next; the replies' texts. */
-async function say(fake: FakeTelegram, from: typeof ALICE, ...lines: string[]): Promise<string[]> {
-  const replies: string[] = [];
-  for (const line of lines) {
-    const before = fake.callsTo('sendMessage').length;
-    fake.push(privateText(line, from));
-    const reply = await fake.waitFor('sendMessage', (c) => c.body.chat_id === from.id && fake.callsTo('sendMessage').indexOf(c) >= before);
-    expect(reply.error).toBeUndefined();
-    replies.push(reply.body.text as string);
-  }
-  return replies;
-}
 
 describe('moderator commands on Telegram', () => {
   it('lets a moderator add a fact through the /fact add dialogue, and a member\'s next question gets it', async () => {
