@@ -5,10 +5,9 @@ import { ANNOUNCE, MESSAGES, MOD_MESSAGES, type FactBase } from '../../../src/in
 import type { Fact } from '../../../src/knowledge/schema.js';
 import { loadBase } from '../../helpers.js';
 import { storyBase } from '../story-base.js';
-import { APP_ID, EPHEMERAL, MANAGE_GUILD, MODAL, NEWS_CHANNEL_ID, type Member, type RecordedRequest, type SentInteraction } from './fake-discord.js';
-import { askOptions, startHarness, type Harness } from './harness.js';
+import { MANAGE_GUILD, MODAL, NEWS_CHANNEL_ID, type Member, type RecordedRequest } from './fake-discord.js';
+import { askOptions, modReply, run, startHarness, type Harness } from './harness.js';
 
-const DEFERRED = 5;
 const ERROR = 50;
 
 let h: Harness | undefined;
@@ -31,18 +30,7 @@ function moderator(bot: Harness): Member {
 }
 
 /** A subcommand as Discord sends it: type 1, holding its string options. */
-function run(bot: Harness, member: Member, command: string, subcommand: string, options: Record<string, string> = {}): SentInteraction {
-  const values = Object.entries(options).map(([name, value]) => ({ name, type: 3, value }));
-  return bot.fake.slash(member, command, [{ name: subcommand, type: 1, options: values }]);
-}
 
-/** The text of the bot's answer to a moderator command: privately deferred, then the reply edited in. */
-async function modReply(bot: Harness, sent: SentInteraction): Promise<string> {
-  expect(await bot.fake.callbackFor(sent)).toMatchObject({ type: DEFERRED, data: { flags: EPHEMERAL } });
-  const path = `/webhooks/${APP_ID}/${sent.token}/messages/@original`;
-  const edit = await bot.fake.waitForRequest((r) => r.method === 'PATCH' && r.path === path && r.status < 300, 'the moderator reply');
-  return edit.body.embeds[0].description;
-}
 
 /** Opens /fact edit for `id`, and submits its form with `changes` typed over what it showed. */
 async function editThroughForm(bot: Harness, member: Member, id: string, changes: Record<string, string>): Promise<string> {

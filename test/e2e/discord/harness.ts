@@ -7,7 +7,7 @@ import path from 'node:path';
 import { startDiscord } from '../../../adapters/discord/index.js';
 import { ActivityLog, Announcer, BotCore, createLogger, loadConfig, RateLimiter, type AdapterDeps, type RunningAdapter } from '../../../src/index.js';
 import { copyOfFixtureKnowledge, FIXTURE_KNOWLEDGE, loadBase, moderationFor } from '../../helpers.js';
-import { APP_ID, FakeDiscord, TOKEN } from './fake-discord.js';
+import { APP_ID, EPHEMERAL, FakeDiscord, TOKEN, type Member, type SentInteraction } from './fake-discord.js';
 import { answered } from '../../../src/answer.js';
 
 export interface LogLine {
@@ -91,4 +91,22 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 /** Options of /ask as Discord sends them (3: string, 5: boolean). */
 export function askOptions(question: string, isPrivate?: boolean): { name: string; type: number; value: unknown }[] {
   return [{ name: 'question', type: 3, value: question }, ...(isPrivate === undefined ? [] : [{ name: 'private', type: 5, value: isPrivate }])];
+}
+
+/** Interaction callback type 5: the bot defers its reply and edits it in later. */
+const DEFERRED = 5;
+
+/** Runs a slash subcommand as the member; a number option is sent as an integer, text as a string. */
+export function run(bot: Harness, member: Member, command: string, subcommand: string, options: Record<string, string | number> = {}): SentInteraction {
+  const values = Object.entries(options).map(([name, value]) => ({ name, type: typeof value === 'number' ? 4 : 3, value }));
+  return bot.fake.slash(member, command, [{ name: subcommand, type: 1, options: values }]);
+}
+
+/** The text of the bot's answer to a moderator command: privately deferred, then the reply edited in. */
+export async function modReply(bot: Harness, sent: SentInteraction): Promise<string> {
+  const deferred = await bot.fake.callbackFor(sent);
+  if (deferred.type !== DEFERRED || (deferred.data?.flags ?? 0) !== EPHEMERAL) throw new Error(`expected a private deferred reply, got ${JSON.stringify(deferred)}`);
+  const path = `/webhooks/${APP_ID}/${sent.token}/messages/@original`;
+  const edit = await bot.fake.waitForRequest((r) => r.method === 'PATCH' && r.path === path && r.status < 300, 'the moderator reply');
+  return edit.body.embeds[0].description;
 }

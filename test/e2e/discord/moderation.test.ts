@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MESSAGES, MOD_MESSAGES, RateLimiter } from '../../../src/index.js';
 import { loadBase } from '../../helpers.js';
-import { APP_ID, EPHEMERAL, MANAGE_GUILD, MODAL, MODERATOR_ROLE, type Member, type SentInteraction } from './fake-discord.js';
-import { askOptions, startHarness, type Harness } from './harness.js';
+import { EPHEMERAL, MANAGE_GUILD, MODAL, MODERATOR_ROLE, type Member, type SentInteraction } from './fake-discord.js';
+import { askOptions, modReply, run, startHarness, type Harness } from './harness.js';
 
 const REPLY = 4;
 const DEFERRED = 5;
@@ -41,18 +41,7 @@ function roleModerator(bot: Harness): Member {
 }
 
 /** A subcommand as Discord sends it: type 1, holding its options (3: string, 4: integer). */
-function run(bot: Harness, member: Member, command: string, subcommand: string, options: Record<string, string | number> = {}): SentInteraction {
-  const values = Object.entries(options).map(([name, value]) => ({ name, type: typeof value === 'number' ? 4 : 3, value }));
-  return bot.fake.slash(member, command, [{ name: subcommand, type: 1, options: values }]);
-}
 
-/** The text of the bot's answer to a moderator command: privately deferred, then the reply edited in. */
-async function modReply(bot: Harness, sent: SentInteraction): Promise<string> {
-  expect(await bot.fake.callbackFor(sent)).toMatchObject({ type: DEFERRED, data: { flags: EPHEMERAL } });
-  const path = `/webhooks/${APP_ID}/${sent.token}/messages/@original`;
-  const edit = await bot.fake.waitForRequest((r) => r.method === 'PATCH' && r.path === path && r.status < 300, 'the moderator reply');
-  return edit.body.embeds[0].description;
-}
 
 /** The bot's private one-line answer that a command will not run (not set up, slow down, not a moderator). */
 async function refusal(bot: Harness, sent: SentInteraction): Promise<string> {
