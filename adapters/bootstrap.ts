@@ -12,7 +12,7 @@ import {
   KnowledgeWatcher,
   loadConfig,
   loadCore,
-  RateLimiter,
+  MemoryRateLimiter,
   secretsOf,
   type AdapterDeps,
 } from '../src/index.js';
@@ -30,9 +30,9 @@ export async function bootstrap(env: Record<string, string | undefined> = proces
   const activity = new ActivityLog(config.DATA_DIR);
   await countAskedQuestions(activity, core.asked, logger);
   const watcher = new KnowledgeWatcher(config.KNOWLEDGE_DIR, core, logger);
-  const moderation = createModeration(core, config.KNOWLEDGE_DIR, activity, { watcher, limiter: new RateLimiter(config.MOD_COMMANDS_PER_MINUTE) });
+  const moderation = createModeration(core, config.KNOWLEDGE_DIR, activity, { watcher, limiter: new MemoryRateLimiter(config.MOD_COMMANDS_PER_MINUTE) });
   const announcer = new Announcer(logger, (factId) => answered(core.answer({ factId: factId })));
   core.onChange((before, after) => void announcer.changed(before, after));
   logger.info({ version: core.base.version, facts: core.base.facts.length }, 'fact base loaded');
-  return { deps: { config, logger, core, activity, limiter: new RateLimiter(config.RATE_LIMIT_PER_MINUTE), moderation, announcer }, watcher };
+  return { deps: { config, logger, core, activity, limiter: new MemoryRateLimiter(config.RATE_LIMIT_PER_MINUTE), moderation, announcer }, watcher };
 }

@@ -17,7 +17,7 @@ export { loadCore, KnowledgeError } from './startup.js';
 export { createLogger, secretsOf, scrub, type Logger } from './logger.js';
 export { ActivityLog, hashUser, type Asker, type Platform, type Vote } from './activity.js';
 export { countAskedQuestions } from './most-asked.js';
-export { RateLimiter, type RateDecision } from './ratelimit.js';
+export { MemoryRateLimiter, type RateLimiter, type RateDecision } from './ratelimit.js';
 export type { AdapterDeps, Moderation, RunningAdapter } from './ports.js';
 export { ANNOUNCE, RATE_LIMIT, TELEGRAM } from './config/defaults.js';
 export { ModerationService, type ModReply } from './moderation/service.js';

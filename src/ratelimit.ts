@@ -1,11 +1,18 @@
-// Per-user flood control: a sliding window of recent questions per key. Pure in-memory state with
-// an injectable clock, so tests need no timers.
+// Per-user flood control. The core owns the port; this process's memory is the default store, and
+// PostgreSQL (src/storage/postgres/rate-limit.ts) the one replicas share, so N replicas do not
+// allow N times the setting or each send their own "slow down".
 import { RATE_LIMIT } from './config/defaults.js';
 
 /** ok: go ahead. warn: over the limit, tell the user once. quiet: over the limit, already told. */
 export type RateDecision = 'ok' | 'warn' | 'quiet';
 
-export class RateLimiter {
+export interface RateLimiter {
+  /** Counts one request for `key` and says whether it may go ahead. */
+  check(key: string): Promise<RateDecision>;
+}
+
+/** A sliding window of recent requests per key in this process's memory, with an injectable clock so tests need no timers. */
+export class MemoryRateLimiter implements RateLimiter {
   readonly #hits = new Map<string, { times: number[]; warned: boolean }>();
 
   constructor(
@@ -14,7 +21,11 @@ export class RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  check(key: string): RateDecision {
+  check(key: string): Promise<RateDecision> {
+    return Promise.resolve(this.#decide(key));
+  }
+
+  #decide(key: string): RateDecision {
     const t = this.now();
     const entry = this.#hits.get(key) ?? { times: [], warned: false };
     entry.times = entry.times.filter((x) => t - x < this.windowMs);

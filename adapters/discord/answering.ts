@@ -9,7 +9,7 @@ export function withoutMentions(text: string): string {
   return text.replace(/<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-export function checkRate(deps: AdapterDeps, userId: string): RateDecision {
+export function checkRate(deps: AdapterDeps, userId: string): Promise<RateDecision> {
   return deps.limiter.check(`discord:${userId}`);
 }
 
@@ -65,7 +65,7 @@ export async function answerInteraction(
     await interaction.reply({ ...formatAnswer(result), ...privately });
     return;
   }
-  if (checkRate(deps, interaction.user.id) !== 'ok') {
+  if ((await checkRate(deps, interaction.user.id)) !== 'ok') {
     await interaction.reply({ ...formatNotice(UI_TEXT[result.lang].slowDown), ...privately });
     return;
   }

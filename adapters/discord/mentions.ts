@@ -24,7 +24,7 @@ export async function handleMessage(message: Message, deps: AdapterDeps): Promis
       if (!message.inGuild() || !quietInGroups(result)) await message.reply(formatAnswer(result));
       return;
     }
-    const decision = checkRate(deps, message.author.id);
+    const decision = await checkRate(deps, message.author.id);
     // A message needs no answer: after one reminder, a flooding member is simply not answered.
     if (decision === 'quiet') return;
     if (decision === 'warn') {

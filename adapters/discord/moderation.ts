@@ -25,7 +25,7 @@ export async function admit(interaction: ModInteraction, deps: AdapterDeps): Pro
   if (!moderation) return refuse(MOD_MESSAGES.moderationOff);
   // Before the moderator check, so a non-moderator repeating a command cannot flood the log either.
   // Unlike a chat, an interaction must be answered, so every command past the limit gets the reminder.
-  if (moderation.limiter.check(`discord:${interaction.user.id}`) !== 'ok') return refuse(MESSAGES.slowDown);
+  if ((await moderation.limiter.check(`discord:${interaction.user.id}`)) !== 'ok') return refuse(MESSAGES.slowDown);
   if (!isModerator(interaction, deps)) {
     const command = interaction.isChatInputCommand() ? interaction.toString() : interaction.customId;
     deps.logger.warn({ userId: interaction.user.id, command }, 'refused moderator command from a non-moderator');

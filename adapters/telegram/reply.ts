@@ -57,7 +57,7 @@ export async function respond(deps: TelegramDeps, ctx: Context, answer: () => An
     await sendHtml(deps, ctx, formatResult(result));
     return;
   }
-  switch (deps.limiter.check(`telegram:${from.id}`)) {
+  switch (await deps.limiter.check(`telegram:${from.id}`)) {
     case 'quiet':
       return;
     case 'warn':

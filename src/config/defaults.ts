@@ -183,3 +183,19 @@ export const MODERATION = Object.freeze({
   /** How many gaps and how many rated facts `kb unanswered` lists. */
   reportRows: 10,
 });
+
+/** Shared state in PostgreSQL (DATABASE_URL): connections and how replicas keep in step. */
+export const STORAGE = Object.freeze({
+  /** Connections per process; a bot's queries are short, so a few serve many chats. */
+  poolSize: 5,
+  /** A server that does not answer within this long counts as unreachable. */
+  connectTimeoutMs: 5_000,
+  /** After the listening connection is lost, how long to wait before each try to get it back. */
+  reconnectMs: 1_000,
+  /** How often each replica also reads the fact edits it may have missed, besides NOTIFY. */
+  catchUpMs: 30_000,
+  /** A claimed update not marked handled within this long may be taken by another replica (its claimant died). */
+  claimLeaseMs: 30_000,
+  /** Claims older than this are deleted: Telegram retries an update for far less. */
+  claimKeepMs: 24 * 3_600_000,
+});

@@ -5,7 +5,7 @@ import type { BotCore } from '../core.js';
 import { KnowledgeStore } from '../knowledge/store.js';
 import type { KnowledgeWatcher } from '../knowledge/watch.js';
 import type { Moderation } from '../ports.js';
-import { RateLimiter } from '../ratelimit.js';
+import { MemoryRateLimiter, type RateLimiter } from '../ratelimit.js';
 import { TextModeration } from './commands.js';
 import { ModerationService } from './service.js';
 
@@ -19,6 +19,6 @@ export function createModeration(
   return {
     service,
     text: new TextModeration(service),
-    limiter: options.limiter ?? new RateLimiter(MODERATION.commandsPerWindow, MODERATION.windowMs),
+    limiter: options.limiter ?? new MemoryRateLimiter(MODERATION.commandsPerWindow, MODERATION.windowMs),
   };
 }

@@ -33,7 +33,7 @@ async function moderate(deps: TelegramDeps, ctx: TextContext, text: string): Pro
   if (!moderation) return say(MOD_MESSAGES.moderationOff);
   // Before the moderator check, so a non-moderator repeating a command cannot flood the log either.
   // A dialogue reply belongs to the command that opened it (counted then): a dialogue takes seven.
-  switch (parseModCommand(text) ? moderation.limiter.check(`telegram:${ctx.from.id}`) : 'ok') {
+  switch (parseModCommand(text) ? await moderation.limiter.check(`telegram:${ctx.from.id}`) : 'ok') {
     case 'quiet':
       return;
     case 'warn':

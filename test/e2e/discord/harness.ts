@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startDiscord } from '../../../adapters/discord/index.js';
-import { ActivityLog, Announcer, BotCore, createLogger, loadConfig, RateLimiter, type AdapterDeps, type RunningAdapter } from '../../../src/index.js';
+import { ActivityLog, Announcer, BotCore, createLogger, loadConfig, MemoryRateLimiter, type AdapterDeps, type RateLimiter, type RunningAdapter } from '../../../src/index.js';
 import { copyOfFixtureKnowledge, FIXTURE_KNOWLEDGE, loadBase, moderationFor } from '../../helpers.js';
 import { APP_ID, EPHEMERAL, FakeDiscord, TOKEN, type Member, type SentInteraction } from './fake-discord.js';
 import { answered } from '../../../src/answer.js';
@@ -59,7 +59,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logger = createLogger({ level: 'info', secrets: [TOKEN], destination: { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) } });
   const core = options.core ?? new BotCore(await loadBase(knowledgeDir));
   const activity = new ActivityLog(dataDir);
-  const deps: AdapterDeps = { core, config, logger, activity, limiter: options.limiter ?? new RateLimiter() };
+  const deps: AdapterDeps = { core, config, logger, activity, limiter: options.limiter ?? new MemoryRateLimiter() };
   if (knowledgeCopy) deps.moderation = moderationFor(core, knowledgeCopy, activity, options.moderation?.limiter);
   if (options.announce) {
     // As adapters/bootstrap.ts wires it.

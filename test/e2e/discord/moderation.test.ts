@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MESSAGES, MOD_MESSAGES, RateLimiter } from '../../../src/index.js';
+import { MESSAGES, MOD_MESSAGES, MemoryRateLimiter } from '../../../src/index.js';
 import { loadBase } from '../../helpers.js';
 import { EPHEMERAL, MANAGE_GUILD, MODAL, MODERATOR_ROLE, type Member, type SentInteraction } from './fake-discord.js';
 import { askOptions, modReply, run, startHarness, type Harness } from './harness.js';
@@ -174,7 +174,7 @@ describe('moderator commands on Discord', () => {
   });
 
   it('asks a moderator who runs commands too fast to slow down, and still answers their questions', async () => {
-    const bot = await start({ moderation: { limiter: new RateLimiter(2, 60_000) } });
+    const bot = await start({ moderation: { limiter: new MemoryRateLimiter(2, 60_000) } });
     const alice = serverManager(bot);
     const callbacks = await Promise.all(Array.from({ length: 4 }, () => bot.fake.callbackFor(run(bot, alice, 'kb', 'status'))));
     expect(callbacks.filter((c) => c.type === DEFERRED)).toHaveLength(2);

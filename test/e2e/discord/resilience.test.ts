@@ -1,7 +1,7 @@
 // Failures, end to end: Discord answering with errors or rate limits, the core throwing, members
 // flooding. In every case the member hears something, the failure is logged, and the bot goes on.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { MESSAGES, RateLimiter } from '../../../src/index.js';
+import { MESSAGES, MemoryRateLimiter } from '../../../src/index.js';
 import { BOT_ID, BOT_USER, EPHEMERAL, type RecordedRequest, type SentInteraction } from './fake-discord.js';
 import { askOptions, PINO_ERROR, startHarness, type Harness } from './harness.js';
 
@@ -10,7 +10,7 @@ const QUESTION = 'How long did the third round last?';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ limiter: new RateLimiter(QUESTIONS_PER_MINUTE) });
+  h = await startHarness({ limiter: new MemoryRateLimiter(QUESTIONS_PER_MINUTE) });
 });
 afterAll(async () => {
   await h?.close();

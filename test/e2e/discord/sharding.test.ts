@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { configuredPlatforms, startPlatforms, stopPlatforms } from '../../../adapters/supervisor.js';
-import { ActivityLog, BotCore, createLogger, HealthBoard, loadConfig, RateLimiter, type AdapterDeps, type RunningAdapter } from '../../../src/index.js';
+import { ActivityLog, BotCore, createLogger, HealthBoard, loadConfig, MemoryRateLimiter, type AdapterDeps, type RunningAdapter } from '../../../src/index.js';
 import { FIXTURE_KNOWLEDGE, loadBase } from '../../helpers.js';
 import { APP_ID, FakeDiscord, TOKEN } from './fake-discord.js';
 import { askOptions, type LogLine } from './harness.js';
@@ -28,7 +28,7 @@ beforeAll(async () => {
   const config = loadConfig({ ...env, DISCORD_TOKEN: TOKEN, DISCORD_SHARDS: 'auto' });
   const logger = createLogger({ level: 'info', secrets: [TOKEN], destination: { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) } });
   const core = new BotCore(await loadBase(FIXTURE_KNOWLEDGE));
-  deps = { core, config, logger, activity: new ActivityLog(dataDir), limiter: new RateLimiter() };
+  deps = { core, config, logger, activity: new ActivityLog(dataDir), limiter: new MemoryRateLimiter() };
   board = new HealthBoard(core);
   running = await startPlatforms(deps, configuredPlatforms(config), board);
 }, 60_000);

@@ -1,7 +1,7 @@
 // Small talk and pressed suggestions whose fact has gone, end to end: the real discord.js against
 // the fake Discord, on a base whose vocabulary knows small talk.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BotCore, MESSAGES, RateLimiter } from '../../../src/index.js';
+import { BotCore, MESSAGES, MemoryRateLimiter } from '../../../src/index.js';
 import { baseOf } from '../../helpers.js';
 import { CHAT_VOCABULARY, LEADERS, ROUNDS } from '../../talks-base.js';
 import { BOT_ID, BOT_USER, EPHEMERAL, type Member } from './fake-discord.js';
@@ -47,7 +47,7 @@ describe('small talk on Discord', () => {
   });
 
   it('counts no small talk against the rate limit', async () => {
-    const limited = await startHarness({ core: new BotCore(base), limiter: new RateLimiter(1, 60_000) });
+    const limited = await startHarness({ core: new BotCore(base), limiter: new MemoryRateLimiter(1, 60_000) });
     try {
       const member = limited.fake.newMember();
       for (const text of ['hi', 'thanks!', '?']) await limited.fake.replyTo(limited.fake.directMessage(member, text));

@@ -12,10 +12,11 @@ import {
   countAskedQuestions,
   createLogger,
   loadConfig,
-  RateLimiter,
+  MemoryRateLimiter,
   secretsOf,
   type AdapterDeps,
   type FactBase,
+  type RateLimiter,
   type RunningAdapter,
 } from '../../../src/index.js';
 import { copyOfFixtureKnowledge, FIXTURE_KNOWLEDGE, loadBase, moderationFor } from '../../helpers.js';
@@ -73,7 +74,7 @@ export async function startBot(options: StartOptions = {}): Promise<TestBot> {
   const activity = new ActivityLog(dataDir);
   // As adapters/bootstrap.ts does: the most asked questions, counted from the log.
   await countAskedQuestions(activity, core.asked, logger);
-  const deps: AdapterDeps = { core, activity, config, logger, limiter: options.limiter ?? new RateLimiter() };
+  const deps: AdapterDeps = { core, activity, config, logger, limiter: options.limiter ?? new MemoryRateLimiter() };
   // As adapters/bootstrap.ts builds it, minus the file watcher: changes here come only from chat.
   if (entry.knowledgeCopy) deps.moderation = moderationFor(core, entry.knowledgeCopy, activity, options.moderation?.limiter);
   if (options.announce) {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DIALOGUE_MESSAGES, MESSAGES, MOD_MESSAGES, RateLimiter } from '../../../src/index.js';
+import { DIALOGUE_MESSAGES, MESSAGES, MOD_MESSAGES, MemoryRateLimiter } from '../../../src/index.js';
 import { loadBase } from '../../helpers.js';
 import { ALICE, BORIS, buttonPress, buttonsOf, GROUP, groupText, privateText, say, startBot, stopBots } from './harness.js';
 
@@ -94,7 +94,7 @@ describe('moderator commands on Telegram', () => {
   });
 
   it('asks a moderator who runs commands too fast to slow down once, then stays quiet, and still answers questions', async () => {
-    const { fake, adapter } = await startBot({ ...WITH_MODERATION, moderation: { limiter: new RateLimiter(2, 60_000) } });
+    const { fake, adapter } = await startBot({ ...WITH_MODERATION, moderation: { limiter: new MemoryRateLimiter(2, 60_000) } });
     for (let i = 0; i < 4; i += 1) fake.push(privateText('/kb status', ALICE));
     fake.push(privateText('How long did the third round last?', ALICE));
     await fake.waitFor('sendMessage', (c) => String(c.body.text).includes('40 minutes'));

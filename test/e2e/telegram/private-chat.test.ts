@@ -1,7 +1,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MESSAGES, RateLimiter, TELEGRAM } from '../../../src/index.js';
+import { MESSAGES, MemoryRateLimiter, TELEGRAM } from '../../../src/index.js';
 import { copyOfFixtureKnowledge, FIXTURE_KNOWLEDGE, loadBase } from '../../helpers.js';
 import { parseHtml } from './fake-telegram.js';
 import { ALICE, BORIS, buttonsOf, privateText, startBot, stopBots } from './harness.js';
@@ -99,7 +99,7 @@ describe('the Telegram bot in a private chat', () => {
   });
 
   it('asks a user who floods it to slow down once, then stays quiet, while others are still answered', async () => {
-    const { fake, adapter } = await startBot({ limiter: new RateLimiter(2, 60_000) });
+    const { fake, adapter } = await startBot({ limiter: new MemoryRateLimiter(2, 60_000) });
     for (let i = 0; i < 4; i += 1) fake.push(privateText('How long did the third round last?'));
     fake.push(privateText('How long did the second round last?', BORIS));
     await fake.waitFor('sendMessage', (c) => c.body.chat_id === BORIS.id);

@@ -1,7 +1,7 @@
 // Small talk and follow-ups, end to end: the real adapter against the fake Bot API, on a base whose
 // vocabulary knows small talk, follow-up words and names.
 import { afterEach, describe, expect, it } from 'vitest';
-import { BotCore, MESSAGES, RateLimiter } from '../../../src/index.js';
+import { BotCore, MESSAGES, MemoryRateLimiter } from '../../../src/index.js';
 import { baseOf } from '../../helpers.js';
 import { CHAT_VOCABULARY, LEADERS, ROUNDS } from '../../talks-base.js';
 import { FAKE_BOT, type ApiCall } from './fake-telegram.js';
@@ -30,7 +30,7 @@ describe('the Telegram bot at small talk', () => {
   });
 
   it('counts no small talk against the rate limit, and logs none of it as a question', async () => {
-    const { fake, adapter, records } = await startBot({ base, limiter: new RateLimiter(2, 60_000) });
+    const { fake, adapter, records } = await startBot({ base, limiter: new MemoryRateLimiter(2, 60_000) });
     for (const text of ['hi', 'thanks!', 'help', '?', 'ok']) fake.push(privateText(text));
     fake.push(privateText('When was the first round?'));
     fake.push(privateText('When was the second round?'));

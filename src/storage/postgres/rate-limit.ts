@@ -1,0 +1,40 @@
+// The rate limit shared by every replica, through rate-limiter-flexible's PostgreSQL store: one
+// atomic upsert per request counts it, so the limit holds across replicas and only the request that
+// first goes over it (the limit plus one) is told to slow down.
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateDecision, RateLimiter } from '../../ratelimit.js';
+import type { Database } from './database.js';
+
+export class PostgresRateLimiter implements RateLimiter {
+  readonly #limiter: RateLimiterPostgres;
+
+  /** `prefix` keeps apart limits that share the table (questions, moderator commands). */
+  constructor(
+    db: Database,
+    private readonly limit: number,
+    windowMs: number,
+    prefix: string,
+  ) {
+    this.#limiter = new RateLimiterPostgres({
+      storeClient: db.pool,
+      storeType: 'pool',
+      tableName: 'rate_limits',
+      // Created by the bot's migrations, with the rest of the schema.
+      tableCreated: true,
+      keyPrefix: prefix,
+      points: limit,
+      duration: Math.max(1, Math.round(windowMs / 1000)),
+    });
+  }
+
+  async check(key: string): Promise<RateDecision> {
+    try {
+      await this.#limiter.consume(key);
+      return 'ok';
+    } catch (refusal) {
+      // rate-limiter-flexible rejects with a RateLimiterRes when over the limit, with an Error when the store fails.
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      return refusal.consumedPoints === this.limit + 1 ? 'warn' : 'quiet';
+    }
+  }
+}
