@@ -1,8 +1,10 @@
-// What members asked and how they rated answers, kept as append-only JSON-lines files in the data
-// folder (never in knowledge/), so moderators can see the gaps. No names: user ids are hashed.
+// What members asked and how they rated answers, so moderators can see the gaps. No names: user ids
+// are hashed. Kept in the data folder (never in knowledge/) as append-only JSON-lines files by
+// default, or in PostgreSQL (src/storage/postgres/record-log.ts) when replicas share one record.
 import { createHash } from 'node:crypto';
 import { appendFile, mkdir, open, readFile, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import type { AnswerResult } from './answer.js';
 
 export type Platform = 'discord' | 'telegram' | 'console';
@@ -14,22 +16,40 @@ export interface Asker {
   userId: string;
 }
 
-export interface QuestionRecord {
-  at: string;
-  platform: Platform;
-  user: string;
-  question: string;
-  kind: AnswerResult['kind'];
-  factId: string | null;
-  confidence: number;
+const PlatformSchema = z.enum(['discord', 'telegram', 'console']);
+
+// Records are read back from files and databases that outlive the code that wrote them: each one
+// passes its schema, and one that does not is skipped like a torn line, never trusted as typed.
+export const QuestionRecordSchema = z.object({
+  at: z.string(),
+  platform: PlatformSchema,
+  user: z.string(),
+  question: z.string(),
+  kind: z.enum(['answer', 'ambiguous', 'declined', 'chat']),
+  factId: z.string().nullable(),
+  confidence: z.number(),
+});
+export type QuestionRecord = z.infer<typeof QuestionRecordSchema>;
+
+export const FeedbackRecordSchema = z.object({
+  at: z.string(),
+  platform: PlatformSchema,
+  user: z.string(),
+  factId: z.string(),
+  vote: z.enum(['up', 'down']),
+});
+export type FeedbackRecord = z.infer<typeof FeedbackRecordSchema>;
+
+/** An append-only log of records, oldest first: a file on one machine, a table shared by replicas. */
+export interface RecordLog<T> {
+  append(record: T): Promise<void>;
+  readAll(): Promise<T[]>;
 }
 
-export interface FeedbackRecord {
-  at: string;
-  platform: Platform;
-  user: string;
-  factId: string;
-  vote: Vote;
+/** Where the activity log keeps its two kinds of record. */
+export interface ActivityRecords {
+  questions: RecordLog<QuestionRecord>;
+  feedback: RecordLog<FeedbackRecord>;
 }
 
 export const QUESTIONS_FILE = 'questions.jsonl';
@@ -40,11 +60,15 @@ export function hashUser(asker: Asker): string {
 }
 
 /** Appends one JSON object per line; a line torn by a crash is skipped on read, never fatal. */
-export class JsonLinesFile<T> {
+export class JsonLinesFile<T> implements RecordLog<T> {
   #queue: Promise<unknown> = Promise.resolve();
   #checkedTail = false;
 
-  constructor(readonly file: string) {}
+  /** With a schema, a line that does not pass it is skipped as well. */
+  constructor(
+    readonly file: string,
+    private readonly schema?: z.ZodType<T>,
+  ) {}
 
   async append(record: T): Promise<void> {
     await this.#serialised(() => this.#write(record));
@@ -79,10 +103,16 @@ export class JsonLinesFile<T> {
     const out: T[] = [];
     for (const line of text.split('\n')) {
       if (!line.trim()) continue;
+      let value: unknown;
       try {
-        out.push(JSON.parse(line) as T);
+        value = JSON.parse(line);
       } catch {
-        // A torn line from a crash mid-write: skip it.
+        continue; // A torn line from a crash mid-write: skip it.
+      }
+      if (!this.schema) out.push(value as T);
+      else {
+        const parsed = this.schema.safeParse(value);
+        if (parsed.success) out.push(parsed.data);
       }
     }
     return out;
@@ -128,14 +158,24 @@ async function sizeOf(file: string): Promise<number> {
   }
 }
 
+/** The questions and feedback logs as files in a data folder. */
+export function activityFiles(dataDir: string): ActivityRecords {
+  return {
+    questions: new JsonLinesFile(path.join(dataDir, QUESTIONS_FILE), QuestionRecordSchema),
+    feedback: new JsonLinesFile(path.join(dataDir, FEEDBACK_FILE), FeedbackRecordSchema),
+  };
+}
+
 export class ActivityLog {
-  readonly questions: JsonLinesFile<QuestionRecord>;
-  readonly feedback: JsonLinesFile<FeedbackRecord>;
+  readonly questions: RecordLog<QuestionRecord>;
+  readonly feedback: RecordLog<FeedbackRecord>;
   readonly #questionListeners: ((record: QuestionRecord) => void)[] = [];
 
-  constructor(dataDir: string, private readonly now: () => Date = () => new Date()) {
-    this.questions = new JsonLinesFile(path.join(dataDir, QUESTIONS_FILE));
-    this.feedback = new JsonLinesFile(path.join(dataDir, FEEDBACK_FILE));
+  /** `records`: a data folder for the files, or the logs themselves (a shared database's). */
+  constructor(records: string | ActivityRecords, private readonly now: () => Date = () => new Date()) {
+    const logs = typeof records === 'string' ? activityFiles(records) : records;
+    this.questions = logs.questions;
+    this.feedback = logs.feedback;
   }
 
   recordQuestion(asker: Asker, result: AnswerResult): Promise<void> {

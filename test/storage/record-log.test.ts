@@ -1,0 +1,68 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { activityFiles, ActivityLog, QUESTIONS_FILE, type ActivityRecords, type QuestionRecord } from '../../src/activity.js';
+import { activityTables } from '../../src/storage/postgres/record-log.js';
+import { HAS_POSTGRES, openTestDatabase } from './postgres.js';
+
+const question = (n: number): QuestionRecord => ({
+  at: new Date(Date.UTC(2025, 6, 1, 0, 0, n)).toISOString(),
+  platform: 'telegram',
+  user: `u${n}`,
+  question: `question ${n}`,
+  kind: n % 2 ? 'answer' : 'declined',
+  factId: n % 2 ? `fact-${n}` : null,
+  confidence: 0.5,
+});
+
+/** What every store of the activity log promises, files or tables. */
+function activityContract(name: string, make: () => Promise<ActivityRecords>) {
+  describe(`the activity log contract: ${name}`, () => {
+    it('reads back nothing before the first record', async () => {
+      const records = await make();
+      expect(await records.questions.readAll()).toEqual([]);
+    });
+
+    it('reads back every record in the order it was appended, questions apart from feedback', async () => {
+      const records = await make();
+      const log = new ActivityLog(records, () => new Date('2025-08-01T00:00:00Z'));
+      await records.questions.append(question(1));
+      await records.questions.append(question(2));
+      await log.recordFeedback({ platform: 'discord', userId: '7' }, 'fact-1', 'down');
+      expect((await records.questions.readAll()).map((r) => r.question)).toEqual(['question 1', 'question 2']);
+      expect(await records.feedback.readAll()).toEqual([expect.objectContaining({ factId: 'fact-1', vote: 'down', platform: 'discord' })]);
+    });
+
+    it('loses none of many records appended at once', async () => {
+      const records = await make();
+      await Promise.all(Array.from({ length: 40 }, (_, n) => records.questions.append(question(n))));
+      const read = await records.questions.readAll();
+      expect(new Set(read.map((r) => r.question)).size).toBe(40);
+    });
+  });
+}
+
+activityContract('files in a data folder', async () => activityFiles(await mkdtemp(path.join(tmpdir(), 'activity-'))));
+
+describe.runIf(HAS_POSTGRES)('in PostgreSQL', async () => {
+  const db = HAS_POSTGRES ? await openTestDatabase('activity') : undefined;
+  activityContract('tables in PostgreSQL', async () => {
+    await db!.pool.query('TRUNCATE activity');
+    return activityTables(db!);
+  });
+
+  it('skips a row that does not pass the record schema instead of handing it on as typed', async () => {
+    await db!.pool.query('TRUNCATE activity');
+    await db!.pool.query(`INSERT INTO activity (kind, at, record) VALUES ('question', now(), '{"question": 42}')`);
+    const records = activityTables(db!);
+    await records.questions.append(question(1));
+    expect(await records.questions.readAll()).toEqual([question(1)]);
+  });
+});
+
+it('skips a line of the questions file that does not pass the record schema', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'activity-'));
+  await writeFile(path.join(dir, QUESTIONS_FILE), `${JSON.stringify({ question: 42 })}\n${JSON.stringify(question(3))}\n`);
+  expect(await activityFiles(dir).questions.readAll()).toEqual([question(3)]);
+});
