@@ -35,7 +35,7 @@ export async function runConsole(core: BotCore, input: Readable, output: Writabl
     else if (line === '/latest') say(formatLatestForConsole(core.latest()));
     else if (/^\/timeline(?:\s|$)/.test(line)) say(formatTimelineForConsole(allPages(core, line.slice('/timeline'.length))));
     // A command that fails (an unreadable audit log, say) gets an apology, and the chat goes on.
-    else if (moderation && operator && moderation.wants(operator, raw)) say(await moderation.handle(operator, raw).then((r) => r.text, () => MESSAGES.apology));
+    else if (moderation && operator && (await moderation.wants(operator, raw))) say(await moderation.handle(operator, raw).then((r) => r.text, () => MESSAGES.apology));
     else if (line) say(formatForConsole(core.answer({ question: line, conversation: CONSOLE_CONVERSATION })));
     prompt();
   }

@@ -56,8 +56,8 @@ export class TextModeration {
   }
 
   /** True when this text is for moderation: a command, or a reply to the user's open dialogue. */
-  wants(actor: Actor, text: string): boolean {
-    return parseModCommand(text) !== undefined || this.dialogues.has(dialogueKey(actor));
+  async wants(actor: Actor, text: string): Promise<boolean> {
+    return parseModCommand(text) !== undefined || (await this.dialogues.has(dialogueKey(actor)));
   }
 
   /** Runs a command or continues a dialogue. The caller has already checked the actor is a moderator. */
@@ -65,7 +65,7 @@ export class TextModeration {
     const command = parseModCommand(text);
     const key = dialogueKey(actor);
     if (!command) {
-      const turn = this.dialogues.reply(key, text);
+      const turn = await this.dialogues.reply(key, text);
       return turn ? this.#turn(turn, actor) : { ok: false, text: MOD_MESSAGES.usage };
     }
     switch (command.name) {
@@ -74,12 +74,12 @@ export class TextModeration {
       case 'show':
         return this.service.show(command.id);
       case 'add':
-        return this.#turn(this.dialogues.start(key, FactDialogue.add()), actor);
+        return this.#turn(await this.dialogues.start(key, FactDialogue.add()), actor);
       case 'edit': {
         const fact = this.service.find(command.id);
         const version = this.service.keyOf(command.id);
         if (!fact || !version) return { ok: false, text: MOD_MESSAGES.notFound(command.id) };
-        return this.#turn(this.dialogues.start(key, FactDialogue.edit(fact, version)), actor);
+        return this.#turn(await this.dialogues.start(key, FactDialogue.edit(fact, version)), actor);
       }
       case 'retire':
         return this.service.retire(command.id, actor);

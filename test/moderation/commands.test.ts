@@ -41,7 +41,7 @@ describe('the guided add and edit dialogue', () => {
     const dir = await copyOfFixtureKnowledge();
     core = new BotCore(await loadBase(dir));
     const activity = new ActivityLog(await mkdtemp(path.join(tmpdir(), 'data-')));
-    text = new TextModeration(new ModerationService(core, new KnowledgeStore(dir), activity), new Dialogues(() => now));
+    text = new TextModeration(new ModerationService(core, new KnowledgeStore(dir), activity), new Dialogues(undefined, () => now));
   });
 
   const say = async (...lines: string[]) => {
@@ -94,14 +94,14 @@ describe('the guided add and edit dialogue', () => {
   it('stops on "cancel" without saving, and then reads the next message as an ordinary one', async () => {
     await say('/fact add');
     expect(await say('cancel')).toBe(DIALOGUE_MESSAGES.cancelled);
-    expect(text.wants(moderator, 'How long did the third round last?')).toBe(false);
+    expect(await text.wants(moderator, 'How long did the third round last?')).toBe(false);
   });
 
   it('forgets a dialogue left unanswered too long', async () => {
     await say('/fact add');
-    expect(text.wants(moderator, 'anything')).toBe(true);
+    expect(await text.wants(moderator, 'anything')).toBe(true);
     now += 11 * 60_000;
-    expect(text.wants(moderator, 'anything')).toBe(false);
+    expect(await text.wants(moderator, 'anything')).toBe(false);
   });
 
   it('tells the moderator which field is wrong when the finished fact does not validate', async () => {

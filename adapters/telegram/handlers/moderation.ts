@@ -14,12 +14,12 @@ export function registerModeration(bot: Telegraf, deps: TelegramDeps): void {
   bot.command(['fact', 'kb'], (ctx) => moderate(deps, ctx, ctx.message.text));
 
   // Registered before the question handler, which would otherwise answer a dialogue reply.
-  bot.on(message('text'), (ctx, next) => {
+  bot.on(message('text'), async (ctx, next) => {
     const continuesDialogue =
       ctx.chat.type === 'private' &&
       deps.moderation !== undefined &&
       isTelegramModerator(ctx.from.id, deps.config) &&
-      deps.moderation.text.wants(actorOf(ctx.from), ctx.message.text);
+      (await deps.moderation.text.wants(actorOf(ctx.from), ctx.message.text));
     return continuesDialogue ? moderate(deps, ctx, ctx.message.text) : next();
   });
 }
