@@ -1,20 +1,22 @@
 // A short memory per conversation, so a follow-up ("and the second one?", "where was it held?") is
 // read with what was just asked. The core owns the port; this in-process implementation keeps a
 // bounded map of recent turns (the default; a shared store is a second implementation of the port).
+import { z } from 'zod';
 import { CONVERSATION } from './config/defaults.js';
-import type { Language } from './language.js';
+import { LANGUAGES } from './language.js';
 
-/** What a conversation remembers of its last turn. */
-export interface Turn {
+/** What a conversation remembers of its last turn; read back through this schema from a shared store. */
+export const TurnSchema = z.object({
   /** The question as the bot understood it (a follow-up already read with its context). */
-  question: string;
+  question: z.string(),
   /** The fact that answered it, if one did. */
-  factId?: string;
+  factId: z.string().optional(),
   /** The language it was asked in, which a pressed suggestion keeps. */
-  lang: Language;
+  lang: z.enum(LANGUAGES),
   /** Epoch milliseconds. */
-  at: number;
-}
+  at: z.number(),
+});
+export type Turn = z.infer<typeof TurnSchema>;
 
 /** Where conversations keep their last turn; keys are opaque ("telegram:42:7"). */
 export interface ConversationStore {
