@@ -19,6 +19,7 @@ export { ActivityLog, hashUser, type Asker, type Platform, type Vote } from './a
 export { countAskedQuestions } from './most-asked.js';
 export { MemoryRateLimiter, type RateLimiter, type RateDecision } from './ratelimit.js';
 export type { AdapterDeps, Moderation, RunningAdapter } from './ports.js';
+export { handleOnce, MemoryUpdateClaims, type UpdateClaims } from './update-claims.js';
 export { ANNOUNCE, RATE_LIMIT, TELEGRAM } from './config/defaults.js';
 export { ModerationService, type ModReply } from './moderation/service.js';
 export { TextModeration, parseModCommand } from './moderation/commands.js';

@@ -8,6 +8,7 @@ import type { Logger } from './logger.js';
 import type { TextModeration } from './moderation/commands.js';
 import type { ModerationService } from './moderation/service.js';
 import type { RateLimiter } from './ratelimit.js';
+import type { UpdateClaims } from './update-claims.js';
 
 export interface AdapterDeps {
   core: BotCore;
@@ -20,6 +21,8 @@ export interface AdapterDeps {
   moderation?: Moderation;
   /** Where an adapter registers its announcement channel, when one is configured. */
   announcer?: Announcer;
+  /** Which updates were taken, shared by replicas; this process's memory when unset. */
+  claims?: UpdateClaims;
 }
 
 export interface Moderation {

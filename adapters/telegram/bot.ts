@@ -1,7 +1,8 @@
 // Builds the Telegraf bot: one handler module per kind of update, each update run on its own so one
 // chat's wait never holds up the others, and every failure turned into an apology and a log line.
 import { Telegraf, type Context } from 'telegraf';
-import { UI_TEXT, type AdapterDeps } from '../../src/index.js';
+import { handleOnce, MemoryUpdateClaims, TELEGRAM, UI_TEXT, type AdapterDeps } from '../../src/index.js';
+import { setTimeout as delay } from 'node:timers/promises';
 import { formatNotice } from './format.js';
 import { registerCallbacks } from './handlers/callbacks.js';
 import { registerCommands } from './handlers/commands.js';
@@ -13,6 +14,11 @@ import { SendQueue, type FloodLimits } from './send-queue.js';
 
 export interface BotOptions {
   flood?: FloodLimits;
+  /**
+   * Webhook mode: each update is answered to Telegram only once handled (within
+   * TELEGRAM.webhookHandleMs), so an update a dying replica took is posted again, not lost.
+   */
+  awaitHandling?: boolean;
 }
 
 export interface TelegramBot {
@@ -41,11 +47,15 @@ export function createBot(deps: AdapterDeps, options: BotOptions = {}): Telegram
   bot.catch(fail);
   // telegraf's polling awaits a whole batch of updates before fetching the next, so a reply waiting
   // out one chat's flood limit would delay every chat. Each update runs detached and is tracked.
+  // Each update is claimed by id first, so a retry that reaches this or another replica is answered once.
   const inFlight = new Set<Promise<void>>();
+  const claims = deps.claims ?? new MemoryUpdateClaims();
+  const claimFailed = (err: unknown) => deps.logger.warn({ err }, 'Could not check whether a Telegram update was already answered; answering it');
   bot.use((ctx, next) => {
-    const task = next().catch((err: unknown) => fail(err, ctx));
+    const task = handleOnce(claims, `telegram:${ctx.update.update_id}`, () => next(), claimFailed).catch((err: unknown) => fail(err, ctx));
     inFlight.add(task);
     void task.finally(() => inFlight.delete(task));
+    return options.awaitHandling ? Promise.race([task, delay(TELEGRAM.webhookHandleMs, undefined, { ref: false })]) : undefined;
   });
 
   registerCommands(bot, tg);

@@ -14,7 +14,8 @@ const STOP_RETRY_MS = 20;
 const ALLOWED_UPDATES: Types.UpdateType[] = ['message', 'inline_query', 'callback_query'];
 
 export async function startTelegram(deps: AdapterDeps, options: BotOptions = {}): Promise<RunningAdapter> {
-  const { bot, queue, settled } = createBot(deps, options);
+  const webhookUrl = deps.config.TELEGRAM_WEBHOOK_URL;
+  const { bot, queue, settled } = createBot(deps, { awaitHandling: webhookUrl !== undefined, ...options });
   // The token first, and once: a bad one or an unreachable API fails the start at once, in Telegram's
   // own words, instead of after the retries a later call would get.
   bot.botInfo = await bot.telegram.getMe();
@@ -25,7 +26,7 @@ export async function startTelegram(deps: AdapterDeps, options: BotOptions = {})
     // Only the command menu is missing: every command still works when typed.
     deps.logger.warn({ err }, 'Could not register the Telegram command menu; commands still work when typed');
   }
-  const webhookUrl = deps.config.TELEGRAM_WEBHOOK_URL;
+  if (!webhookUrl) await refuseToPollOverAWebhook(bot);
   const updates: Updates = webhookUrl ? { stop: await startWebhook(bot, queue, deps.config, webhookUrl) } : startPolling(bot, deps.logger);
   deps.logger.info({ mode: webhookUrl ? 'webhook' : 'polling', bot: bot.botInfo?.username }, 'Telegram bot started');
   const announceChat = deps.config.TELEGRAM_ANNOUNCE_CHAT;
@@ -57,6 +58,20 @@ function announceTarget(bot: Telegraf, queue: SendQueue, chatId: string): Announ
 interface Updates {
   stop: () => Promise<void>;
   ended?: Promise<void>;
+}
+
+/**
+ * Polling deletes the webhook (telegraf does, before its first getUpdates), so a replica started
+ * without TELEGRAM_WEBHOOK_URL would silently take every update from the replicas behind the load
+ * balancer. It refuses instead, saying how to go on either way.
+ */
+async function refuseToPollOverAWebhook(bot: Telegraf): Promise<void> {
+  const { url } = await bot.telegram.getWebhookInfo();
+  if (url) {
+    throw new Error(
+      `a webhook is set (${url}), so polling would take its updates away from the replicas serving it. Set TELEGRAM_WEBHOOK_URL to run this bot as one more of them, or delete the webhook (Bot API deleteWebhook) to poll`,
+    );
+  }
 }
 
 function startPolling(bot: Telegraf, logger: Logger): Required<Updates> {

@@ -25,6 +25,37 @@ export const MATCHING = Object.freeze({
   bm25Share: 0.1,
   /** Field boosts for the word index. */
   boost: Object.freeze({ questions: 3, tags: 1.5, answer: 1 }),
+  /**
+   * BM25+'s constants for the word index (src/matching/word-index.ts), which picks the facts the
+   * re-ranker scores. A term held tf times in a field of length len, where the field's average length
+   * is avglen, adds to a fact's score its idf (src/matching/idf.ts) times the field's boost times
+   * delta + tf·(k1 + 1) / (tf + k1·(1 − b + b·len / avglen)).
+   * The values are MiniSearch's defaults, the index the matcher was first tuned with; the evaluation
+   * floors hold for them, and a change is judged by the floors, like any weight here.
+   */
+  bm25: Object.freeze({
+    /**
+     * How soon a repeated term stops adding: at 0 one occurrence counts as much as any number; the
+     * larger, the longer each repeat adds (the share tends to k1 + 1). A phrasing holds each of its
+     * stems once, so in the questions field tf is how many phrasings hold the term; at 1.2, the usual
+     * BM25 value, a second one adds about a third (1 → 1.375 at average length), not as much again.
+     */
+    k1: 1.2,
+    /**
+     * How much a field longer than average is held against a fact: 0 not at all, 1 in full proportion
+     * to its length over the average. The questions field grows with every phrasing, so this is also
+     * what keeps a fact from ranking high by its number of phrasings alone. 0.7 is MiniSearch's
+     * (Lucene's is 0.75).
+     */
+    b: 0.7,
+    /**
+     * BM25+'s floor: what a held term adds per unit of idf and boost however long the field. Plain
+     * BM25's share tends to 0 as the field grows, so a long answer holding the word would count
+     * hardly more than one without it. 0.5 is half of what one occurrence adds in a field of
+     * average length.
+     */
+    delta: 0.5,
+  }),
   /** Autocomplete: how many known words a half-typed last word may stand for (the most used first). */
   completionWords: 10,
   /** Autocomplete: how many facts the word index hands to Fuse.js, whose phrasings it then ranks. */
@@ -45,8 +76,8 @@ export const MATCHING = Object.freeze({
   latestBand: 0.85,
   /**
    * A name from the vocabulary's `names` that the question holds and a fact does not rules the fact
-   * out, when the name is at least this telling (its idf): Russia and Ukraine, in nearly every
-   * fact, are not.
+   * out, when the name is at least this telling (its idf as the matcher weighs it, src/matching/idf.ts,
+   * the 'ratio' form): Russia and Ukraine, in nearly every fact, are not.
    */
   nameMinWeight: 1.2,
 });
@@ -121,6 +152,11 @@ export const TELEGRAM = Object.freeze({
   inlineCacheSeconds: 60,
   /** Local port of the webhook server when TELEGRAM_WEBHOOK_PORT is unset (Telegram posts to 443, 80, 88 or 8443). */
   webhookPort: 8443,
+  /**
+   * The webhook answers Telegram once the update is handled (so a replica dying mid-update leaves it
+   * unanswered and Telegram posts it again), or after this long, whichever comes first.
+   */
+  webhookHandleMs: 10_000,
   /** Telegram's flood limits: about one message a second a chat, 20 a minute a group, 30 a second in all. */
   flood: Object.freeze({
     chatIntervalMs: 1000,
@@ -195,7 +231,7 @@ export const STORAGE = Object.freeze({
   /** How often each replica also reads the fact edits it may have missed, besides NOTIFY. */
   catchUpMs: 30_000,
   /** A claimed update not marked handled within this long may be taken by another replica (its claimant died). */
-  claimLeaseMs: 30_000,
+  claimLeaseMs: 15_000,
   /** Claims older than this are deleted: Telegram retries an update for far less. */
   claimKeepMs: 24 * 3_600_000,
 });

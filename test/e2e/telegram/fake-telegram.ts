@@ -76,6 +76,9 @@ export class FakeTelegram {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
   }
 
+  /** The webhook Telegram would post to, as setWebhook and deleteWebhook leave it ('' for none). */
+  webhookUrl = '';
+
   /** Queues an update for getUpdates; returns it with its update_id. */
   push(update: Record<string, unknown>): Update {
     const full = { update_id: this.#nextUpdateId++, ...update };
@@ -200,6 +203,14 @@ export class FakeTelegram {
     switch (call.method) {
       case 'getMe':
         return FAKE_BOT;
+      case 'setWebhook':
+        this.webhookUrl = String(call.body.url ?? '');
+        return true;
+      case 'deleteWebhook':
+        this.webhookUrl = '';
+        return true;
+      case 'getWebhookInfo':
+        return { url: this.webhookUrl, has_custom_certificate: false, pending_update_count: 0 };
       case 'sendMessage': {
         const chatId = Number(call.body.chat_id);
         // Telegram's group and channel ids are negative.
