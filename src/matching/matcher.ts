@@ -11,6 +11,7 @@ import { LIMITS, MATCHING } from '../config/defaults.js';
 import type { FactBase } from '../knowledge/parse.js';
 import type { Fact } from '../knowledge/schema.js';
 import { foldText } from './fold.js';
+import { idf } from './idf.js';
 import { createNormalizer, type Normalizer } from './normalize.js';
 import { SlotArena } from './slot-arena.js';
 import { HEAD_CHARS, SortedStrings } from './sorted-strings.js';
@@ -27,7 +28,7 @@ export interface Candidate {
   question: string;
   /**
    * The question's words (stems) the fact holds nowhere: `known` when another fact of the base holds
-   * the word, so the question is about something this fact does not say; `weight` is its idf.
+   * the word, so the question is about something this fact does not say; `weight` is its idf (idf.ts, 'ratio').
    */
   unmatched: { stem: string; known: boolean; weight: number }[];
 }
@@ -345,7 +346,11 @@ class IndexedMatcher implements Matcher {
     return entry;
   }
 
-  /** Kept per term for the index's version: a candidate's every phrasing weighs its terms, and most repeat. */
+  /**
+   * A term's weight: its idf in the 'ratio' form (idf.ts says why that one), df counting the facts
+   * holding it in any field; an unknown word (id −1) is held by none. Kept per term for the index's
+   * version: a candidate's every phrasing weighs its terms, and most repeat.
+   */
   #idf(id: number): number {
     if (id < 0) return this.#idfOf(0);
     const version = this.#index.version;
@@ -358,7 +363,7 @@ class IndexedMatcher implements Matcher {
   }
 
   #idfOf(frequency: number): number {
-    return Math.log(1 + Math.max(1, this.#index.size) / (frequency || 0.5));
+    return idf(this.#index.size, frequency, 'ratio');
   }
 
   #queryTerms(question: string): QueryTerm[] {

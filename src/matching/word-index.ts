@@ -3,14 +3,20 @@
 // array, and only the few best documents are ever sorted: a general-purpose search library builds
 // an object per matching document, which for a word in half the base is most of the time spent.
 // The score is MiniSearch's BM25+ (the index the matcher was first tuned with): per field,
-// idf · (d + tf·(k+1) / (tf + k·(1 − b + b·length/average))) times the field's boost, summed over
-// the query's terms and multiplied by how many of them the document contains.
+// idf · (delta + tf·(k1+1) / (tf + k1·(1 − b + b·length/average))) times the field's boost, summed
+// over the query's terms and multiplied by how many of them the document contains. The idf is
+// idf.ts's, in BM25's form; k1, b and delta are MATCHING.bm25's unless the index is given others.
+import { MATCHING } from '../config/defaults.js';
+import { idf } from './idf.js';
 import { SlotArena } from './slot-arena.js';
 import { grown } from './typed-arrays.js';
 
-const K = 1.2;
-const B = 0.7;
-const D = 0.5;
+/** BM25+'s constants: what each does, and why MATCHING.bm25 has the values it has, is told there. */
+export interface Bm25 {
+  readonly k1: number;
+  readonly b: number;
+  readonly delta: number;
+}
 /** How finely a common term's documents are grouped by its impact on them (see ByImpact). */
 const IMPACT_BUCKETS = 64;
 /** The shortest length of a field no document holds the term in: longer than any. */
@@ -139,8 +145,14 @@ export class WordIndex {
   #counts = new Int32Array(0);
   /** The distinct terms of the document being added. */
   #distinct = new Int32Array(64);
-  /** Per field: k·b / the field's average length, for the search under way. */
+  /** Per field: k1·b / the field's average length, for the search under way. */
   readonly #perLength: Float64Array;
+  // BM25+'s constants, and the parts of the saturation that depend on nothing else.
+  readonly #k1b: number;
+  readonly #delta: number;
+  readonly #k1Plus1: number;
+  /** k1·(1 − b): the share of k1 no field's length changes. */
+  readonly #k1Flat: number;
   #scores = new Float64Array(0);
   #matched = new Uint16Array(0);
   /** Documents already scored by #addCommonOnly, marked by slot and listed in #seen. */
@@ -155,12 +167,21 @@ export class WordIndex {
   // the term's highest frequency and shortest field give only a loose one.
   readonly #impacts = new Map<number, Impacts>();
 
-  /** `boosts[f]` weighs field f; every document gives one list of terms per field, in the same order. */
-  constructor(boosts: readonly number[]) {
+  /**
+   * `boosts[f]` weighs field f; every document gives one list of terms per field, in the same order.
+   * `bm25` sets BM25+'s constants (k1 ≥ 0, 0 ≤ b ≤ 1, delta ≥ 0).
+   */
+  constructor(boosts: readonly number[], bm25: Bm25 = MATCHING.bm25) {
+    const { k1, b, delta } = bm25;
+    if (!(k1 >= 0 && b >= 0 && b <= 1 && delta >= 0)) throw new RangeError(`BM25+ needs k1 ≥ 0, 0 ≤ b ≤ 1 and delta ≥ 0, not ${JSON.stringify(bm25)}`);
     this.#boosts = boosts;
     this.#fieldLength = boosts.map(() => new Int32Array(64));
     this.#totalLength = boosts.map(() => 0);
     this.#perLength = new Float64Array(boosts.length);
+    this.#k1b = k1 * b;
+    this.#delta = delta;
+    this.#k1Plus1 = k1 + 1;
+    this.#k1Flat = k1 * (1 - b);
   }
 
   /** Changes whenever a document is added or removed: what is worked out from the index's counts holds until then. */
@@ -377,9 +398,9 @@ export class WordIndex {
     const n = this.#count;
     if (n === 0 || limit <= 0) return [];
     this.#ensureScratch();
-    // k·(1 − b + b·length/average) = k·(1 − b) + perLength·length, with average = total/count.
+    // k1·(1 − b + b·length/average) = k1·(1 − b) + perLength·length, with average = total/count.
     this.#totalLength.forEach((total, f) => {
-      this.#perLength[f] = (K * B * n) / (total || 1);
+      this.#perLength[f] = (this.#k1b * n) / (total || 1);
     });
     const isCommon = (id: number) => this.frequency(id) > n * COMMON_SHARE;
     const weighted = terms
@@ -491,7 +512,7 @@ export class WordIndex {
     const fieldWeights = new Float64Array(this.#boosts.length);
     this.#boosts.forEach((boost, f) => {
       const df = this.#fieldFrequency[term.id * this.#boosts.length + f]!;
-      if (df > 0) fieldWeights[f] = boost * Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      if (df > 0) fieldWeights[f] = boost * idf(n, df, 'odds');
     });
     const kept = common || this.frequency(term.id) >= KEEP_IMPACTS_FROM ? this.#impactsOf(term.id, fieldWeights, common) : undefined;
     // The tf share grows with the count and shrinks with the field's length.
@@ -537,9 +558,9 @@ export class WordIndex {
     return impact;
   }
 
-  /** BM25's share for a term held `tf` times in field f of `length` terms. */
+  /** BM25+'s share for a term held `tf` times in field f of `length` terms. */
   #saturation(tf: number, f: number, length: number): number {
-    return D + (tf * (K + 1)) / (tf + K * (1 - B) + this.#perLength[f]! * length);
+    return this.#delta + (tf * this.#k1Plus1) / (tf + this.#k1Flat + this.#perLength[f]! * length);
   }
 
   /** Reads a term's postings into the scratch scores, collecting the documents seen for the first time. */

@@ -1,11 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { WordIndex } from '../../src/matching/word-index.js';
+import { MATCHING } from '../../src/config/defaults.js';
+import { WordIndex, type Bm25 } from '../../src/matching/word-index.js';
 
 const BOOSTS = [3, 1.5, 1];
 
-/** BM25+ as MiniSearch scores it, document by document: what the index's shortcuts must reproduce. */
-function reference(docs: ReadonlyMap<string, number[][]>, query: readonly { term: number; boost: number }[], limit: number) {
+/**
+ * BM25+ as MiniSearch scores it, document by document: what the index's shortcuts must reproduce.
+ * The formula, idf included, is written out here on purpose, apart from the index's (and idf.ts's);
+ * its constants are a parameter, MATCHING.bm25 (what an index is made with by default) unless given.
+ */
+function reference(docs: ReadonlyMap<string, number[][]>, query: readonly { term: number; boost: number }[], limit: number, bm25: Bm25 = MATCHING.bm25) {
+  const { k1, b, delta } = bm25;
   const n = docs.size;
   const average = BOOSTS.map((_, f) => [...docs.values()].reduce((sum, fields) => sum + fields[f]!.length, 0) / n);
   const frequency = (term: number, f: number) => [...docs.values()].filter((fields) => fields[f]!.includes(term)).length;
@@ -19,7 +25,7 @@ function reference(docs: ReadonlyMap<string, number[][]>, query: readonly { term
         if (tf === 0) return;
         const df = frequency(term, f);
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        termScore += boost * fieldBoost * idf * (0.5 + (tf * 2.2) / (tf + 1.2 * (1 - 0.7 + (0.7 * fields[f]!.length) / average[f]!)));
+        termScore += boost * fieldBoost * idf * (delta + (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * fields[f]!.length) / average[f]!)));
       });
       if (fields.some((terms) => terms.includes(term))) matched += 1;
       sum += termScore;
@@ -44,8 +50,8 @@ const queryTerms = fc.uniqueArray(term, { minLength: 1, maxLength: 6 }).chain((t
 const keyAt = (i: number) => `doc-${String(i).padStart(3, '0')}`;
 
 /** An index of the documents (keyed doc-000, doc-001…) after `terms` term ids, with each slot's key and each key's fields. */
-function indexOf(docs: readonly number[][][], terms: number) {
-  const index = new WordIndex(BOOSTS);
+function indexOf(docs: readonly number[][][], terms: number, bm25?: Bm25) {
+  const index = new WordIndex(BOOSTS, bm25);
   for (let t = 0; t < terms; t++) index.id(String(t));
   const keyOf = new Map<number, string>();
   const kept = new Map<string, number[][]>();
@@ -60,9 +66,15 @@ function indexOf(docs: readonly number[][][], terms: number) {
  * The hits score as the reference scores the best documents, each hit's document scoring what the
  * hit says. Compared by score, not by key: documents that tie may come out of sums taken in another order.
  */
-function expectReferenceScores(hits: readonly { key: string; score: number }[], kept: ReadonlyMap<string, number[][]>, query: readonly { term: number; boost: number }[], limit: number) {
-  const expected = reference(kept, query, limit);
-  const scoreOf = new Map(reference(kept, query, Infinity).map((d) => [d.key, d.score]));
+function expectReferenceScores(
+  hits: readonly { key: string; score: number }[],
+  kept: ReadonlyMap<string, number[][]>,
+  query: readonly { term: number; boost: number }[],
+  limit: number,
+  bm25?: Bm25,
+) {
+  const expected = reference(kept, query, limit, bm25);
+  const scoreOf = new Map(reference(kept, query, Infinity, bm25).map((d) => [d.key, d.score]));
   expect(hits).toHaveLength(expected.length);
   expect(new Set(hits.map((d) => d.key)).size).toBe(hits.length);
   hits.forEach((d, i) => {
@@ -177,6 +189,64 @@ describe('the word index', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('scores with the BM25+ constants it is given, whatever they are', () => {
+    const bm25 = fc.record({
+      k1: fc.integer({ min: 0, max: 30 }).map((k) => k / 10),
+      b: fc.integer({ min: 0, max: 20 }).map((b) => b / 20),
+      delta: fc.integer({ min: 0, max: 20 }).map((d) => d / 10),
+    });
+    fc.assert(
+      fc.property(documents, queryTerms, fc.integer({ min: 1, max: 12 }), bm25, (docs, query, limit, constants) => {
+        const { index, keyOf, kept } = indexOf(docs, 100, constants);
+        const found = index.search(query.map(({ term: id, boost }) => ({ id, boost })), limit);
+        expectReferenceScores(found.map((hit) => ({ key: keyOf.get(hit.slot)!, score: hit.score })), kept, query, limit, constants);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("counts a repeated term for more the larger k1, and not at all at k1 = 0; by default, as much as MATCHING.bm25's k1 says", () => {
+    // Two documents of one length, one holding the term once and one four times; a third lacks it, so its idf is not near 0.
+    const repeatsWorth = (bm25?: Bm25) => {
+      const index = new WordIndex(BOOSTS, bm25);
+      const [word, other] = ['word', 'other'].map((t) => index.id(t)) as [number, number];
+      const once = index.add('once', [[word, other, other, other], [], []]);
+      const often = index.add('often', [[word, word, word, word], [], []]);
+      index.add('without', [[other, other, other, other], [], []]);
+      const scores = new Map(index.search([{ id: word, boost: 1 }], 3).map((hit) => [hit.slot, hit.score]));
+      return scores.get(often)! / scores.get(once)!;
+    };
+    const at = (k1: number) => repeatsWorth({ ...MATCHING.bm25, k1 });
+    expect(at(0)).toBeCloseTo(1, 12);
+    expect(at(0.5)).toBeLessThan(at(1.2));
+    expect(at(1.2)).toBeLessThan(at(5));
+    // Never more than four times the tf part, however large k1: (delta + 4) / (delta + 1).
+    expect(at(1000)).toBeLessThan((MATCHING.bm25.delta + 4) / (MATCHING.bm25.delta + 1));
+    expect(repeatsWorth()).toBe(at(MATCHING.bm25.k1));
+    expect(repeatsWorth()).not.toBeCloseTo(at(MATCHING.bm25.k1 + 0.5), 3);
+  });
+
+  it('holds a long field against a document as much as b says: not at all at 0, in full at 1', () => {
+    const shortOverLong = (b: number) => {
+      const index = new WordIndex(BOOSTS, { ...MATCHING.bm25, b });
+      const [word, other] = ['word', 'other'].map((t) => index.id(t)) as [number, number];
+      const short = index.add('short', [[word], [], []]);
+      const long = index.add('long', [[word, ...Array<number>(9).fill(other)], [], []]);
+      index.add('without', [[other], [], []]);
+      const scores = new Map(index.search([{ id: word, boost: 1 }], 3).map((hit) => [hit.slot, hit.score]));
+      return scores.get(short)! / scores.get(long)!;
+    };
+    expect(shortOverLong(0)).toBeCloseTo(1, 12);
+    expect(shortOverLong(0.3)).toBeLessThan(shortOverLong(MATCHING.bm25.b));
+    expect(shortOverLong(MATCHING.bm25.b)).toBeLessThan(shortOverLong(1));
+  });
+
+  it('refuses BM25+ constants outside their range', () => {
+    for (const bm25 of [{ k1: -0.1, b: 0.7, delta: 0.5 }, { k1: 1.2, b: 1.5, delta: 0.5 }, { k1: 1.2, b: 0.7, delta: -1 }, { k1: Number.NaN, b: 0.7, delta: 0.5 }]) {
+      expect(() => new WordIndex(BOOSTS, bm25), JSON.stringify(bm25)).toThrow(RangeError);
+    }
   });
 
   it('says which fields of a document hold a term', () => {
