@@ -8,7 +8,7 @@ import { MODERATION } from '../config/defaults.js';
 import type { BotCore } from '../core.js';
 import { formatProblem, type KnowledgeProblem } from '../knowledge/parse.js';
 import type { Fact } from '../knowledge/schema.js';
-import { factKey, type Actor, type AuditEntry, type KnowledgeStore, type WriteResult } from '../knowledge/store.js';
+import { factKey, type Actor, type AuditEntry, type FactStore, type WriteResult } from '../knowledge/store.js';
 import type { KnowledgeWatcher } from '../knowledge/watch.js';
 import { createNormalizer } from '../matching/normalize.js';
 import { MOD_MESSAGES } from '../messages.js';
@@ -25,7 +25,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export class ModerationService {
   constructor(
     private readonly core: BotCore,
-    private readonly store: KnowledgeStore,
+    private readonly store: FactStore,
     private readonly activity: ActivityLog,
     private readonly watcher?: KnowledgeWatcher,
     private readonly now: () => Date = () => new Date(),
@@ -86,7 +86,7 @@ export class ModerationService {
   async status(): Promise<ModReply> {
     const { base } = this.core;
     const active = base.facts.filter((f) => f.status === 'active').length;
-    const last = (await this.store.audit.readAll()).at(-1);
+    const last = (await this.store.changes()).at(-1);
     const problems = this.watcher?.problems ?? [];
     const lines = [
       MOD_MESSAGES.statusFacts(base.facts.length, active, this.core.sources().length),
