@@ -9,30 +9,54 @@ import {
   countAskedQuestions,
   createLogger,
   createModeration,
+  DatabaseError,
   KnowledgeWatcher,
   loadConfig,
   loadCore,
-  MemoryRateLimiter,
+  openStorage,
   secretsOf,
+  ConfigError,
   type AdapterDeps,
+  type Config,
+  type Logger,
+  type Storage,
 } from '../src/index.js';
 
 export interface App {
   deps: AdapterDeps & { moderation: NonNullable<AdapterDeps['moderation']> };
   watcher: KnowledgeWatcher;
+  /** Where state is kept: files and memory, or PostgreSQL with DATABASE_URL; close it last. */
+  storage: Storage;
 }
 
 /** `logTo` replaces stderr, for tests that read every line the bot logs. */
 export async function bootstrap(env: Record<string, string | undefined> = process.env, logTo?: DestinationStream): Promise<App> {
   const config = loadConfig(env);
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config), destination: logTo });
-  const core = await loadCore(config.KNOWLEDGE_DIR);
-  const activity = new ActivityLog(config.DATA_DIR);
+  const storage = await openStorageOrExplain(config, logger);
+  const knowledge = storage.knowledge(config.KNOWLEDGE_DIR);
+  const core = await loadCore(config.KNOWLEDGE_DIR, storage.conversations, knowledge.load);
+  const activity = new ActivityLog(storage.activity);
   await countAskedQuestions(activity, core.asked, logger);
-  const watcher = new KnowledgeWatcher(config.KNOWLEDGE_DIR, core, logger);
-  const moderation = createModeration(core, config.KNOWLEDGE_DIR, activity, { watcher, limiter: new MemoryRateLimiter(config.MOD_COMMANDS_PER_MINUTE) });
+  const watcher = new KnowledgeWatcher(config.KNOWLEDGE_DIR, core, logger, undefined, knowledge.load, knowledge.follow);
+  const moderation = createModeration(core, knowledge.store, activity, {
+    watcher,
+    limiter: storage.limiter('moderator', config.MOD_COMMANDS_PER_MINUTE),
+    dialogues: storage.dialogues,
+  });
   const announcer = new Announcer(logger, (factId) => answered(core.answer({ factId: factId })));
   core.onChange((before, after) => void announcer.changed(before, after));
-  logger.info({ version: core.base.version, facts: core.base.facts.length }, 'fact base loaded');
-  return { deps: { config, logger, core, activity, limiter: new MemoryRateLimiter(config.RATE_LIMIT_PER_MINUTE), moderation, announcer }, watcher };
+  logger.info({ version: core.base.version, facts: core.base.facts.length, storage: storage.kind }, 'fact base loaded');
+  const limiter = storage.limiter('questions', config.RATE_LIMIT_PER_MINUTE);
+  return { deps: { config, logger, core, activity, limiter, moderation, announcer, claims: storage.claims }, watcher, storage };
+}
+
+/** The storage DATABASE_URL names, or one line saying why it cannot be used. */
+async function openStorageOrExplain(config: Config, logger: Logger): Promise<Storage> {
+  try {
+    return await openStorage(config, logger);
+  } catch (err) {
+    if (err instanceof DatabaseError) throw new ConfigError(err.message);
+    throw err;
+  }
 }

@@ -20,6 +20,7 @@ export { countAskedQuestions } from './most-asked.js';
 export { MemoryRateLimiter, type RateLimiter, type RateDecision } from './ratelimit.js';
 export type { AdapterDeps, Moderation, RunningAdapter } from './ports.js';
 export { handleOnce, MemoryUpdateClaims, type UpdateClaims } from './update-claims.js';
+export { DatabaseError, openStorage, type Storage } from './storage/storage.js';
 export { ANNOUNCE, RATE_LIMIT, TELEGRAM } from './config/defaults.js';
 export { ModerationService, type ModReply } from './moderation/service.js';
 export { TextModeration, parseModCommand } from './moderation/commands.js';

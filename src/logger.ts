@@ -10,9 +10,20 @@ const REDACTED = '[redacted]';
 
 /** The values that must never be logged: tokens and webhook secrets. */
 export function secretsOf(config: Partial<Config>): string[] {
-  return [config.DISCORD_TOKEN, config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_WEBHOOK_SECRET].filter(
+  return [config.DISCORD_TOKEN, config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_WEBHOOK_SECRET, passwordIn(config.DATABASE_URL)].filter(
     (s): s is string => typeof s === 'string' && s.length >= 4,
   );
+}
+
+/** The password in a connection URL, as written and as decoded: either may turn up in an error. */
+function passwordIn(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const { password } = new URL(url);
+    return password ? decodeURIComponent(password) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function scrub(text: string, secrets: readonly string[]): string {

@@ -87,6 +87,7 @@ export const MOD_MESSAGES = Object.freeze({
     `Nothing was saved — the files on disk have ${problems} problem(s), in ${files.join(', ')}, so no change can be checked against them. Fix those first; "kb status" lists them.`,
   busy: 'Nothing was saved — another copy of the bot kept the fact base busy with its own change. Please try again in a moment.',
   unrecorded: (detail: string) => `Nothing was saved — the change could not be recorded in the audit log (${detail}), and no change is made unrecorded. Ask whoever runs the bot to check the disk.`,
+  unavailable: (detail: string) => `Nothing was saved — the database that records changes could not be reached (${detail}). Please try again in a moment; if it keeps happening, ask whoever runs the bot.`,
   unwritten: (detail: string) => `Nothing was saved — the fact file could not be written (${detail}). Ask whoever runs the bot to check the disk.`,
   added: (id: string) => `Added the fact "${id}". Members get it from their next question.`,
   edited: (id: string) => `Saved your edit of "${id}". Members get it from their next question.`,

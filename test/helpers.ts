@@ -4,7 +4,7 @@ import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createModeration, type ActivityLog, type BotCore, type Moderation, type RateLimiter } from '../src/index.js';
+import { createModeration, KnowledgeStore, type ActivityLog, type BotCore, type Moderation, type RateLimiter } from '../src/index.js';
 import { loadFactBase } from '../src/knowledge/load.js';
 import { formatProblem, parseFactBase, type FactBase } from '../src/knowledge/parse.js';
 import type { FactInput } from '../src/knowledge/schema.js';
@@ -67,7 +67,7 @@ export async function copyOfFixtureKnowledge(): Promise<string> {
 
 /** Moderation as adapters/bootstrap.ts builds it, minus the file watcher: in a test, changes come only from chat. */
 export function moderationFor(core: BotCore, knowledgeDir: string, activity: ActivityLog, limiter?: RateLimiter): Moderation {
-  return createModeration(core, knowledgeDir, activity, limiter ? { limiter } : {});
+  return createModeration(core, new KnowledgeStore(knowledgeDir), activity, limiter ? { limiter } : {});
 }
 
 /**

@@ -30,6 +30,12 @@ export const EnvSchema = z.object({
     message: 'expects one of fatal, error, warn, info, debug, trace, silent',
   }).default('info'),
   HEALTH_PORT: port,
+  /** Shared state for replicas and shards on several machines; unset, everything stays in DATA_DIR and this process. */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\/\S+$/, { message: 'expects a PostgreSQL connection URL, e.g. postgres://bot:secret@127.0.0.1:5432/talks' })
+    .optional(),
 
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: z.string().trim().regex(/^\d+$/, { message: 'expects the numeric application id from the Discord developer portal' }).optional(),

@@ -48,7 +48,9 @@ export type WriteResult =
   /** Another process held the write lock too long. */
   | { ok: false; reason: 'busy' }
   /** The audit log or the fact file could not be written; nothing changed. */
-  | { ok: false; reason: 'unrecorded' | 'unwritten'; detail: string };
+  | { ok: false; reason: 'unrecorded' | 'unwritten'; detail: string }
+  /** The database that records changes could not be reached; nothing changed. */
+  | { ok: false; reason: 'unavailable'; detail: string };
 
 /**
  * A short fingerprint of a fact's content: what an editor saw when they started. Keys are sorted

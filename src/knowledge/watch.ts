@@ -6,13 +6,14 @@ import { RELOAD } from '../config/defaults.js';
 import type { BotCore } from '../core.js';
 import type { Logger } from '../logger.js';
 import { loadFactBase } from './load.js';
-import { formatProblem, type KnowledgeProblem } from './parse.js';
+import { formatProblem, type KnowledgeProblem, type ParseResult } from './parse.js';
 import { AUDIT_FILE } from './store.js';
 
 export type ReloadOutcome = { status: 'reloaded'; version: string } | { status: 'unchanged' } | { status: 'rejected'; problems: KnowledgeProblem[] };
 
 export class KnowledgeWatcher {
   #watcher: FSWatcher | undefined;
+  #unfollow: Promise<() => void> | undefined;
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<ReloadOutcome> | undefined;
   #again = false;
@@ -24,6 +25,10 @@ export class KnowledgeWatcher {
     private readonly core: BotCore,
     private readonly logger: Logger,
     private readonly debounceMs: number = RELOAD.debounceMs,
+    /** How the base is read: the folder alone by default; with a shared database, the folder and its recorded changes. */
+    private readonly load: () => Promise<ParseResult> = () => loadFactBase(dir),
+    /** Where changes made elsewhere come from (other replicas' edits): calls `reload` for each; returns how to stop. */
+    private readonly follow?: (reload: () => void) => Promise<() => void>,
   ) {}
 
   start(): void {
@@ -34,11 +39,16 @@ export class KnowledgeWatcher {
       this.#timer = setTimeout(() => void this.reload(), this.debounceMs);
     });
     this.#watcher.on('error', (err) => this.logger.error({ err, dir: this.dir }, 'watching the fact base failed; live reload is off'));
+    this.#unfollow = this.follow?.(() => void this.reload()).catch((err: unknown) => {
+      this.logger.error({ err }, "following the other replicas' fact-base changes failed; they reach this one at its next restart");
+      return () => {};
+    });
   }
 
   close(): void {
     clearTimeout(this.#timer);
     this.#watcher?.close();
+    void this.#unfollow?.then((stop) => stop());
   }
 
   /** Loads the folder now and swaps it in if it validates. Overlapping calls run one after another. */
@@ -61,7 +71,7 @@ export class KnowledgeWatcher {
   }
 
   async #load(): Promise<ReloadOutcome> {
-    const result = await loadFactBase(this.dir);
+    const result = await this.load();
     if (!result.ok) {
       this.problems = result.problems;
       this.logger.warn(

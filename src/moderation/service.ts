@@ -137,6 +137,8 @@ export class ModerationService {
           return { ok: false, text: MOD_MESSAGES.unrecorded(result.detail) };
         case 'unwritten':
           return { ok: false, text: MOD_MESSAGES.unwritten(result.detail) };
+        case 'unavailable':
+          return { ok: false, text: MOD_MESSAGES.unavailable(result.detail) };
         case 'conflict':
         case 'not-found':
           return { ok: false, text: result.message };

@@ -2,23 +2,24 @@
 import type { ActivityLog } from '../activity.js';
 import { MODERATION } from '../config/defaults.js';
 import type { BotCore } from '../core.js';
-import { KnowledgeStore } from '../knowledge/store.js';
+import type { FactStore } from '../knowledge/store.js';
 import type { KnowledgeWatcher } from '../knowledge/watch.js';
 import type { Moderation } from '../ports.js';
 import { MemoryRateLimiter, type RateLimiter } from '../ratelimit.js';
 import { TextModeration } from './commands.js';
+import { Dialogues, type DialogueStore } from './dialogue.js';
 import { ModerationService } from './service.js';
 
 export function createModeration(
   core: BotCore,
-  knowledgeDir: string,
+  store: FactStore,
   activity: ActivityLog,
-  options: { watcher?: KnowledgeWatcher; limiter?: RateLimiter } = {},
+  options: { watcher?: KnowledgeWatcher; limiter?: RateLimiter; dialogues?: DialogueStore } = {},
 ): Moderation {
-  const service = new ModerationService(core, new KnowledgeStore(knowledgeDir), activity, options.watcher);
+  const service = new ModerationService(core, store, activity, options.watcher);
   return {
     service,
-    text: new TextModeration(service),
+    text: new TextModeration(service, new Dialogues(options.dialogues)),
     limiter: options.limiter ?? new MemoryRateLimiter(MODERATION.commandsPerWindow, MODERATION.windowMs),
   };
 }

@@ -4,11 +4,9 @@
 import pg from 'pg';
 import { STORAGE } from '../../config/defaults.js';
 import type { Logger } from '../../logger.js';
+import { DatabaseError } from '../storage.js';
 import { migrate } from './migrations.js';
 
-export class DatabaseError extends Error {
-  override name = 'DatabaseError';
-}
 
 export interface DatabaseOptions {
   /** A schema of its own (created when missing), as tests use to stay apart; default: the server's search_path. */

@@ -56,7 +56,7 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
       CREATE INDEX update_claims_claimed_at ON update_claims (claimed_at);
 
       -- Every moderator's change, in order: the audit log, the history and undo, and the changes
-      -- every replica applies over the fact files it started from until kb:export writes them back.
+      -- every replica makes over the fact files it started from (src/knowledge/edits.ts).
       CREATE TABLE fact_edits (
         seq bigserial PRIMARY KEY,
         at timestamptz NOT NULL,
@@ -65,8 +65,7 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
         fact_id text NOT NULL,
         file text NOT NULL,
         before jsonb,
-        after jsonb NOT NULL,
-        exported_at timestamptz
+        after jsonb NOT NULL
       );
       CREATE INDEX fact_edits_fact ON fact_edits (fact_id, seq);
     `,

@@ -1,0 +1,50 @@
+// Every piece of shared state in one PostgreSQL database (DATABASE_URL).
+import { STORAGE } from '../../config/defaults.js';
+import type { Logger } from '../../logger.js';
+import type { Storage } from '../storage.js';
+import { PostgresConversations } from './conversations.js';
+import { Database, type DatabaseOptions } from './database.js';
+import { PostgresDialogueStore } from './dialogues.js';
+import { FACT_EDITS_CHANNEL, PostgresFactStore } from './knowledge.js';
+import { PostgresRateLimiter } from './rate-limit.js';
+import { activityTables } from './record-log.js';
+import { PostgresUpdateClaims } from './update-claims.js';
+
+const MINUTE_MS = 60_000;
+
+export async function openPostgresStorage(url: string, logger?: Logger, options: DatabaseOptions = {}): Promise<Storage & { db: Database }> {
+  const db = await Database.open(url, { ...options, ...(logger ? { logger } : {}) });
+  const conversations = await PostgresConversations.open(db, logger);
+  return {
+    kind: 'postgres',
+    db,
+    activity: activityTables(db),
+    conversations,
+    dialogues: new PostgresDialogueStore(db),
+    claims: new PostgresUpdateClaims(db),
+    knowledge(dir) {
+      const store = new PostgresFactStore(db, dir);
+      return {
+        store,
+        load: () => store.load(),
+        async follow(reload) {
+          const unlisten = await db.listen(FACT_EDITS_CHANNEL, reload, reload);
+          // Besides NOTIFY: a replica whose notice was lost in a network blip catches up on its own.
+          const timer = setInterval(reload, STORAGE.catchUpMs);
+          timer.unref();
+          return () => {
+            clearInterval(timer);
+            unlisten();
+          };
+        },
+      };
+    },
+    limiter: (name, perMinute) => new PostgresRateLimiter(db, perMinute, MINUTE_MS, name),
+    writeProblem: () => db.writeProblem(),
+    async close() {
+      await conversations.settled();
+      conversations.close();
+      await db.close();
+    },
+  };
+}
