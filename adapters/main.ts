@@ -63,8 +63,10 @@ async function main(): Promise<void> {
         process.exit(0);
       });
   };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  // `on`, not `once`: under `npm start` one Ctrl+C arrives twice, from the terminal and forwarded by
+  // npm, and a second signal with no handler left would kill the process mid-shutdown.
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
 
   const running = await starting;
   if (running.length === 0 && !stopping) {
