@@ -16,6 +16,7 @@ import {
   openStorage,
   secretsOf,
   ConfigError,
+  TELEGRAM,
   type AdapterDeps,
   type Config,
   type Logger,
@@ -48,7 +49,8 @@ export async function bootstrap(env: Record<string, string | undefined> = proces
   core.onChange((before, after) => void announcer.changed(before, after));
   logger.info({ version: core.base.version, facts: core.base.facts.length, storage: storage.kind }, 'fact base loaded');
   const limiter = storage.limiter('questions', config.RATE_LIMIT_PER_MINUTE);
-  return { deps: { config, logger, core, activity, limiter, moderation, announcer, claims: storage.claims }, watcher, storage };
+  const telegramFlood = storage.floodGate('telegram', TELEGRAM.flood);
+  return { deps: { config, logger, core, activity, limiter, moderation, announcer, claims: storage.claims, telegramFlood }, watcher, storage };
 }
 
 /** The storage DATABASE_URL names, or one line saying why it cannot be used. */

@@ -20,6 +20,7 @@ export { countAskedQuestions } from './most-asked.js';
 export { MemoryRateLimiter, type RateLimiter, type RateDecision } from './ratelimit.js';
 export type { AdapterDeps, Moderation, RunningAdapter } from './ports.js';
 export { handleOnce, MemoryUpdateClaims, type UpdateClaims } from './update-claims.js';
+export { MemoryFloodGate, type FloodGate } from './flood-gate.js';
 export { DatabaseError, openStorage, type Storage } from './storage/storage.js';
 export { ANNOUNCE, RATE_LIMIT, TELEGRAM } from './config/defaults.js';
 export { ModerationService, type ModReply } from './moderation/service.js';
@@ -28,7 +29,8 @@ export { isDiscordModerator, isTelegramModerator } from './moderation/permission
 export type { FactDraft } from './moderation/draft.js';
 export { KnowledgeStore, type Actor } from './knowledge/store.js';
 export { KnowledgeWatcher } from './knowledge/watch.js';
-export { HealthBoard, serveHealth, type AdapterState } from './health.js';
+export { factBaseCheck, HealthBoard, serveHealth, type AdapterState, type HealthCheck } from './health.js';
+export { dataDirProblem, requireWritableDataDir } from './data-dir.js';
 export { MOD_MESSAGES, DIALOGUE_MESSAGES } from './messages.js';
 export { MODERATION } from './config/defaults.js';
 export { createModeration } from './moderation/setup.js';

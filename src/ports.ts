@@ -8,6 +8,7 @@ import type { Logger } from './logger.js';
 import type { TextModeration } from './moderation/commands.js';
 import type { ModerationService } from './moderation/service.js';
 import type { RateLimiter } from './ratelimit.js';
+import type { FloodGate } from './flood-gate.js';
 import type { UpdateClaims } from './update-claims.js';
 
 export interface AdapterDeps {
@@ -23,6 +24,8 @@ export interface AdapterDeps {
   announcer?: Announcer;
   /** Which updates were taken, shared by replicas; this process's memory when unset. */
   claims?: UpdateClaims;
+  /** Where Telegram sends are counted against its flood limits, shared by replicas; this process's memory when unset. */
+  telegramFlood?: FloodGate;
 }
 
 export interface Moderation {

@@ -39,7 +39,7 @@ export function createBot(deps: AdapterDeps, options: BotOptions = {}): Telegram
       webhookReply: false,
     },
   });
-  const queue = new SendQueue(options.flood);
+  const queue = new SendQueue(options.flood, deps.telegramFlood);
   const tg: TelegramDeps = { ...deps, queue };
   const fail = (err: unknown, ctx: Context) => apologise(tg, ctx, err);
 

@@ -1,10 +1,11 @@
 // Keeps the bot inside Telegram's flood limits. telegraf 4 has no throttling and retries failures
 // only for its own getUpdates, so this queue does both for every call the bot makes: each chat gets
-// its own lane (its messages in order, one a second, 20 a minute in a group), all lanes share the
-// global 30 a second, a 429 is waited out for its retry_after, and a 5xx or a dropped connection is
-// tried again after a growing wait. A lane waiting never holds up another chat's.
+// its own lane (its messages in order), every send passes the flood gate (one a second to a chat, 20
+// a minute to a group, 30 a second in all; counted in memory, or in PostgreSQL across replicas), a
+// 429 is waited out for its retry_after, and a 5xx or a dropped connection is tried again after a
+// growing wait. A lane waiting never holds up another chat's.
 import { TelegramError } from 'telegraf';
-import { TELEGRAM } from '../../src/index.js';
+import { MemoryFloodGate, TELEGRAM, type FloodGate } from '../../src/index.js';
 
 /** TELEGRAM.flood by default; tests pass short intervals. */
 export interface FloodLimits {
@@ -26,31 +27,38 @@ interface Lane {
   tail: Promise<unknown>;
   /** Messages queued and not yet settled. */
   pending: number;
-  lastSentAt: number;
-  /** Send times within the last minute, for the group limit. */
-  recent: number[];
 }
 
 const SECOND = 1000;
-const MINUTE = 60 * SECOND;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class SendQueue {
   readonly #lanes = new Map<string, Lane>();
-  /** Send times within the last second, across all chats. */
-  readonly #recent: number[] = [];
-  #sweptAt = 0;
+  readonly #gate: FloodGate;
 
-  constructor(private readonly limits: FloodLimits = TELEGRAM.flood) {}
+  /** `gate`: where sends are counted; this process's memory, with `limits`, by default. */
+  constructor(
+    private readonly limits: FloodLimits = TELEGRAM.flood,
+    gate?: FloodGate,
+  ) {
+    this.#gate = gate ?? new MemoryFloodGate(limits);
+  }
 
   /** Sends one message to a chat, after that chat's earlier messages and within every limit. */
   toChat<T>(to: Destination, call: () => Promise<T>): Promise<T> {
-    const lane = this.#lane(String(to.id));
-    const run = () => this.#withRetries(call, () => this.#turn(lane, to.isGroup));
+    const key = String(to.id);
+    const lane = this.#lane(key);
+    const run = () => this.#withRetries(call, () => this.#turn(key, to.isGroup));
     const sent = lane.tail.then(run, run);
     lane.pending += 1;
-    lane.tail = sent.catch(() => undefined).finally(() => (lane.pending -= 1));
+    lane.tail = sent
+      .catch(() => undefined)
+      .finally(() => {
+        lane.pending -= 1;
+        // A lane only orders its chat's messages: once none wait, it is forgotten.
+        if (lane.pending === 0 && this.#lanes.get(key) === lane) this.#lanes.delete(key);
+      });
     return sent;
   }
 
@@ -88,49 +96,21 @@ export class SendQueue {
     return serverError || connectionLost ? this.limits.retryMs * 2 ** waits : undefined;
   }
 
-  /** Waits until a send is allowed, then counts it. */
-  async #turn(lane?: Lane, isGroup = false): Promise<void> {
+  /** Waits until the gate lets a send through (and counts it). */
+  async #turn(chat?: string, isGroup = false): Promise<void> {
     for (;;) {
-      const now = Date.now();
-      const wait = Math.max(
-        windowWait(this.#recent, this.limits.globalPerSecond, SECOND, now),
-        lane ? lane.lastSentAt + this.limits.chatIntervalMs - now : 0,
-        lane && isGroup ? windowWait(lane.recent, this.limits.groupPerMinute, MINUTE, now) : 0,
-      );
-      if (wait <= 0) break;
+      const wait = await this.#gate.tryPass(chat, isGroup);
+      if (wait <= 0) return;
       await sleep(wait);
-    }
-    const now = Date.now();
-    this.#recent.push(now);
-    if (lane) {
-      lane.lastSentAt = now;
-      if (isGroup) lane.recent.push(now);
     }
   }
 
   #lane(key: string): Lane {
     let lane = this.#lanes.get(key);
     if (!lane) {
-      this.#forgetIdleLanes();
-      lane = { tail: Promise.resolve(), pending: 0, lastSentAt: -Infinity, recent: [] };
+      lane = { tail: Promise.resolve(), pending: 0 };
       this.#lanes.set(key, lane);
     }
     return lane;
   }
-
-  /** Drops lanes that no limit depends on any more, at most once a minute, so memory stays bounded. */
-  #forgetIdleLanes(): void {
-    const now = Date.now();
-    if (now - this.#sweptAt < MINUTE) return;
-    this.#sweptAt = now;
-    for (const [key, lane] of this.#lanes) {
-      if (lane.pending === 0 && now - lane.lastSentAt >= MINUTE) this.#lanes.delete(key);
-    }
-  }
-}
-
-/** How long until a sliding window of `windowMs` holds fewer than `limit` sends; forgets older ones. */
-function windowWait(times: number[], limit: number, windowMs: number, now: number): number {
-  while (times.length > 0 && (times[0] ?? now) <= now - windowMs) times.shift();
-  return times.length < limit ? 0 : (times[0] ?? now) + windowMs - now;
 }

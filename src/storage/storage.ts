@@ -5,6 +5,7 @@
 import { activityFiles, type ActivityRecords } from '../activity.js';
 import type { Config } from '../config/env.js';
 import { MemoryConversations, type ConversationStore } from '../conversation.js';
+import { MemoryFloodGate, type FloodGate, type FloodLimitsWindows } from '../flood-gate.js';
 import { loadFactBase } from '../knowledge/load.js';
 import type { ParseResult } from '../knowledge/parse.js';
 import { KnowledgeStore, type FactStore } from '../knowledge/store.js';
@@ -21,6 +22,8 @@ export interface Storage {
   readonly claims: UpdateClaims;
   /** The fact base in `dir` as this storage serves and changes it. */
   knowledge(dir: string): KnowledgeAccess;
+  /** Where a platform's sends are counted against its flood limits. */
+  floodGate(platform: 'telegram', limits: FloodLimitsWindows): FloodGate;
   /** A per-user limit of `perMinute` requests; `name` keeps apart limits on the same users. */
   limiter(name: 'questions' | 'moderator', perMinute: number): RateLimiter;
   /** Why state cannot be written now (for /healthz), or undefined when it can. */
@@ -55,6 +58,7 @@ export async function openStorage(config: Config, logger?: Logger): Promise<Stor
     dialogues: new MemoryDialogueStore(),
     claims: new MemoryUpdateClaims(),
     knowledge: (dir) => ({ store: new KnowledgeStore(dir), load: () => loadFactBase(dir), follow: () => Promise.resolve(() => {}) }),
+    floodGate: (_platform, limits) => new MemoryFloodGate(limits),
     limiter: (_name, perMinute) => new MemoryRateLimiter(perMinute, MINUTE_MS),
     writeProblem: () => Promise.resolve(undefined),
     close: () => Promise.resolve(),

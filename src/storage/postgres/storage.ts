@@ -5,6 +5,7 @@ import type { Storage } from '../storage.js';
 import { PostgresConversations } from './conversations.js';
 import { Database, type DatabaseOptions } from './database.js';
 import { PostgresDialogueStore } from './dialogues.js';
+import { PostgresFloodGate } from './flood-gate.js';
 import { FACT_EDITS_CHANNEL, PostgresFactStore } from './knowledge.js';
 import { PostgresRateLimiter } from './rate-limit.js';
 import { activityTables } from './record-log.js';
@@ -39,6 +40,7 @@ export async function openPostgresStorage(url: string, logger?: Logger, options:
         },
       };
     },
+    floodGate: (platform, limits) => new PostgresFloodGate(db, limits, `${platform}-flood`),
     limiter: (name, perMinute) => new PostgresRateLimiter(db, perMinute, MINUTE_MS, name),
     writeProblem: () => db.writeProblem(),
     async close() {
