@@ -2,7 +2,18 @@
 // each isolated so one failing (a bad token, an unreachable API) leaves the other serving.
 import type { Server } from 'node:http';
 import { userInfo } from 'node:os';
-import { ConfigError, HealthBoard, KnowledgeError, scrub, secretsOf, serveHealth, type RunningAdapter } from '../src/index.js';
+import {
+  ConfigError,
+  dataDirProblem,
+  factBaseCheck,
+  HealthBoard,
+  KnowledgeError,
+  requireWritableDataDir,
+  scrub,
+  secretsOf,
+  serveHealth,
+  type RunningAdapter,
+} from '../src/index.js';
 import { bootstrap } from './bootstrap.js';
 import { runConsole } from './console/chat.js';
 import { configuredPlatforms, startPlatforms, stopPlatforms } from './supervisor.js';
@@ -14,7 +25,7 @@ const SHUTDOWN_MS = 10_000;
 const STILL_STARTING_MS = 5_000;
 
 async function main(): Promise<void> {
-  const { deps, watcher } = await bootstrap();
+  const { deps, watcher, storage } = await bootstrap();
   const { config, logger } = deps;
   logUnhandledRejections(logger);
 
@@ -31,6 +42,13 @@ async function main(): Promise<void> {
   }
 
   const board = new HealthBoard(deps.core);
+  // Before any platform takes a question it could not record. With DATABASE_URL the records go to
+  // PostgreSQL and DATA_DIR is not used.
+  if (storage.kind === 'files') {
+    await requireWritableDataDir(config.DATA_DIR);
+    board.addCheck('data folder', () => dataDirProblem(config.DATA_DIR));
+  }
+  board.addCheck('fact base', factBaseCheck(watcher, deps.core));
   const health = config.HEALTH_PORT ? await serveHealthOn(board, config.HEALTH_PORT) : undefined;
   // Only now: a watcher started before a failed start would keep the process from ever exiting.
   watcher.start();

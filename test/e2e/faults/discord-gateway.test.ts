@@ -68,11 +68,11 @@ describe('a dropped Discord gateway connection', () => {
       await fake.close();
       await rm(dataDir, { recursive: true, force: true });
     });
-    expect(board.report()).toMatchObject({ status: 'ok', adapters: { discord: 'running' } });
+    expect(await board.report()).toMatchObject({ status: 'ok', adapters: { discord: 'running' } });
 
     fake.dropGateway(4004);
     await eventually(() => board.get('discord') === 'failed', 'the board marked Discord failed');
-    expect(board.report()).toMatchObject({ status: 'unavailable', adapters: { discord: 'failed' } });
+    expect(await board.report()).toMatchObject({ status: 'unavailable', adapters: { discord: 'failed' } });
     const errors = lines.map((line) => JSON.parse(line) as { level: number; msg: string }).filter((line) => line.level >= PINO_ERROR);
     expect(errors.map((line) => line.msg)).toContain('discord stopped serving on its own (check DISCORD_TOKEN / DISCORD_API_ROOT); the other platforms keep serving');
   });

@@ -1,6 +1,9 @@
 // The real `npm start` entry as its own process: it exits 1, saying why, when no platform can start,
 // and on SIGTERM or SIGINT stops polling, delivers the replies it has taken on, and exits 0 in time.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APP_ID, FakeDiscord } from '../discord/fake-discord.js';
 import { FakeTelegram } from '../telegram/fake-telegram.js';
@@ -81,6 +84,22 @@ describe('the entry point', () => {
     expect(exit).toMatchObject({ code: 1 });
     const plain = bot.output().split('\n').filter((line) => line.trim() !== '' && !line.startsWith('{'));
     expect(plain).toEqual([expect.stringMatching(new RegExp(`^Configuration problem: HEALTH_PORT ${port} .*in use`))]);
+  });
+
+  it('exits 1 with one line naming DATA_DIR when that folder cannot be written, before any platform starts', async () => {
+    const telegram = await FakeTelegram.start(TELEGRAM_TOKEN);
+    fakes.push(telegram);
+    // A folder under a regular file cannot be created, even by root, whom permissions do not stop.
+    const scratch = await mkdtemp(path.join(tmpdir(), 'entry-e2e-file-'));
+    fakes.push({ close: () => rm(scratch, { recursive: true, force: true }) });
+    const file = path.join(scratch, 'a-file');
+    await writeFile(file, '');
+    const bot = await startEntry({ TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN, TELEGRAM_API_ROOT: telegram.apiRoot, DATA_DIR: path.join(file, 'data') });
+
+    expect((await bot.exited).code).toBe(1);
+    const plain = bot.output().split('\n').filter((line) => line.trim() !== '' && !line.startsWith('{'));
+    expect(plain).toEqual([expect.stringMatching(/^Configuration problem: DATA_DIR \(.*a-file\/data\) cannot be written \(ENOTDIR\)\. Point DATA_DIR/)]);
+    expect(telegram.callsTo('getMe')).toEqual([]);
   });
 
   it.each(['SIGTERM', 'SIGINT'] as const)(

@@ -55,7 +55,7 @@ describe('one platform refusing the token', () => {
     const badToken = '999999:not-the-bots-token';
     const { discord, board, lines, errors } = await superviseBoth({ discord: DISCORD_TOKEN, telegram: badToken });
 
-    expect(board.report()).toMatchObject({ status: 'ok', adapters: { discord: 'running', telegram: 'failed' } });
+    expect(await board.report()).toMatchObject({ status: 'unavailable', adapters: { discord: 'running', telegram: 'failed' } });
     const reply = await discord.callbackFor(discord.slash(discord.newMember(), 'ask', askOptions(QUESTION)));
     expect(reply.data.embeds[0].description).toContain('40 minutes');
     expect(errors().map((line) => line.msg)).toEqual(['telegram could not start (check TELEGRAM_BOT_TOKEN / TELEGRAM_API_ROOT): 401: Unauthorized']);
@@ -66,7 +66,7 @@ describe('one platform refusing the token', () => {
     const badToken = 'reset-discord-token-abcdefghij';
     const { telegram, board, lines, errors } = await superviseBoth({ discord: badToken, telegram: TELEGRAM_TOKEN });
 
-    expect(board.report()).toMatchObject({ status: 'ok', adapters: { discord: 'failed', telegram: 'running' } });
+    expect(await board.report()).toMatchObject({ status: 'unavailable', adapters: { discord: 'failed', telegram: 'running' } });
     telegram.push(privateText(QUESTION, ALICE));
     const reply = await telegram.waitFor('sendMessage', (c) => c.body.chat_id === ALICE.id);
     expect(reply.body.text).toContain('40 minutes');
@@ -81,7 +81,7 @@ describe('one platform refusing the token', () => {
     telegram.push(privateText(QUESTION, ALICE));
     await until(() => board.get('telegram') === 'failed');
 
-    expect(board.report()).toMatchObject({ status: 'ok', adapters: { discord: 'running', telegram: 'failed' } });
+    expect(await board.report()).toMatchObject({ status: 'unavailable', adapters: { discord: 'running', telegram: 'failed' } });
     expect(errors().map((line) => line.msg)).toContain(
       'telegram stopped serving on its own (check TELEGRAM_BOT_TOKEN / TELEGRAM_API_ROOT); the other platforms keep serving',
     );
