@@ -21,6 +21,7 @@ export { MemoryRateLimiter, type RateLimiter, type RateDecision } from './rateli
 export type { AdapterDeps, Moderation, RunningAdapter } from './ports.js';
 export { handleOnce, MemoryUpdateClaims, type UpdateClaims } from './update-claims.js';
 export { MemoryFloodGate, type FloodGate } from './flood-gate.js';
+export { SoleLeadership, type Leadership } from './leadership.js';
 export { DatabaseError, openStorage, type Storage } from './storage/storage.js';
 export { ANNOUNCE, RATE_LIMIT, TELEGRAM } from './config/defaults.js';
 export { ModerationService, type ModReply } from './moderation/service.js';

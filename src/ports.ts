@@ -9,6 +9,7 @@ import type { TextModeration } from './moderation/commands.js';
 import type { ModerationService } from './moderation/service.js';
 import type { RateLimiter } from './ratelimit.js';
 import type { FloodGate } from './flood-gate.js';
+import type { Leadership } from './leadership.js';
 import type { UpdateClaims } from './update-claims.js';
 
 export interface AdapterDeps {
@@ -24,6 +25,8 @@ export interface AdapterDeps {
   announcer?: Announcer;
   /** Which updates were taken, shared by replicas; this process's memory when unset. */
   claims?: UpdateClaims;
+  /** Who among the replicas plays a one-process role (the Telegram poller); this process alone when unset. */
+  leadership?: Leadership;
   /** Where Telegram sends are counted against its flood limits, shared by replicas; this process's memory when unset. */
   telegramFlood?: FloodGate;
 }

@@ -1,11 +1,14 @@
 // The Telegram adapter: long polling by default, or a webhook server when TELEGRAM_WEBHOOK_URL is set.
 import http from 'node:http';
 import type { Telegraf, Types } from 'telegraf';
-import { MESSAGES, TELEGRAM, type AdapterDeps, type AnnounceTarget, type Config, type Logger, type RunningAdapter } from '../../src/index.js';
+import { MESSAGES, SoleLeadership, TELEGRAM, type AdapterDeps, type Leadership, type AnnounceTarget, type Config, type Logger, type RunningAdapter } from '../../src/index.js';
 import { createBot, type BotOptions } from './bot.js';
 import { formatAnnouncement, formatNotice, HTML_OPTIONS, type TelegramMessage } from './format.js';
 import { COMMANDS, LOCALIZED_COMMANDS } from './handlers/commands.js';
 import type { SendQueue } from './send-queue.js';
+
+/** The role only one replica plays at a time: Telegram answers a second poller with 409. */
+const POLLER_ROLE = 'telegram-poller';
 
 /** How often a stop asked for before polling began tries again. */
 const STOP_RETRY_MS = 20;
@@ -27,7 +30,9 @@ export async function startTelegram(deps: AdapterDeps, options: BotOptions = {})
     deps.logger.warn({ err }, 'Could not register the Telegram command menu; commands still work when typed');
   }
   if (!webhookUrl) await refuseToPollOverAWebhook(bot);
-  const updates: Updates = webhookUrl ? { stop: await startWebhook(bot, queue, deps.config, webhookUrl) } : startPolling(bot, deps.logger);
+  const updates: Updates = webhookUrl
+    ? { stop: await startWebhook(bot, queue, deps.config, webhookUrl) }
+    : pollWhileLeading(bot, deps.logger, deps.leadership ?? new SoleLeadership());
   deps.logger.info({ mode: webhookUrl ? 'webhook' : 'polling', bot: bot.botInfo?.username }, 'Telegram bot started');
   const announceChat = deps.config.TELEGRAM_ANNOUNCE_CHAT;
   const unannounce = announceChat && deps.announcer ? deps.announcer.add(announceTarget(bot, queue, announceChat)) : () => {};
@@ -72,6 +77,44 @@ async function refuseToPollOverAWebhook(bot: Telegraf): Promise<void> {
       `a webhook is set (${url}), so polling would take its updates away from the replicas serving it. Set TELEGRAM_WEBHOOK_URL to run this bot as one more of them, or delete the webhook (Bot API deleteWebhook) to poll`,
     );
   }
+}
+
+/**
+ * Telegram allows one poller a bot: with several replicas, the one that leads polls and the others
+ * wait, taking over when it dies. A leader that loses the lead (its database connection dropped)
+ * stops polling and ends, so its process manager restarts it as a waiting replica.
+ */
+function pollWhileLeading(bot: Telegraf, logger: Logger, leadership: Leadership): Required<Updates> {
+  const abort = new AbortController();
+  let polling: Required<Updates> | undefined;
+  const leading = leadership.acquire(POLLER_ROLE, abort.signal).catch(() => undefined);
+  let waiting = true;
+  const waitNotice = setTimeout(() => waiting && logger.info('another replica is polling Telegram; this one takes over if it stops'), 1_000);
+  waitNotice.unref();
+  const ended = leading.then(async (lease) => {
+    waiting = false;
+    if (!lease) return;
+    try {
+      polling = startPolling(bot, logger);
+      const lost = await Promise.race([polling.ended.then(() => false), lease.lost.then(() => true)]);
+      if (lost) {
+        logger.error('lost the lead for polling Telegram (database connection dropped); stopping, so another replica polls');
+        await polling.stop();
+      }
+    } finally {
+      await lease.release();
+    }
+  });
+  return {
+    async stop() {
+      abort.abort();
+      clearTimeout(waitNotice);
+      await leading;
+      await polling?.stop();
+      await ended;
+    },
+    ended,
+  };
 }
 
 function startPolling(bot: Telegraf, logger: Logger): Required<Updates> {

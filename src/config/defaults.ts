@@ -232,6 +232,8 @@ export const STORAGE = Object.freeze({
   catchUpMs: 30_000,
   /** A claimed update not marked handled within this long may be taken by another replica (its claimant died). */
   claimLeaseMs: 15_000,
+  /** How often a waiting replica tries to take the lead (one Telegram poller) from one that may have died. */
+  leaderRetryMs: 2_000,
   /** Claims older than this are deleted: Telegram retries an update for far less. */
   claimKeepMs: 24 * 3_600_000,
 });

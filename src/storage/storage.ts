@@ -7,6 +7,7 @@ import type { Config } from '../config/env.js';
 import { MemoryConversations, type ConversationStore } from '../conversation.js';
 import { MemoryFloodGate, type FloodGate, type FloodLimitsWindows } from '../flood-gate.js';
 import { loadFactBase } from '../knowledge/load.js';
+import { SoleLeadership, type Leadership } from '../leadership.js';
 import type { ParseResult } from '../knowledge/parse.js';
 import { KnowledgeStore, type FactStore } from '../knowledge/store.js';
 import type { Logger } from '../logger.js';
@@ -22,6 +23,8 @@ export interface Storage {
   readonly claims: UpdateClaims;
   /** The fact base in `dir` as this storage serves and changes it. */
   knowledge(dir: string): KnowledgeAccess;
+  /** Who among the replicas plays a one-process role. */
+  readonly leadership: Leadership;
   /** Where a platform's sends are counted against its flood limits. */
   floodGate(platform: 'telegram', limits: FloodLimitsWindows): FloodGate;
   /** A per-user limit of `perMinute` requests; `name` keeps apart limits on the same users. */
@@ -58,6 +61,7 @@ export async function openStorage(config: Config, logger?: Logger): Promise<Stor
     dialogues: new MemoryDialogueStore(),
     claims: new MemoryUpdateClaims(),
     knowledge: (dir) => ({ store: new KnowledgeStore(dir), load: () => loadFactBase(dir), follow: () => Promise.resolve(() => {}) }),
+    leadership: new SoleLeadership(),
     floodGate: (_platform, limits) => new MemoryFloodGate(limits),
     limiter: (_name, perMinute) => new MemoryRateLimiter(perMinute, MINUTE_MS),
     writeProblem: () => Promise.resolve(undefined),

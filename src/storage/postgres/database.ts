@@ -70,6 +70,11 @@ export class Database {
     };
   }
 
+  /** A connection of its own, outside the pool, for work that must hold one session (an advisory lock). */
+  newClient(): pg.Client {
+    return new pg.Client(this.config);
+  }
+
   async notify(channel: string, payload: string): Promise<void> {
     await this.pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
   }

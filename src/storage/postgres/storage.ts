@@ -7,6 +7,7 @@ import { Database, type DatabaseOptions } from './database.js';
 import { PostgresDialogueStore } from './dialogues.js';
 import { PostgresFloodGate } from './flood-gate.js';
 import { FACT_EDITS_CHANNEL, PostgresFactStore } from './knowledge.js';
+import { PostgresLeadership } from './leadership.js';
 import { PostgresRateLimiter } from './rate-limit.js';
 import { activityTables } from './record-log.js';
 import { PostgresUpdateClaims } from './update-claims.js';
@@ -40,6 +41,7 @@ export async function openPostgresStorage(url: string, logger?: Logger, options:
         },
       };
     },
+    leadership: new PostgresLeadership(db),
     floodGate: (platform, limits) => new PostgresFloodGate(db, limits, `${platform}-flood`),
     limiter: (name, perMinute) => new PostgresRateLimiter(db, perMinute, MINUTE_MS, name),
     writeProblem: () => db.writeProblem(),

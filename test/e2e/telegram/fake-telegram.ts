@@ -53,6 +53,10 @@ export class FakeTelegram {
   readonly #refusals: { method: string; matches: (body: ApiCall['body']) => boolean; error: ApiError }[] = [];
   readonly #delays = new Map<string, number>();
   readonly #heldPolls = new Set<() => void>();
+  /** Held polls, each with how to end it as Telegram ends one that a newer getUpdates overlaps. */
+  readonly #overlapped = new Map<() => void, () => void>();
+  /** How many held polls a second poller cut off with 409, as Telegram does when two bot instances poll. */
+  conflicts = 0;
   /** What each message the bot sent shows now, by "chat_id:message_id". */
   readonly #shown = new Map<string, string>();
   #nextUpdateId = 1;
@@ -162,6 +166,7 @@ export class FakeTelegram {
   }
 
   #getUpdates(call: ApiCall, res: http.ServerResponse): void {
+    for (const conflict of this.#overlapped.values()) conflict();
     const offset = Number(call.body.offset ?? 0);
     // Telegram forgets updates below the offset: the bot has confirmed them.
     while ((this.#updates[0]?.update_id ?? Infinity) < offset) this.#updates.shift();
@@ -171,14 +176,23 @@ export class FakeTelegram {
     const release = () => {
       clearTimeout(timer);
       this.#heldPolls.delete(release);
+      this.#overlapped.delete(release);
       if (!res.writableEnded) reply(res, 200, { ok: true, result: [...this.#updates] });
     };
     const timer = setTimeout(release, timeoutS * 1000);
     this.#heldPolls.add(release);
+    this.#overlapped.set(release, () => {
+      clearTimeout(timer);
+      this.#heldPolls.delete(release);
+      this.#overlapped.delete(release);
+      this.conflicts += 1;
+      reply(res, 409, { ok: false, error_code: 409, description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running' });
+    });
     // telegraf aborts its held request on stop; forget it, or the next update would go nowhere.
     res.on('close', () => {
       clearTimeout(timer);
       this.#heldPolls.delete(release);
+      this.#overlapped.delete(release);
     });
   }
 

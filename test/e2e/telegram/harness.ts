@@ -16,6 +16,7 @@ import {
   secretsOf,
   type AdapterDeps,
   type FactBase,
+  type Leadership,
   type RateLimiter,
   type RunningAdapter,
 } from '../../../src/index.js';
@@ -55,12 +56,16 @@ interface StartOptions {
   beforeStart?: (fake: FakeTelegram) => void;
   /** Announces fact-base changes, as adapters/bootstrap.ts wires it (posting where TELEGRAM_ANNOUNCE_CHAT says). */
   announce?: boolean;
+  /** Another replica of the same bot: the fake Telegram of a bot started earlier. */
+  fake?: FakeTelegram;
+  /** Who polls among replicas, as adapters/bootstrap.ts passes it with DATABASE_URL. */
+  leadership?: Leadership;
 }
 
 const started: { fake: FakeTelegram; adapter?: RunningAdapter; dataDir: string; knowledgeCopy?: string }[] = [];
 
 export async function startBot(options: StartOptions = {}): Promise<TestBot> {
-  const fake = await FakeTelegram.start(TOKEN);
+  const fake = options.fake ?? (await FakeTelegram.start(TOKEN));
   const dataDir = await mkdtemp(path.join(tmpdir(), 'telegram-e2e-'));
   const entry: (typeof started)[number] = { fake, dataDir };
   started.push(entry);
@@ -74,7 +79,7 @@ export async function startBot(options: StartOptions = {}): Promise<TestBot> {
   const activity = new ActivityLog(dataDir);
   // As adapters/bootstrap.ts does: the most asked questions, counted from the log.
   await countAskedQuestions(activity, core.asked, logger);
-  const deps: AdapterDeps = { core, activity, config, logger, limiter: options.limiter ?? new MemoryRateLimiter() };
+  const deps: AdapterDeps = { core, activity, config, logger, limiter: options.limiter ?? new MemoryRateLimiter(), ...(options.leadership ? { leadership: options.leadership } : {}) };
   // As adapters/bootstrap.ts builds it, minus the file watcher: changes here come only from chat.
   if (entry.knowledgeCopy) deps.moderation = moderationFor(core, entry.knowledgeCopy, activity, options.moderation?.limiter);
   if (options.announce) {
@@ -105,14 +110,14 @@ export async function startBot(options: StartOptions = {}): Promise<TestBot> {
 
 /** Stops every bot a test started (letting in-flight replies finish), then its fake and folders. */
 export async function stopBots(): Promise<void> {
-  for (const { fake, adapter, dataDir, knowledgeCopy } of started.splice(0)) {
-    try {
-      await adapter?.stop();
-    } finally {
-      // A stop that fails still fails the test, but leaves no server or folder behind.
-      await fake.close();
-      for (const dir of [dataDir, knowledgeCopy]) if (dir) await rm(dir, { recursive: true, force: true });
-    }
+  const bots = started.splice(0);
+  try {
+    // Every bot first: replicas of one bot share a fake, which must outlive them all.
+    for (const { adapter } of bots) await adapter?.stop();
+  } finally {
+    // A stop that fails still fails the test, but leaves no server or folder behind.
+    for (const fake of new Set(bots.map((b) => b.fake))) await fake.close();
+    for (const { dataDir, knowledgeCopy } of bots) for (const dir of [dataDir, knowledgeCopy]) if (dir) await rm(dir, { recursive: true, force: true });
   }
 }
 
