@@ -37,6 +37,8 @@ async function main(): Promise<void> {
       await runConsole(deps.core, process.stdin, process.stdout, { moderation: deps.moderation.text, operator });
     } finally {
       watcher.close();
+      // An open database pool would keep the process from ever exiting.
+      await storage.close();
     }
     return;
   }
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
     board.addCheck('data folder', () => dataDirProblem(config.DATA_DIR));
   }
   board.addCheck('fact base', factBaseCheck(watcher, deps.core));
+  if (storage.kind === 'postgres') board.addCheck('database', () => storage.writeProblem());
   const health = config.HEALTH_PORT ? await serveHealthOn(board, config.HEALTH_PORT) : undefined;
   // Only now: a watcher started before a failed start would keep the process from ever exiting.
   watcher.start();
@@ -73,6 +76,8 @@ async function main(): Promise<void> {
       for (const { name } of platforms) if (board.get(name) === 'starting') logger.warn(`${name} was still starting at shutdown; exiting without it`);
     });
     void Promise.all([stopPlatforms(upNow, board, logger), Promise.race([late, givenUp])])
+      // Last, once no adapter can write: what is still being written (a conversation turn) is finished.
+      .then(() => storage.close().catch((err: unknown) => logger.warn({ err }, 'could not close the database connections cleanly')))
       .then(() => {
         health?.close();
         logger.info('stopped');
@@ -91,6 +96,7 @@ async function main(): Promise<void> {
     logger.fatal('no platform adapter could start; exiting');
     health?.close();
     watcher.close();
+    await storage.close();
     process.exitCode = 1;
   }
 }
