@@ -1,7 +1,8 @@
 // Sharding for large bots: Discord requires a bot in more than ~2,500 servers to split its gateway
 // connections into shards. With DISCORD_SHARDS set ("auto" or a number), this process becomes a
 // discord.js ShardingManager that spawns one child process per shard, each running run.ts (run.js
-// when this process runs the compiled dist/).
+// when this process runs the compiled dist/). With DISCORD_SHARD_LIST as well, only those shards of
+// the DISCORD_SHARDS total: the rest run on other machines.
 import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult } from 'discord.js';
 import type { AdapterDeps, Config, RunningAdapter } from '../../src/index.js';
@@ -26,6 +27,7 @@ export async function startShards(deps: AdapterDeps): Promise<RunningAdapter> {
   const manager = new ShardingManager(file, {
     token: config.DISCORD_TOKEN,
     totalShards: await shardCount(config),
+    shardList: config.DISCORD_SHARD_LIST ?? 'auto',
     execArgv,
     // A shard that exits on its own is not started again: one Discord refused (a revoked token, say)
     // would fail the same way, over and over. Its death ends the adapter instead (see below).
@@ -68,7 +70,7 @@ export async function startShards(deps: AdapterDeps): Promise<RunningAdapter> {
     await stop();
     throw err;
   }
-  logger.info({ totalShards: manager.totalShards }, 'Discord shards ready');
+  logger.info({ totalShards: manager.totalShards, shards: manager.shardList }, 'Discord shards ready');
   return { name: 'discord', stop, ended };
 }
 

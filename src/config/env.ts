@@ -46,6 +46,13 @@ export const EnvSchema = z.object({
     .trim()
     .regex(/^(auto|[1-9]\d*)$/, { message: 'expects "auto" or a positive whole number of shards' })
     .optional(),
+  /** The shards this machine runs, when the bot's shards are spread over several machines. */
+  DISCORD_SHARD_LIST: z
+    .string()
+    .trim()
+    .regex(/^\d+(\s*,\s*\d+)*$/, { message: 'expects the ids of the shards this machine runs, separated by commas, e.g. 0,1' })
+    .transform((s) => s.split(',').map(Number))
+    .optional(),
   DISCORD_MODERATOR_ROLE: optionalText,
   DISCORD_ANNOUNCE_CHANNEL: z.string().trim().regex(/^\d+$/, { message: 'expects a numeric channel id (Developer Mode: right-click the channel, Copy Channel ID)' }).optional(),
 
@@ -93,6 +100,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
     throw new ConfigError('Configuration problem: TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL, so only Telegram can post updates. Fix it in .env (see .env.example).');
   }
+  const shardListProblem = shardListProblemOf(config);
+  if (shardListProblem) throw new ConfigError(`Configuration problem: ${shardListProblem}. Fix it in .env (see .env.example).`);
   // Moderator commands change what every member is told, so they are held to a stricter limit.
   if (config.MOD_COMMANDS_PER_MINUTE >= config.RATE_LIMIT_PER_MINUTE) {
     throw new ConfigError(
@@ -100,4 +109,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   return config;
+}
+
+/** Why DISCORD_SHARD_LIST does not fit DISCORD_SHARDS, or undefined when it does (or is unset). */
+function shardListProblemOf({ DISCORD_SHARD_LIST: list, DISCORD_SHARDS: shards }: Config): string | undefined {
+  if (!list) return undefined;
+  // Every machine must split the same total: "auto" asks Discord on each, and the answers may differ.
+  if (!shards || shards === 'auto') {
+    return 'DISCORD_SHARD_LIST needs DISCORD_SHARDS set to the total number of shards across all machines (a number: not "auto", which each machine would ask Discord for and could get a different answer)';
+  }
+  const total = Number(shards);
+  const outside = list.find((id) => id >= total);
+  if (outside !== undefined) return `DISCORD_SHARD_LIST names shard ${outside}, but with DISCORD_SHARDS=${total} the shard ids run from 0 to ${total - 1}`;
+  const twice = list.find((id, i) => list.indexOf(id) !== i);
+  if (twice !== undefined) return `DISCORD_SHARD_LIST names shard ${twice} twice`;
+  return undefined;
 }

@@ -53,6 +53,23 @@ describe('configuration', () => {
     }
   });
 
+  it('takes DISCORD_SHARD_LIST as the ids of this machine\'s shards, with DISCORD_SHARDS as the total across machines', () => {
+    expect(loadConfig({ DISCORD_SHARDS: '4', DISCORD_SHARD_LIST: '0,1' })).toMatchObject({ DISCORD_SHARDS: '4', DISCORD_SHARD_LIST: [0, 1] });
+    expect(loadConfig({ DISCORD_SHARDS: '4', DISCORD_SHARD_LIST: ' 3 , 2 ' }).DISCORD_SHARD_LIST).toEqual([3, 2]);
+    expect(loadConfig({ DISCORD_SHARDS: '4' }).DISCORD_SHARD_LIST).toBeUndefined();
+    for (const list of ['0;1', 'one', '0,,1', '-1', '1.5', '0,']) {
+      expect(() => loadConfig({ DISCORD_SHARDS: '4', DISCORD_SHARD_LIST: list }), list).toThrow(/DISCORD_SHARD_LIST expects the ids of the shards this machine runs, separated by commas, e\.g\. 0,1/);
+    }
+  });
+
+  it('refuses a DISCORD_SHARD_LIST that does not fit DISCORD_SHARDS, naming both', () => {
+    expect(() => loadConfig({ DISCORD_SHARD_LIST: '0' })).toThrow(/DISCORD_SHARD_LIST needs DISCORD_SHARDS set to the total number of shards across all machines/);
+    expect(() => loadConfig({ DISCORD_SHARDS: 'auto', DISCORD_SHARD_LIST: '0' })).toThrow(/not "auto", which each machine would ask Discord for and could get a different answer/);
+    expect(() => loadConfig({ DISCORD_SHARDS: '4', DISCORD_SHARD_LIST: '2,4' })).toThrow(/DISCORD_SHARD_LIST names shard 4, but with DISCORD_SHARDS=4 the shard ids run from 0 to 3\. Fix it in \.env/);
+    expect(() => loadConfig({ DISCORD_SHARDS: '4', DISCORD_SHARD_LIST: '1,2,1' })).toThrow(/DISCORD_SHARD_LIST names shard 1 twice/);
+    expect(() => loadConfig({ DISCORD_SHARDS: '4', DISCORD_SHARD_LIST: '1,2,1' })).toThrow(ConfigError);
+  });
+
   it('takes a Discord announcement channel as a numeric id only', () => {
     expect(loadConfig({ DISCORD_ANNOUNCE_CHANNEL: '123456789012345678' }).DISCORD_ANNOUNCE_CHANNEL).toBe('123456789012345678');
     for (const channel of ['#general', 'general', '-123456789012345678', '<#123456789012345678>']) {
