@@ -6,6 +6,7 @@ import { appendFile, mkdir, open, readFile, stat, truncate } from 'node:fs/promi
 import path from 'node:path';
 import { z } from 'zod';
 import type { AnswerResult } from './answer.js';
+import { ACTIVITY } from './config/defaults.js';
 
 export type Platform = 'discord' | 'telegram' | 'console';
 export type Vote = 'up' | 'down';
@@ -170,6 +171,8 @@ export class ActivityLog {
   readonly questions: RecordLog<QuestionRecord>;
   readonly feedback: RecordLog<FeedbackRecord>;
   readonly #questionListeners: ((record: QuestionRecord) => void)[] = [];
+  /** Questions not yet written, oldest first (see #append). */
+  readonly #unsaved: QuestionRecord[] = [];
 
   /** `records`: a data folder for the files, or the logs themselves (a shared database's). */
   constructor(records: string | ActivityRecords, private readonly now: () => Date = () => new Date()) {
@@ -188,9 +191,27 @@ export class ActivityLog {
       factId: result.kind === 'answer' ? result.factId : null,
       confidence: Math.round(result.confidence * 1000) / 1000,
     };
-    return this.questions.append(record).then(() => {
-      for (const listener of this.#questionListeners) listener(record);
-    });
+    return this.#append(record);
+  }
+
+  /**
+   * Appends the questions an earlier failure kept back, then this one. A record that cannot be
+   * written (a full disk, the database down) is kept, up to ACTIVITY.unsavedKept, and written
+   * before the next one: the unanswered report loses nothing to an outage the bot outlives.
+   */
+  async #append(record: QuestionRecord): Promise<void> {
+    this.#unsaved.push(record);
+    while (this.#unsaved.length > ACTIVITY.unsavedKept) this.#unsaved.shift();
+    const pending = this.#unsaved.splice(0);
+    for (const [i, next] of pending.entries()) {
+      try {
+        await this.questions.append(next);
+      } catch (err) {
+        this.#unsaved.unshift(...pending.slice(i));
+        throw new Error(`the questions log could not be written (${(err as Error).message}); ${pending.length - i} record(s) kept to write with the next question`, { cause: err });
+      }
+      for (const listener of this.#questionListeners) listener(next);
+    }
   }
 
   /** Calls `listener` with each question once it is in the log (so it sees what a restart would read back). */

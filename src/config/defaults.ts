@@ -220,12 +220,17 @@ export const MODERATION = Object.freeze({
   reportRows: 10,
 });
 
+export const ACTIVITY = Object.freeze({
+  /** Question records kept in memory while the log cannot be written, to write once it can; the oldest go first past this. */
+  unsavedKept: 10_000,
+});
+
 /** Shared state in PostgreSQL (DATABASE_URL): connections and how replicas keep in step. */
 export const STORAGE = Object.freeze({
   /** Connections per process; a bot's queries are short, so a few serve many chats. */
   poolSize: 5,
   /** A server that does not answer within this long counts as unreachable. */
-  connectTimeoutMs: 5_000,
+  connectTimeoutMs: 2_000,
   /** After the listening connection is lost, how long to wait before each try to get it back. */
   reconnectMs: 1_000,
   /** How often each replica also reads the fact edits it may have missed, besides NOTIFY. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryRateLimiter, type RateLimiter } from '../../src/ratelimit.js';
 import { PostgresRateLimiter } from '../../src/storage/postgres/rate-limit.js';
-import { HAS_POSTGRES, openTestDatabase } from '../storage/postgres.js';
+import { Database } from '../../src/storage/postgres/database.js';
+import { dropSchema, freshSchema, HAS_POSTGRES, openTestDatabase, TEST_DATABASE_URL } from '../storage/postgres.js';
 
 describe('the in-memory rate limiter', () => {
   it('lets a user ask again once the sliding window has passed', async () => {
@@ -54,6 +55,15 @@ describe.runIf(HAS_POSTGRES)('in PostgreSQL', async () => {
   let n = 0;
   // Each limiter its own prefix, as questions and moderator commands have theirs.
   rateLimiterContract('in PostgreSQL', async (limit, windowMs) => new PostgresRateLimiter(db!, limit, windowMs, `test${(n += 1)}`));
+
+  it('goes on counting in this process while the database cannot be reached, so answers go on', async () => {
+    const schema = freshSchema('outage');
+    const gone = await Database.open(TEST_DATABASE_URL, { schema });
+    await gone.close();
+    await dropSchema(schema);
+    const limiter = new PostgresRateLimiter(gone, 1, 60_000, 'outage');
+    expect([await limiter.check('u'), await limiter.check('u'), await limiter.check('u')]).toEqual(['ok', 'warn', 'quiet']);
+  });
 
   it('is one limit across replicas: two limiters on one database share the count and warn once', async () => {
     const a = new PostgresRateLimiter(db!, 2, 60_000, 'shared');

@@ -66,3 +66,23 @@ it('skips a line of the questions file that does not pass the record schema', as
   await writeFile(path.join(dir, QUESTIONS_FILE), `${JSON.stringify({ question: 42 })}\n${JSON.stringify(question(3))}\n`);
   expect(await activityFiles(dir).questions.readAll()).toEqual([question(3)]);
 });
+
+describe('an outage of the questions log', () => {
+  it('keeps a question it could not write and writes it, in order, before the next one', async () => {
+    const written: QuestionRecord[] = [];
+    let down = true;
+    const questions = {
+      append: async (record: QuestionRecord) => {
+        if (down) throw new Error('ECONNREFUSED');
+        written.push(record);
+      },
+      readAll: async () => written,
+    };
+    const log = new ActivityLog({ questions, feedback: { append: async () => {}, readAll: async () => [] } });
+    const asked = (question: string) => ({ kind: 'declined' as const, question, confidence: 0 }) as unknown as Parameters<ActivityLog['recordQuestion']>[1];
+    await expect(log.recordQuestion({ platform: 'telegram', userId: '1' }, asked('first'))).rejects.toThrow(/1 record\(s\) kept/);
+    down = false;
+    await log.recordQuestion({ platform: 'telegram', userId: '1' }, asked('second'));
+    expect(written.map((r) => r.question)).toEqual(['first', 'second']);
+  });
+});

@@ -1,8 +1,9 @@
 // Telegram's flood limits counted once for every replica, through rate-limiter-flexible's
 // PostgreSQL store: a chat's interval, a group's per-minute limit and the global per-second one are
 // three limiters. A send passes only when all three allow it; one refused gives back what the
-// others had counted, so a wait never uses up another send's turn.
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+// others had counted, so a wait never uses up another send's turn. While the database cannot be
+// reached, each counts in this process's memory (the library's insurance limiter).
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { FloodGate, FloodLimitsWindows } from '../../flood-gate.js';
 import type { Database } from './database.js';
 
@@ -12,16 +13,17 @@ export class PostgresFloodGate implements FloodGate {
   readonly #global: RateLimiterPostgres;
 
   constructor(db: Database, limits: FloodLimitsWindows, prefix = 'telegram-flood') {
-    const limiter = (name: string, points: number, durationMs: number) =>
-      new RateLimiterPostgres({
+    const limiter = (name: string, points: number, durationMs: number) => {
+      const window = { keyPrefix: `${prefix}-${name}`, points, duration: durationMs / 1000 };
+      return new RateLimiterPostgres({
         storeClient: db.pool,
         storeType: 'pool',
         tableName: 'rate_limits',
         tableCreated: true,
-        keyPrefix: `${prefix}-${name}`,
-        points,
-        duration: durationMs / 1000,
+        ...window,
+        insuranceLimiter: new RateLimiterMemory(window),
       });
+    };
     this.#chat = limiter('chat', 1, limits.chatIntervalMs);
     this.#group = limiter('group', limits.groupPerMinute, 60_000);
     this.#global = limiter('global', limits.globalPerSecond, 1_000);

@@ -1,7 +1,8 @@
 // The rate limit shared by every replica, through rate-limiter-flexible's PostgreSQL store: one
 // atomic upsert per request counts it, so the limit holds across replicas and only the request that
-// first goes over it (the limit plus one) is told to slow down.
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+// first goes over it (the limit plus one) is told to slow down. While the database cannot be
+// reached, the library's insurance limiter counts in this process's memory, so answers go on.
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateDecision, RateLimiter } from '../../ratelimit.js';
 import type { Database } from './database.js';
 
@@ -15,15 +16,15 @@ export class PostgresRateLimiter implements RateLimiter {
     windowMs: number,
     prefix: string,
   ) {
+    const window = { keyPrefix: prefix, points: limit, duration: Math.max(1, Math.round(windowMs / 1000)) };
     this.#limiter = new RateLimiterPostgres({
       storeClient: db.pool,
       storeType: 'pool',
       tableName: 'rate_limits',
       // Created by the bot's migrations, with the rest of the schema.
       tableCreated: true,
-      keyPrefix: prefix,
-      points: limit,
-      duration: Math.max(1, Math.round(windowMs / 1000)),
+      ...window,
+      insuranceLimiter: new RateLimiterMemory(window),
     });
   }
 
