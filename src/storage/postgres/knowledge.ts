@@ -64,7 +64,7 @@ export class PostgresFactStore implements FactStore {
       await client.query('BEGIN');
       // Held to the end of the transaction: every replica's writes, one at a time.
       await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
-      const edits = await readEdits(client);
+      const edits = await this.#readEdits(client);
       const files = withEdits(await readKnowledgeFiles(this.dir), edits).files;
       const prepared = prepareWrite(files, { fact, actor, action, expectedKey, at: this.now().toISOString() }, this.#factsDir());
       if (!prepared.ok) {
@@ -74,7 +74,7 @@ export class PostgresFactStore implements FactStore {
       const { entry, base } = prepared;
       const { rows } = await client.query<{ seq: string }>(
         'INSERT INTO fact_edits (at, actor, action, fact_id, file, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING seq',
-        [entry.at, JSON.stringify(entry.actor), entry.action, entry.factId, entry.file, entry.before === null ? null : JSON.stringify(entry.before), JSON.stringify(entry.after)],
+        [entry.at, JSON.stringify(entry.actor), entry.action, entry.factId, this.#stored(entry.file), entry.before === null ? null : JSON.stringify(entry.before), JSON.stringify(entry.after)],
       );
       // Delivered at commit, so no replica reloads before the change can be read.
       await client.query('SELECT pg_notify($1, $2)', [FACT_EDITS_CHANNEL, rows[0]?.seq ?? '']);
@@ -104,30 +104,43 @@ export class PostgresFactStore implements FactStore {
   }
 
   changes(): Promise<AuditEntry[]> {
-    return readEdits(this.db.pool);
+    return this.#readEdits(this.db.pool);
   }
 
   /** Where a new fact's file goes, named as the file store names it. */
   #factsDir(): string {
     return path.relative(process.cwd(), path.join(this.dir, FACTS_DIR)) || FACTS_DIR;
   }
-}
 
-/** Every recorded change, oldest first, each through the audit entry's schema (a row that fails it is skipped). */
-async function readEdits(client: pg.Pool | pg.PoolClient): Promise<AuditEntry[]> {
-  const { rows } = await client.query<EditRow>('SELECT at, actor, action, fact_id, file, before, after FROM fact_edits ORDER BY seq');
-  const out: AuditEntry[] = [];
-  for (const row of rows) {
-    const parsed = AuditEntrySchema.safeParse({
-      at: row.at.toISOString(),
-      actor: row.actor,
-      action: row.action,
-      factId: row.fact_id,
-      file: row.file,
-      before: row.before,
-      after: row.after,
-    });
-    if (parsed.success) out.push(parsed.data);
+  /**
+   * A file's name as recorded: relative to the knowledge folder ("facts/rounds.yaml"), since each
+   * replica has its own copy of the folder, wherever its machine keeps it.
+   */
+  #stored(file: string): string {
+    return path.relative(path.resolve(this.dir), path.resolve(file)).split(path.sep).join('/');
   }
-  return out;
+
+  /** A recorded file name as this replica's loader names the file (relative to the working directory). */
+  #local(stored: string): string {
+    return path.relative(process.cwd(), path.join(this.dir, stored)) || stored;
+  }
+
+  /** Every recorded change, oldest first, each through the audit entry's schema (a row that fails it is skipped). */
+  async #readEdits(client: pg.Pool | pg.PoolClient): Promise<AuditEntry[]> {
+    const { rows } = await client.query<EditRow>('SELECT at, actor, action, fact_id, file, before, after FROM fact_edits ORDER BY seq');
+    const out: AuditEntry[] = [];
+    for (const row of rows) {
+      const parsed = AuditEntrySchema.safeParse({
+        at: row.at.toISOString(),
+        actor: row.actor,
+        action: row.action,
+        factId: row.fact_id,
+        file: this.#local(row.file),
+        before: row.before,
+        after: row.after,
+      });
+      if (parsed.success) out.push(parsed.data);
+    }
+    return out;
+  }
 }
