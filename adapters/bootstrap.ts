@@ -17,7 +17,9 @@ import {
   secretsOf,
   ConfigError,
   TELEGRAM,
+  STORAGE,
   type AdapterDeps,
+  type BotCore,
   type Config,
   type Logger,
   type Storage,
@@ -39,6 +41,7 @@ export async function bootstrap(env: Record<string, string | undefined> = proces
   const core = await loadCore(config.KNOWLEDGE_DIR, storage.conversations, knowledge.load);
   const activity = new ActivityLog(storage.activity);
   await countAskedQuestions(activity, core.asked, logger);
+  followSharedAskedCounts(storage, core, logger);
   const watcher = new KnowledgeWatcher(config.KNOWLEDGE_DIR, core, logger, undefined, knowledge.load, knowledge.follow);
   const moderation = createModeration(core, knowledge.store, activity, {
     watcher,
@@ -61,4 +64,16 @@ async function openStorageOrExplain(config: Config, logger: Logger): Promise<Sto
     if (err instanceof DatabaseError) throw new ConfigError(err.message);
     throw err;
   }
+}
+
+/** With a shared log, the most asked questions are re-counted now and then from every replica's records. */
+function followSharedAskedCounts(storage: Storage, core: BotCore, logger: Logger): void {
+  const counts = storage.sharedAskedCounts?.bind(storage);
+  if (!counts) return;
+  const refresh = () =>
+    void counts().then(
+      (latest) => core.asked.replaceAll(latest),
+      (err: unknown) => logger.warn({ err }, 'could not re-count the most asked questions; keeping the counts so far'),
+    );
+  setInterval(refresh, STORAGE.askedRefreshMs).unref();
 }

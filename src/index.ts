@@ -23,7 +23,7 @@ export { handleOnce, MemoryUpdateClaims, type UpdateClaims } from './update-clai
 export { MemoryFloodGate, type FloodGate } from './flood-gate.js';
 export { SoleLeadership, type Leadership } from './leadership.js';
 export { DatabaseError, openStorage, type Storage } from './storage/storage.js';
-export { ANNOUNCE, RATE_LIMIT, TELEGRAM } from './config/defaults.js';
+export { ANNOUNCE, RATE_LIMIT, STORAGE, TELEGRAM } from './config/defaults.js';
 export { ModerationService, type ModReply } from './moderation/service.js';
 export { TextModeration, parseModCommand } from './moderation/commands.js';
 export { isDiscordModerator, isTelegramModerator } from './moderation/permissions.js';

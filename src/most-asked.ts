@@ -13,6 +13,12 @@ export class AskedCounts {
     this.#counts.set(record.factId, (this.#counts.get(record.factId) ?? 0) + 1);
   }
 
+  /** Takes the counts of a shared log, which other replicas add to as well; this one's go on adding. */
+  replaceAll(counts: ReadonlyMap<string, number>): void {
+    this.#counts.clear();
+    for (const [factId, n] of counts) this.#counts.set(factId, n);
+  }
+
   /** Every fact id asked so far, most asked first; among equals, the one asked first. */
   ranked(): string[] {
     return [...this.#counts].sort(([, a], [, b]) => b - a).map(([factId]) => factId);

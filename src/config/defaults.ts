@@ -239,6 +239,8 @@ export const STORAGE = Object.freeze({
   claimLeaseMs: 15_000,
   /** How often a waiting replica tries to take the lead (one Telegram poller) from one that may have died. */
   leaderRetryMs: 2_000,
+  /** How often a replica re-counts the most asked questions from the shared log, so all offer the same ones. */
+  askedRefreshMs: 5 * 60_000,
   /** Claims older than this are deleted: Telegram retries an update for far less. */
   claimKeepMs: 24 * 3_600_000,
 });

@@ -29,6 +29,11 @@ export interface Storage {
   floodGate(platform: 'telegram', limits: FloodLimitsWindows): FloodGate;
   /** A per-user limit of `perMinute` requests; `name` keeps apart limits on the same users. */
   limiter(name: 'questions' | 'moderator', perMinute: number): RateLimiter;
+  /**
+   * How often each fact was answered, counted where every replica's questions are, when the log is
+   * shared (one process counts its own as it records them).
+   */
+  sharedAskedCounts?(): Promise<Map<string, number>>;
   /** Why state cannot be written now (for /healthz), or undefined when it can. */
   writeProblem(): Promise<string | undefined>;
   close(): Promise<void>;

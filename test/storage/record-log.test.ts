@@ -1,10 +1,11 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { activityFiles, ActivityLog, QUESTIONS_FILE, type ActivityRecords, type QuestionRecord } from '../../src/activity.js';
 import { activityTables } from '../../src/storage/postgres/record-log.js';
-import { HAS_POSTGRES, openTestDatabase } from './postgres.js';
+import { openPostgresStorage } from '../../src/storage/postgres/storage.js';
+import { dropSchema, freshSchema, HAS_POSTGRES, openTestDatabase, TEST_DATABASE_URL } from './postgres.js';
 
 const question = (n: number): QuestionRecord => ({
   at: new Date(Date.UTC(2025, 6, 1, 0, 0, n)).toISOString(),
@@ -84,5 +85,22 @@ describe('an outage of the questions log', () => {
     down = false;
     await log.recordQuestion({ platform: 'telegram', userId: '1' }, asked('second'));
     expect(written.map((r) => r.question)).toEqual(['first', 'second']);
+  });
+});
+
+describe.runIf(HAS_POSTGRES)('the most asked questions with a shared log', async () => {
+  const schema = freshSchema('asked');
+  const storage = HAS_POSTGRES ? await openPostgresStorage(TEST_DATABASE_URL, undefined, { schema }) : undefined;
+  afterAll(async () => {
+    await storage?.close();
+    await dropSchema(schema);
+  });
+
+  it('are counted from every replica’s answered questions, most asked first', async () => {
+    const log = new ActivityLog(storage!.activity);
+    const answered = (factId: string) => ({ kind: 'answer', factId, question: factId, confidence: 1 }) as unknown as Parameters<ActivityLog['recordQuestion']>[1];
+    for (const factId of ['b', 'a', 'a']) await log.recordQuestion({ platform: 'discord', userId: '1' }, answered(factId));
+    await log.recordQuestion({ platform: 'discord', userId: '1' }, { kind: 'declined', question: 'x', confidence: 0 } as unknown as Parameters<ActivityLog['recordQuestion']>[1]);
+    expect([...(await storage!.sharedAskedCounts!())]).toEqual([['b', 1], ['a', 2]]);
   });
 });

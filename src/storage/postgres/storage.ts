@@ -44,6 +44,14 @@ export async function openPostgresStorage(url: string, logger?: Logger, options:
     leadership: new PostgresLeadership(db),
     floodGate: (platform, limits) => new PostgresFloodGate(db, limits, `${platform}-flood`),
     limiter: (name, perMinute) => new PostgresRateLimiter(db, perMinute, MINUTE_MS, name),
+    async sharedAskedCounts() {
+      const { rows } = await db.pool.query<{ fact_id: string; n: string }>(
+        `SELECT record->>'factId' AS fact_id, count(*) AS n FROM activity
+         WHERE kind = 'question' AND record->>'kind' = 'answer' AND record->>'factId' IS NOT NULL
+         GROUP BY 1 ORDER BY min(id)`,
+      );
+      return new Map(rows.map((r) => [r.fact_id, Number(r.n)]));
+    },
     writeProblem: () => db.writeProblem(),
     async close() {
       await conversations.settled();

@@ -102,6 +102,23 @@ describe('the entry point', () => {
     expect(telegram.callsTo('getMe')).toEqual([]);
   });
 
+  it('exits 1 with one line naming DATABASE_URL when the database cannot be reached, without its password', async () => {
+    const telegram = await FakeTelegram.start(TELEGRAM_TOKEN);
+    fakes.push(telegram);
+    const password = 'db-secret-password';
+    const bot = await startEntry({
+      TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+      DATABASE_URL: `postgres://bot:${password}@127.0.0.1:${await freePort()}/talks`,
+    });
+
+    expect((await bot.exited).code).toBe(1);
+    const plain = bot.output().split('\n').filter((line) => line.trim() !== '' && !line.startsWith('{'));
+    expect(plain).toEqual([expect.stringMatching(/^Database problem: DATABASE_URL connect ECONNREFUSED 127\.0\.0\.1:\d+\. Check that PostgreSQL is running/)]);
+    expect(bot.output()).not.toContain(password);
+    expect(telegram.callsTo('getMe')).toEqual([]);
+  });
+
   it.each(['SIGTERM', 'SIGINT'] as const)(
     'on %s stops polling, still delivers the replies it has taken on, and exits 0 within 10 s',
     async (signal) => {
