@@ -225,6 +225,16 @@ export const ACTIVITY = Object.freeze({
   unsavedKept: 10_000,
 });
 
+/** The moderators' web console (CONSOLE_PORT). */
+export const CONSOLE_ACCESS = Object.freeze({
+  /** A sign-in link from /console works once, within this long. */
+  linkValidMs: 10 * 60_000,
+  /** A session ends this long after sign-in. */
+  sessionMs: 8 * 3_600_000,
+  /** Sign-in attempts one address may make a minute (a wrong or used link counts too). */
+  signInsPerMinute: 10,
+});
+
 /** Shared state in PostgreSQL (DATABASE_URL): connections and how replicas keep in step. */
 export const STORAGE = Object.freeze({
   /** Connections per process; a bot's queries are short, so a few serve many chats. */

@@ -4,6 +4,7 @@
 // so a bot without a database never loads its client.
 import { activityFiles, type ActivityRecords } from '../activity.js';
 import type { Config } from '../config/env.js';
+import { MemoryConsoleSessions, MemorySignInLinks, type ConsoleSessions, type SignInLinks } from '../console-access.js';
 import { MemoryConversations, type ConversationStore } from '../conversation.js';
 import { MemoryFloodGate, type FloodGate, type FloodLimitsWindows } from '../flood-gate.js';
 import { loadFactBase } from '../knowledge/load.js';
@@ -23,6 +24,9 @@ export interface Storage {
   readonly claims: UpdateClaims;
   /** The fact base in `dir` as this storage serves and changes it. */
   knowledge(dir: string): KnowledgeAccess;
+  /** The web console's one-time sign-in links and its sessions. */
+  readonly signInLinks: SignInLinks;
+  readonly consoleSessions: ConsoleSessions;
   /** Who among the replicas plays a one-process role. */
   readonly leadership: Leadership;
   /** Where a platform's sends are counted against its flood limits. */
@@ -67,6 +71,8 @@ export async function openStorage(config: Config, logger?: Logger): Promise<Stor
     claims: new MemoryUpdateClaims(),
     knowledge: (dir) => ({ store: new KnowledgeStore(dir), load: () => loadFactBase(dir), follow: () => Promise.resolve(() => {}) }),
     leadership: new SoleLeadership(),
+    signInLinks: new MemorySignInLinks(),
+    consoleSessions: new MemoryConsoleSessions(),
     floodGate: (_platform, limits) => new MemoryFloodGate(limits),
     limiter: (_name, perMinute) => new MemoryRateLimiter(perMinute, MINUTE_MS),
     writeProblem: () => Promise.resolve(undefined),

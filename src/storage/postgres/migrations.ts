@@ -70,6 +70,24 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
       CREATE INDEX fact_edits_fact ON fact_edits (fact_id, seq);
     `,
   },
+  {
+    version: 2,
+    name: 'web console sign-in links and sessions',
+    sql: `
+      -- One-time sign-in links; the token itself is never stored, only its hash.
+      CREATE TABLE console_links (
+        token_hash text PRIMARY KEY,
+        moderator jsonb NOT NULL,
+        expires_at timestamptz NOT NULL
+      );
+      CREATE TABLE console_sessions (
+        sid text PRIMARY KEY,
+        data jsonb NOT NULL,
+        expires_at timestamptz NOT NULL
+      );
+      CREATE INDEX console_sessions_expires_at ON console_sessions (expires_at);
+    `,
+  },
 ]);
 
 /** An arbitrary constant naming "this bot's migrations" among the database's advisory locks. */

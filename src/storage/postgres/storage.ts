@@ -2,6 +2,7 @@
 import { STORAGE } from '../../config/defaults.js';
 import type { Logger } from '../../logger.js';
 import type { Storage } from '../storage.js';
+import { PostgresConsoleSessions, PostgresSignInLinks } from './console.js';
 import { PostgresConversations } from './conversations.js';
 import { Database, type DatabaseOptions } from './database.js';
 import { PostgresDialogueStore } from './dialogues.js';
@@ -42,6 +43,8 @@ export async function openPostgresStorage(url: string, logger?: Logger, options:
       };
     },
     leadership: new PostgresLeadership(db),
+    signInLinks: new PostgresSignInLinks(db),
+    consoleSessions: new PostgresConsoleSessions(db),
     floodGate: (platform, limits) => new PostgresFloodGate(db, limits, `${platform}-flood`),
     limiter: (name, perMinute) => new PostgresRateLimiter(db, perMinute, MINUTE_MS, name),
     async sharedAskedCounts() {
