@@ -3,9 +3,10 @@
 // three limiters. A send passes only when all three allow it; one refused gives back what the
 // others had counted, so a wait never uses up another send's turn. While the database cannot be
 // reached, each counts in this process's memory (the library's insurance limiter).
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterPostgres } from 'rate-limiter-flexible';
 import type { FloodGate, FloodLimitsWindows } from '../../flood-gate.js';
 import type { Database } from './database.js';
+import { sharedLimiter } from './rate-limit.js';
 
 export class PostgresFloodGate implements FloodGate {
   readonly #chat: RateLimiterPostgres;
@@ -13,17 +14,7 @@ export class PostgresFloodGate implements FloodGate {
   readonly #global: RateLimiterPostgres;
 
   constructor(db: Database, limits: FloodLimitsWindows, prefix = 'telegram-flood') {
-    const limiter = (name: string, points: number, durationMs: number) => {
-      const window = { keyPrefix: `${prefix}-${name}`, points, duration: durationMs / 1000 };
-      return new RateLimiterPostgres({
-        storeClient: db.pool,
-        storeType: 'pool',
-        tableName: 'rate_limits',
-        tableCreated: true,
-        ...window,
-        insuranceLimiter: new RateLimiterMemory(window),
-      });
-    };
+    const limiter = (name: string, points: number, durationMs: number) => sharedLimiter(db, { keyPrefix: `${prefix}-${name}`, points, duration: durationMs / 1000 });
     this.#chat = limiter('chat', 1, limits.chatIntervalMs);
     this.#group = limiter('group', limits.groupPerMinute, 60_000);
     this.#global = limiter('global', limits.globalPerSecond, 1_000);

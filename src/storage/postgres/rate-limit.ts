@@ -12,20 +12,11 @@ export class PostgresRateLimiter implements RateLimiter {
   /** `prefix` keeps apart limits that share the table (questions, moderator commands). */
   constructor(
     db: Database,
-    private readonly limit: number,
+    readonly limit: number,
     windowMs: number,
     prefix: string,
   ) {
-    const window = { keyPrefix: prefix, points: limit, duration: Math.max(1, Math.round(windowMs / 1000)) };
-    this.#limiter = new RateLimiterPostgres({
-      storeClient: db.pool,
-      storeType: 'pool',
-      tableName: 'rate_limits',
-      // Created by the bot's migrations, with the rest of the schema.
-      tableCreated: true,
-      ...window,
-      insuranceLimiter: new RateLimiterMemory(window),
-    });
+    this.#limiter = sharedLimiter(db, { keyPrefix: prefix, points: limit, duration: Math.max(1, Math.round(windowMs / 1000)) });
   }
 
   async check(key: string): Promise<RateDecision> {
@@ -38,4 +29,19 @@ export class PostgresRateLimiter implements RateLimiter {
       return refusal.consumedPoints === this.limit + 1 ? 'warn' : 'quiet';
     }
   }
+}
+
+/**
+ * A fixed window of `points` per key in the rate_limits table (created by the bot's migrations),
+ * counted in this process's memory while the database cannot be reached.
+ */
+export function sharedLimiter(db: Database, window: { keyPrefix: string; points: number; duration: number }): RateLimiterPostgres {
+  return new RateLimiterPostgres({
+    storeClient: db.pool,
+    storeType: 'pool',
+    tableName: 'rate_limits',
+    tableCreated: true,
+    ...window,
+    insuranceLimiter: new RateLimiterMemory(window),
+  });
 }
