@@ -8,7 +8,7 @@
 //
 // `--if-changed` (what `npm start` and `npm run ask` use) compiles only when a source file was
 // added, removed or changed since the last build, so a start pays a few file stats, not a build.
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -21,9 +21,18 @@ const FINGERPRINT = path.join(OUT, '.sources');
 
 /** Every .ts file (declarations aside) under the source folders, relative to the root. */
 function typeScriptFiles() {
+  return sourceFiles((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'));
+}
+
+/** Files a page serves as they are (the web console's styles and script), copied beside the compiled code. */
+function assetFiles() {
+  return sourceFiles((file, dir) => file.split(path.sep).includes('public') && statSync(path.join(ROOT, dir, file)).isFile());
+}
+
+function sourceFiles(wanted) {
   return SOURCES.flatMap((dir) =>
     readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
+      .filter((file) => wanted(file, dir))
       .map((file) => path.join(dir, file)),
   ).sort();
 }
@@ -35,7 +44,7 @@ function fingerprintOf(files) {
   }).join('\n');
 }
 
-async function compile(files, fingerprint) {
+async function compile(files, assets, fingerprint) {
   const { build } = await import('esbuild');
   // Built beside dist/ and swapped in, so a bot starting meanwhile never finds dist/ half written,
   // and a file removed from the source does not linger in dist/ and keep running.
@@ -52,6 +61,10 @@ async function compile(files, fingerprint) {
     target: 'node20',
     logLevel: 'silent',
   });
+  for (const asset of assets) {
+    mkdirSync(path.dirname(path.join(next, asset)), { recursive: true });
+    copyFileSync(path.join(ROOT, asset), path.join(next, asset));
+  }
   writeFileSync(path.join(next, '.sources'), fingerprint);
   rmSync(OUT, { recursive: true, force: true });
   renameSync(next, OUT);
@@ -59,9 +72,10 @@ async function compile(files, fingerprint) {
 
 try {
   const files = typeScriptFiles();
-  const fingerprint = fingerprintOf(files);
+  const assets = assetFiles();
+  const fingerprint = fingerprintOf([...files, ...assets]);
   const unchanged = process.argv.includes('--if-changed') && existsSync(FINGERPRINT) && readFileSync(FINGERPRINT, 'utf8') === fingerprint;
-  if (!unchanged) await compile(files, fingerprint);
+  if (!unchanged) await compile(files, assets, fingerprint);
 } catch (err) {
   const errors = /** @type {{ errors?: import('esbuild').Message[] }} */ (err).errors;
   if (errors?.length) {
