@@ -1,6 +1,6 @@
 // The bot's core as adapters see it: one current snapshot of the fact base and its matcher,
 // replaced when a new base validates, so a reader never sees half an update.
-import { answerFact, answerQuestion, displayQuestion, snapshotOf, type AnswerOk, type AnswerResult, type Ask, type Snapshot } from './answer.js';
+import { answerFact, answerFrom, answerQuestion, displayQuestion, snapshotOf, type AnswerOk, type AnswerResult, type Ask, type Snapshot } from './answer.js';
 import { toCitation, type Citation } from './citations.js';
 import { MemoryConversations, type ConversationStore } from './conversation.js';
 import { LIMITS } from './config/defaults.js';
@@ -77,6 +77,14 @@ export class BotCore {
       for (const date of [fact.asOf, ...fact.sources.map((s) => s.published)]) if (date !== undefined && date > newest) newest = date;
     }
     return this.#changedOn !== undefined && this.#changedOn > newest ? this.#changedOn : newest;
+  }
+
+  /**
+   * The answer a fact not yet served would give, in English, as a member pressing its question
+   * would get it: what a moderator sees before saving a new or edited fact.
+   */
+  preview(fact: Fact): AnswerOk {
+    return answerFrom(this.#snapshot, fact, 'en', fact.questions[0] ?? fact.id, 1, [], []);
   }
 
   /**

@@ -9,6 +9,8 @@ export type RateDecision = 'ok' | 'warn' | 'quiet';
 export interface RateLimiter {
   /** Counts one request for `key` and says whether it may go ahead. */
   check(key: string): Promise<RateDecision>;
+  /** How many requests a key may make per window, for a message that names it. */
+  readonly limit?: number;
 }
 
 /** A sliding window of recent requests per key in this process's memory, with an injectable clock so tests need no timers. */
@@ -16,7 +18,7 @@ export class MemoryRateLimiter implements RateLimiter {
   readonly #hits = new Map<string, { times: number[]; warned: boolean }>();
 
   constructor(
-    private readonly limit: number = RATE_LIMIT.questionsPerWindow,
+    readonly limit: number = RATE_LIMIT.questionsPerWindow,
     private readonly windowMs: number = RATE_LIMIT.windowMs,
     private readonly now: () => number = Date.now,
   ) {}

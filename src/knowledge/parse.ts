@@ -165,6 +165,17 @@ function issuesOf(
   });
 }
 
+/**
+ * A zod error's problems in a moderator's words, each under its field: the path inside the value,
+ * after `field` when the value checked was one field ("questions" → "questions[0]").
+ */
+export function fieldIssues(error: z.ZodError, field?: string): { field?: string; message: string }[] {
+  return error.issues.map((issue) => {
+    const path = formatPath(field ? [field, ...issue.path] : issue.path);
+    return path ? { field: path, message: messageOf(issue) } : { message: messageOf(issue) };
+  });
+}
+
 /** What YAML calls each kind of value, for a moderator who wrote the wrong kind. */
 const KIND_NAMES: Readonly<Record<string, string>> = { array: 'a list', string: 'text', object: 'a set of "key: value" lines', number: 'a number', boolean: 'true or false' };
 

@@ -137,15 +137,30 @@ export function prepareWrite(
  * through its history instead of undoing the undo; undefined when nothing is left to undo.
  */
 export function undoOf(history: readonly AuditEntry[]): { fact: FactInput; expectedKey: string } | undefined {
-  const undoable: AuditEntry[] = [];
-  for (const entry of history) {
-    if (entry.action === 'undo') undoable.pop();
-    else undoable.push(entry);
-  }
-  const last = undoable.at(-1);
+  const last = replayUndos(history).undoable.at(-1);
   if (!last) return undefined;
   // Undoing an addition: the fact cannot vanish from git history, so it is retired instead.
   return { fact: last.before ?? { ...last.after, status: 'retired' }, expectedKey: factKey(last.after) };
+}
+
+/** For each undo in a fact's history (by its place in `history`), the change it took back. */
+export function undoneBy(history: readonly AuditEntry[]): Map<number, AuditEntry> {
+  return replayUndos(history).took;
+}
+
+/** The history read as undo does: each undo takes back the latest change not yet taken back. */
+function replayUndos(history: readonly AuditEntry[]): { undoable: AuditEntry[]; took: Map<number, AuditEntry> } {
+  const undoable: AuditEntry[] = [];
+  const took = new Map<number, AuditEntry>();
+  history.forEach((entry, i) => {
+    if (entry.action !== 'undo') {
+      undoable.push(entry);
+      return;
+    }
+    const undone = undoable.pop();
+    if (undone) took.set(i, undone);
+  });
+  return { undoable, took };
 }
 
 export const nothingToUndo = (factId: string): WriteResult => ({
