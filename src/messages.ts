@@ -1,4 +1,5 @@
 // Every sentence the bot says to people, in one place, so wording is reviewed and changed once.
+import type { Language } from './language.js';
 export const MESSAGES = Object.freeze({
   declined: 'I have no verified answer to that. I only answer from checked, cited facts about the Russia–Ukraine talks in Istanbul.',
   declineSuggestionsLead: 'You could ask, for example:',
@@ -79,7 +80,7 @@ export const MESSAGES = Object.freeze({
 
 /** What moderators read: replies to the fact and kb commands. */
 export const MOD_MESSAGES = Object.freeze({
-  notModerator: 'Sorry — only moderators can change the fact base. Ask a moderator if a fact needs fixing.',
+  notModerator: 'Sorry — the fact and kb commands are for the bot’s moderators. If a fact needs fixing, tell a moderator.',
   notFound: (id: string) => `There is no fact with the id "${id}". Try "kb status", or ask a question to find a fact's id.`,
   alreadyRetired: (id: string) => `The fact "${id}" is already retired.`,
   invalid: 'Nothing was saved — the change does not pass the fact-base checks:',
@@ -89,6 +90,9 @@ export const MOD_MESSAGES = Object.freeze({
   unrecorded: (detail: string) => `Nothing was saved — the change could not be recorded in the audit log (${detail}), and no change is made unrecorded. Ask whoever runs the bot to check the disk.`,
   unavailable: (detail: string) => `Nothing was saved — the database that records changes could not be reached (${detail}). Please try again in a moment; if it keeps happening, ask whoever runs the bot.`,
   unwritten: (detail: string) => `Nothing was saved — the fact file could not be written (${detail}). Ask whoever runs the bot to check the disk.`,
+  /** The moderators' own limit, which counts changes only: reading (fact show, kb status …) is never limited. */
+  tooManyChanges: (perMinute: number) =>
+    `Nothing was saved — you are making changes faster than the moderators’ limit of ${perMinute} a minute. Please wait a minute and try again; reading the fact base (fact show, kb status) is not limited.`,
   added: (id: string) => `Added the fact "${id}". Members get it from their next question.`,
   edited: (id: string) => `Saved your edit of "${id}". Members get it from their next question.`,
   retired: (id: string) => `Retired "${id}": the bot no longer serves it ("kb undo ${id}" brings it back).`,
@@ -97,6 +101,28 @@ export const MOD_MESSAGES = Object.freeze({
   noHistory: (id: string) => `No change to "${id}" has been made from chat yet (file edits show in git log).`,
   historyLead: (id: string) => `Changes to "${id}", oldest first:`,
   historyLine: (at: string, who: string, platform: string, action: string, id: string) => `${at} UTC — ${who} (${platform}) — ${action} ${id}`,
+  /** What an undo took back: the change it undid, by whom and when. */
+  historyUndid: (action: string, who: string, at: string) => `(took back the ${action} by ${who} at ${at} UTC)`,
+  /** When a time is shown: "2025-12-02 09:30". */
+  timeOf: (iso: string) => iso.replace('T', ' ').slice(0, 16),
+  showVersion: (version: string) => `version: ${version} (an edit is checked against it)`,
+  retiredMark: '(retired)',
+  fieldLabels: Object.freeze({
+    id: 'id',
+    round: 'round',
+    questions: 'questions',
+    answer: 'answer',
+    caveat: 'caveat',
+    sources: 'sources',
+    asOf: 'asOf',
+    tags: 'tags',
+    url: 'url',
+    source: 'source',
+    title: 'title',
+    publisher: 'publisher',
+    published: 'published',
+  }),
+  none: '—',
   statusFacts: (all: number, active: number, sources: number) => `Facts: ${all} (${active} active, ${all - active} retired), citing ${sources} sources.`,
   statusVersion: (version: string, newest: string) => `Version ${version}; newest information from ${newest}.`,
   statusLastChange: (line: string) => `Last change from chat: ${line}`,
@@ -117,25 +143,32 @@ export const MOD_MESSAGES = Object.freeze({
   moderationOff: 'Moderator commands are not set up on this bot.',
   telegramPrivateOnly: (username: string) =>
     `Moderator commands work only in a private chat with me, so dialogues and reports stay out of the group. Open a chat with @${username} and send the command there.`,
+  /** One line for a command typed almost right: what it needs, never the whole list. */
+  badDays: (given: string, max: number) => `"${given}" is not a number of days: kb unanswered looks back 1 to ${max} days, e.g. "kb unanswered 30".`,
+  needsId: (command: string) => `${command} needs a fact id, e.g. "${command} third-round-duration".`,
+  sourceNeeds: 'fact source needs a fact id and the page’s address: fact source <id> <url> [title].',
+  unknownField: (field: string, fields: readonly string[]) => `There is no field "${field}" to change. The fields are: ${fields.join(', ')}.`,
+  fieldNeedsValue: (field: string) => `Give the new value after the field, e.g. "fact edit third-round-duration ${field} …" ("none" removes an optional field).`,
   usage: [
     'Moderator commands:',
     '  fact show <id> — every field of a fact',
-    '  fact add — add a fact (questions, answer, source, dates)',
-    '  fact edit <id> — change a fact; empty answers keep the old value',
+    '  fact add — add a fact, one question at a time, with a preview before it is saved',
+    '  fact edit <id> — change a fact the same way; "keep" keeps a value',
+    '  fact edit <id> <field> <value> — change one field at once: answer, questions, caveat, url, source, title, publisher, published, asOf, round or tags ("none" removes an optional one)',
     '  fact retire <id> — stop serving a fact (kb undo brings it back)',
-    '  fact source <id> <url> <title> — cite one more page',
+    '  fact source <id> <url> [title] — cite one more page',
     '  kb status — facts, sources, last change, problems',
     '  kb unanswered [days] — what members asked that got no answer',
     '  kb history <id> — every change to a fact',
     '  kb undo <id> — restore the version before the last change',
-    'Example: fact source third-round-duration https://example.com/report Third round report',
+    'Example: fact edit third-round-duration round 3',
   ].join('\n'),
   /** Discord's /fact and /kb: command and option descriptions (at most 100 characters each). */
   discordCommands: Object.freeze({
     fact: 'Moderators: show, add, edit, retire or cite a fact',
     kb: 'Moderators: the fact base’s status, unanswered questions, history and undo',
     show: 'Every field of a fact',
-    add: 'Add a fact (opens a form)',
+    add: 'Add a fact (opens a form; you see the fact before it is saved)',
     edit: 'Change a fact (opens a form with its current values)',
     retire: 'Stop serving a fact (/kb undo brings it back)',
     source: 'Cite one more page for a fact',
@@ -150,10 +183,11 @@ export const MOD_MESSAGES = Object.freeze({
     published: 'The page’s publication date, YYYY-MM-DD',
     days: (fallback: number) => `How many days back to look (default ${fallback})`,
   }),
-  /** Discord's add/edit form: titles and labels at most 45 characters, hints and placeholders at most 100. */
+  /** Discord's add/edit form: titles and labels at most 45 characters, hints and placeholders at most 100; buttons at most 80. */
   discordForm: Object.freeze({
     addTitle: 'Add a fact',
     editTitle: (id: string) => `Edit ${id}`,
+    moreTitle: 'Round, tags and caveat',
     questions: 'Questions (at least three, one per line)',
     questionsHint: 'How members might ask it, e.g. "How long did the fourth round last?"',
     answer: 'Answer, in your own words',
@@ -165,28 +199,69 @@ export const MOD_MESSAGES = Object.freeze({
     newUrlHint: 'Leave empty to keep the current address.',
     details: 'Source: title | publisher | date',
     detailsHint: 'Optional, e.g. Fourth round report | Example News | 2025-12-02',
+    round: 'Round of talks (a number, optional)',
+    roundHint: 'The highest round in the base is "the latest round". Empty: none (or keep, when editing).',
+    tags: 'Tags (comma-separated, optional)',
+    tagsHint: '"overview" puts the fact among the suggested questions.',
+    caveat: 'Caveat (optional)',
+    caveatHint: 'Where sources disagree: name both sides. "none" removes it when editing.',
     now: (value: string) => `Now: ${value}`,
     tooLongToShow: 'Too long to show here; leave empty to keep it.',
-    tooManyParts: 'Nothing was saved — write the source as title | publisher | date, with at most two “|”.',
+    save: 'Save',
+    change: 'Change the form',
+    more: 'Round, tags, caveat',
+    cancel: 'Cancel',
+    /** The form's draft is gone: saved, cancelled or forgotten (after the dialogue timeout). */
+    draftGone: 'That draft is no longer open (it was saved, cancelled, or left too long). Run /fact add or /fact edit again.',
   }),
 });
 
-/** The guided add/edit dialogue in text chats. */
+/** The guided add/edit dialogue in text chats, and the preview the Discord form shows too. */
 export const DIALOGUE_MESSAGES = Object.freeze({
-  addLead: 'Adding a fact. Answer each question; send "cancel" to stop.',
-  editLead: (id: string) => `Editing "${id}". Send "-" to keep a value; send "cancel" to stop.`,
+  addLead: 'Adding a fact. Answer each question; send "cancel" to stop. You will see the fact before anything is saved.',
+  editLead: (id: string) =>
+    `Editing "${id}". Send "keep" (or "-") to keep a value, "cancel" to stop; you will see the fact before anything is saved. To change a single field in one message: fact edit ${id} <field> <value>.`,
   cancelled: 'Cancelled — nothing was saved.',
+  unchanged: 'You changed nothing, so nothing was saved.',
   required: 'This one is needed.',
-  skipHint: 'Send "-" to leave it out.',
+  notTaken: 'That was not taken — please send it again:',
+  notTakenForm: 'Not taken, so not in the draft yet — “Change the form” shows them as you typed them:',
+  stepOf: (n: number, total: number) => `(${n} of ${total})`,
+  skipHint: 'Send "skip" to leave it out.',
   keepHint: (current: string) => `Now: ${current}`,
+  keepHow: 'Send "keep" to keep it.',
+  clearHow: 'Send "none" to remove it.',
   needThreeQuestions: (n: number) => `Please give at least three phrasings, one per line or separated by | (got ${n}).`,
+  notARound: 'must be a whole number, e.g. 4',
+  idTaken: 'is taken by another fact: send "id" and another one, e.g. "id fourth-round-chair"',
+  tooManyParts: 'write it as title | publisher | date, with at most two “|”',
   prompts: Object.freeze({
-    questions: 'Which questions does this fact answer? At least three phrasings, one per line or separated by |.\nExample:\nHow long did the fourth round last?\nDuration of the fourth round\nHow many minutes was the fourth meeting?',
+    questions: 'Which questions does this fact answer? At least three phrasings, one per line or separated by |; the first one a whole question ending in “?”.\nExample:\nHow long did the fourth round last?\nDuration of the fourth round\nHow many minutes was the fourth meeting?',
     answer: 'The answer, in your own words (not copied from the article):',
-    sourceUrl: 'The source page’s address (https://…):',
-    sourceTitle: 'The source’s title:',
-    sourcePublisher: 'The publisher (e.g. Ukrainska Pravda):',
-    sourceDate: 'The source’s publication date (YYYY-MM-DD):',
+    url: 'The source page’s address (https://…):',
+    source: 'The source’s title, publisher and publication date, as title | publisher | YYYY-MM-DD (leave any part empty):',
     asOf: 'The date the fact was true, for the "as of" line (YYYY-MM-DD):',
+    round: 'Which round of the Istanbul talks is it about? A number (the highest round in the base is “the latest round”):',
+    tags: 'Tags, separated by commas (e.g. fourth-round, duration; “overview” puts the fact among the suggested questions):',
   }),
+  previewLead: (mode: 'add' | 'edit', id: string) => (mode === 'add' ? `The new fact "${id}", as members will see it:` : `"${id}" after your edit, as members will see it:`),
+  previewDetails: 'Besides the answer:',
+  previewChanged: (fields: readonly string[]) => `Changed: ${fields.join(', ')}.`,
+  previewHow: 'Send "save" to save it, or "cancel". To change a field first, send its name and the new value, e.g. "round 4", "tags fourth-round, duration", "caveat …".',
+  previewFields: (fields: readonly string[]) => `Fields: ${fields.join(', ')}.`,
+  previewBlocked: 'It cannot be saved as it is:',
+  previewBlockedHow: 'Send the field’s name and a new value to fix it, or "cancel".',
+  draftKept: 'Your draft is kept: send "save" to try again, a field’s name and a new value to change it, or "cancel".',
+  rebased: 'Your changes now apply to the version saved meanwhile, shown below. Send "save" to save them over it, or "cancel".',
+  notUnderstood: 'I did not understand that. Send "save", "cancel", or a field’s name and its new value.',
+  /** The words a moderator sends (and the Telegram keyboard's buttons); the English ones are always understood too. */
+  words: Object.freeze({ save: 'save', cancel: 'cancel', keep: 'keep', skip: 'skip', none: 'none' }),
 });
+
+/**
+ * The moderator catalogues for a language. English only for now: moderators' replies are not
+ * translated yet, but every formatter asks here, so a translation is one catalogue away.
+ */
+export function moderatorText(_lang: Language = 'en'): { mod: typeof MOD_MESSAGES; dialogue: typeof DIALOGUE_MESSAGES } {
+  return { mod: MOD_MESSAGES, dialogue: DIALOGUE_MESSAGES };
+}

@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { formatDate, MESSAGES, type Actor, type BotCore, type TextModeration, type TimelinePage } from '../../src/index.js';
 import { formatForConsole, formatLatestForConsole, formatSourcesForConsole, formatTimelineForConsole } from './format.js';
+import { formatModerationForConsole } from './moderation-format.js';
 
 const PROMPT = 'you> ';
 /** The console is one person's chat: every line is a turn of one conversation. */
@@ -35,7 +36,7 @@ export async function runConsole(core: BotCore, input: Readable, output: Writabl
     else if (line === '/latest') say(formatLatestForConsole(core.latest()));
     else if (/^\/timeline(?:\s|$)/.test(line)) say(formatTimelineForConsole(allPages(core, line.slice('/timeline'.length))));
     // A command that fails (an unreadable audit log, say) gets an apology, and the chat goes on.
-    else if (moderation && operator && (await moderation.wants(operator, raw))) say(await moderation.handle(operator, raw).then((r) => r.text, () => MESSAGES.apology));
+    else if (moderation && operator && (await moderation.wants(operator, raw))) say(await moderation.handle(operator, raw).then((r) => formatModerationForConsole(r), () => MESSAGES.apology));
     else if (line) say(formatForConsole(core.answer({ question: line, conversation: CONSOLE_CONVERSATION })));
     prompt();
   }

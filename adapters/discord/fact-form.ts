@@ -1,61 +1,107 @@
-// The add/edit form behind /fact add and /fact edit: the modal, its custom id (which carries what
-// the form is for, since the bot keeps no state per form) and reading the submitted fields into a
-// draft. Pure; validation of the draft is left to the core's schemas, like every other change.
-import { LabelBuilder, ModalBuilder, TextInputBuilder, TextInputStyle } from 'discord.js';
-import { MOD_MESSAGES, type Fact, type FactDraft } from '../../src/index.js';
-import { cutText } from './format.js';
-
-/**
- * add, or edit of `factId` as it was when the form opened (`key`, its version), so an edit saved
- * after someone else changed the fact is refused instead of overwriting their change.
- */
-export type FactForm = { mode: 'add' } | { mode: 'edit'; factId: string; key: string };
+// The add/edit forms behind /fact add and /fact edit: the modals, their custom ids (which carry what
+// a form is for, since a modal holds no state of its own) and reading the submitted inputs as the
+// fields the core reads. Pure; the core checks each field, keeps the draft and previews it.
+//
+// A modal takes at most five inputs, so there are two: the main form (questions, answer, "as of",
+// the source's address and its details) and, from the preview's "Round, tags, caveat" button, a
+// second one for those three. A modal cannot be shown again in answer to its own submission, so a
+// draft with a mistake is previewed with the problem, and "Change the form" reopens it with what
+// was typed, from the draft the core kept.
+import { ButtonStyle, ComponentType, LabelBuilder, ModalBuilder, TextInputBuilder, TextInputStyle, type APIButtonComponentWithCustomId } from 'discord.js';
+import { MOD_MESSAGES, shownValue, type Fact, type FactInput, type Field, type FormTarget, type FormValues } from '../../src/index.js';
+import { cutText, type ButtonRow } from './format.js';
 
 /** Discord's limits for a modal (the fake Discord checks the same ones). */
 export const MODAL = Object.freeze({ title: 45, label: 45, hint: 100, value: 4000 });
 
-/** The custom ids of the inputs, and what the submitted form holds. */
+/** The custom ids of the main form's inputs, and the field each one holds. */
 export const FIELDS = Object.freeze({ questions: 'questions', answer: 'answer', asOf: 'asof', url: 'url', details: 'source' });
-export type FormValues = Record<(typeof FIELDS)[keyof typeof FIELDS], string>;
+const MAIN_INPUTS: readonly (readonly [string, Field])[] = [
+  [FIELDS.questions, 'questions'],
+  [FIELDS.answer, 'answer'],
+  [FIELDS.asOf, 'asOf'],
+  [FIELDS.url, 'url'],
+  [FIELDS.details, 'source'],
+];
+/** The second form's inputs: the fields a fact may go without. */
+export const MORE_FIELDS = Object.freeze({ round: 'round', tags: 'tags', caveat: 'caveat' });
+const MORE_INPUTS: readonly (readonly [string, Field])[] = [
+  [MORE_FIELDS.round, 'round'],
+  [MORE_FIELDS.tags, 'tags'],
+  [MORE_FIELDS.caveat, 'caveat'],
+];
 
 const F = MOD_MESSAGES.discordForm;
-/** The form belongs to /fact, so the router finds its handler by the custom id's first word. */
+/** The forms and buttons belong to /fact, so the router finds their handler by the custom id's first word. */
 const PREFIX = 'fact';
 
-export function factFormId(form: FactForm): string {
-  return form.mode === 'add' ? `${PREFIX}:add` : `${PREFIX}:edit:${form.factId}:${form.key}`;
+/** What a submitted modal is: a new fact's form, an edit's, the open draft's main form again, or its second form. */
+export type FactModal = FormTarget | { mode: 'draft' } | { mode: 'more' };
+
+/** What a button under a preview does. */
+export type DraftButton = 'save' | 'change' | 'more' | 'cancel';
+
+export function factFormId(form: FactModal): string {
+  return form.mode === 'edit' ? `${PREFIX}:edit:${form.factId}:${form.key}` : `${PREFIX}:${form.mode}`;
 }
 
-export function parseFactFormId(customId: string): FactForm | undefined {
+export function parseFactFormId(customId: string): FactModal | undefined {
   if (customId === `${PREFIX}:add`) return { mode: 'add' };
+  if (customId === `${PREFIX}:draft`) return { mode: 'draft' };
+  if (customId === `${PREFIX}:more`) return { mode: 'more' };
   const edit = new RegExp(`^${PREFIX}:edit:([a-z0-9-]+):([0-9a-f]+)$`).exec(customId);
   return edit?.[1] && edit[2] ? { mode: 'edit', factId: edit[1], key: edit[2] } : undefined;
 }
 
+export function draftButtonId(button: DraftButton): string {
+  return `${PREFIX}:${button}`;
+}
+
+export function parseDraftButtonId(customId: string): DraftButton | undefined {
+  const button = /^fact:(save|change|more|cancel)$/.exec(customId)?.[1];
+  return button as DraftButton | undefined;
+}
+
 /**
- * The modal for a new fact, or for editing `fact` at version `key`: questions, answer and "as of"
- * (prefilled when editing), then the source. When editing, the source inputs start empty and the
- * current source shows as a placeholder: whatever is left empty keeps its current value.
+ * The main form. Adding, empty; editing, prefilled with the fact's questions, answer and "as of",
+ * and the source inputs empty with the current source as a placeholder (left empty, they keep it);
+ * reopening a draft (`draft`), with what was typed. A new fact's own fields and address are required.
  */
-export function factModal(edit?: { fact: Fact; key: string }): ModalBuilder {
-  const editing = edit?.fact;
-  const form: FactForm = edit ? { mode: 'edit', factId: edit.fact.id, key: edit.key } : { mode: 'add' };
-  const title = editing ? F.editTitle(editing.id) : F.addTitle;
+export function factModal(options: { target: FormTarget; fact?: Fact; draft?: FormValues } = { target: { mode: 'add' } }): ModalBuilder {
+  const { target, fact, draft } = options;
+  const editing = target.mode === 'edit' ? fact : undefined;
+  const title = target.mode === 'edit' ? F.editTitle(target.factId) : F.addTitle;
   const source = editing?.sources[0];
   const current = source && [source.title, source.publisher, source.published, source.url].filter(Boolean).join(' | ');
-  // Adding, the fact's own fields and the address are needed; editing, an empty input keeps the current value.
-  const needed = !editing;
+  const needed = target.mode === 'add';
+  const value = (field: Field): string | undefined => {
+    if (draft) return draft[field];
+    if (!editing) return undefined;
+    return field === 'questions' ? editing.questions.join('\n') : field === 'url' || field === 'source' ? undefined : shownValue(editing, field);
+  };
   return new ModalBuilder()
-    .setCustomId(factFormId(form))
+    .setCustomId(factFormId(draft ? { mode: 'draft' } : target))
     .setTitle(cutText(title, MODAL.title))
     .addLabelComponents(
-      input({ id: FIELDS.questions, label: F.questions, hint: F.questionsHint, paragraph: true, needed, value: editing?.questions.join('\n') }),
-      input({ id: FIELDS.answer, label: F.answer, hint: F.answerHint, paragraph: true, needed, value: editing?.answer }),
-      input({ id: FIELDS.asOf, label: F.asOf, hint: F.asOfHint, needed, value: editing?.asOf }),
+      input({ id: FIELDS.questions, label: F.questions, hint: F.questionsHint, paragraph: true, needed, value: value('questions') }),
+      input({ id: FIELDS.answer, label: F.answer, hint: F.answerHint, paragraph: true, needed, value: value('answer') }),
+      input({ id: FIELDS.asOf, label: F.asOf, hint: F.asOfHint, needed, value: value('asOf') }),
       editing
-        ? input({ id: FIELDS.url, label: F.newUrl, hint: F.newUrlHint, placeholder: current ? F.now(current) : undefined })
-        : input({ id: FIELDS.url, label: F.url, needed }),
-      input({ id: FIELDS.details, label: F.details, hint: F.detailsHint }),
+        ? input({ id: FIELDS.url, label: F.newUrl, hint: F.newUrlHint, placeholder: current ? F.now(current) : undefined, value: value('url') })
+        : input({ id: FIELDS.url, label: F.url, needed, value: value('url') }),
+      input({ id: FIELDS.details, label: F.details, hint: F.detailsHint, value: value('source') }),
+    );
+}
+
+/** The second form: round, tags and caveat, shown with the values the fact would be saved with; emptied, one is removed. */
+export function moreModal(fact: FactInput): ModalBuilder {
+  return new ModalBuilder()
+    .setCustomId(factFormId({ mode: 'more' }))
+    .setTitle(cutText(F.moreTitle, MODAL.title))
+    .addLabelComponents(
+      input({ id: MORE_FIELDS.round, label: F.round, hint: F.roundHint, value: fact.round === undefined ? undefined : String(fact.round) }),
+      input({ id: MORE_FIELDS.tags, label: F.tags, hint: F.tagsHint, value: fact.tags && fact.tags.length > 0 ? fact.tags.join(', ') : undefined }),
+      input({ id: MORE_FIELDS.caveat, label: F.caveat, hint: F.caveatHint, paragraph: true, value: fact.caveat }),
     );
 }
 
@@ -77,28 +123,39 @@ function input({ id, label, hint, paragraph = false, needed = false, value, plac
     .setMaxLength(MODAL.value);
   // A value Discord cannot show in full is left out (an empty input keeps it), never cut and then saved cut.
   const fits = value === undefined || value.length <= MODAL.value;
-  if (value !== undefined && fits) text.setValue(value);
+  if (value && fits) text.setValue(value);
   const shown = fits ? placeholder : F.tooLongToShow;
   if (shown) text.setPlaceholder(cutText(shown, MODAL.hint));
   const builder = new LabelBuilder().setLabel(cutText(label, MODAL.label)).setTextInputComponent(text);
   return hint ? builder.setDescription(cutText(hint, MODAL.hint)) : builder;
 }
 
-export type FormDraft = { ok: true; draft: FactDraft } | { ok: false; text: string };
+/** A submitted main form's inputs, by the field each holds, as typed. */
+export function formValues(read: (inputId: string) => string): FormValues {
+  return Object.fromEntries(MAIN_INPUTS.map(([id, field]) => [field, read(id)]));
+}
 
-/**
- * The submitted form as a draft: one question per line ("- " bullets allowed), and the source
- * details as "title | publisher | date". Empty inputs stay empty: the service keeps the current
- * value for them when editing, and the schema names the missing field when adding.
- */
-export function draftFromForm(values: FormValues): FormDraft {
-  const details = values[FIELDS.details].split('|').map((part) => part.trim());
-  if (details.length > 3) return { ok: false, text: F.tooManyParts };
-  const [sourceTitle = '', sourcePublisher = '', sourceDate = ''] = details;
-  const sourceUrl = values[FIELDS.url].trim();
-  const questions = values[FIELDS.questions].split('\n').map((q) => q.replace(/^[-•*]\s*/, '').trim()).filter(Boolean);
+/** A submitted second form's inputs, by field. */
+export function moreValues(read: (inputId: string) => string): FormValues {
+  return Object.fromEntries(MORE_INPUTS.map(([id, field]) => [field, read(id)]));
+}
+
+/** The buttons under a draft's preview; Save only when the draft can be saved as it is. */
+export function draftButtons(canSave: boolean): ButtonRow {
+  const button = (id: DraftButton, label: string, style: APIButtonComponentWithCustomId['style'], disabled = false): APIButtonComponentWithCustomId => ({
+    type: ComponentType.Button,
+    custom_id: draftButtonId(id),
+    label,
+    style,
+    ...(disabled ? { disabled: true } : {}),
+  });
   return {
-    ok: true,
-    draft: { questions, answer: values[FIELDS.answer].trim(), asOf: values[FIELDS.asOf].trim(), sourceUrl, sourceTitle, sourcePublisher, sourceDate },
+    type: ComponentType.ActionRow,
+    components: [
+      button('save', F.save, ButtonStyle.Success, !canSave),
+      button('change', F.change, ButtonStyle.Primary),
+      button('more', F.more, ButtonStyle.Secondary),
+      button('cancel', F.cancel, ButtonStyle.Danger),
+    ],
   };
 }

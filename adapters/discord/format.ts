@@ -24,7 +24,6 @@ import {
   type Announcement,
   type AnswerResult,
   type Citation,
-  type ModReply,
   type SourceEntry,
   type Suggestion,
   type TimelineEntry,
@@ -35,7 +34,7 @@ import {
 /** Questions are the members' own words: whatever they typed, the bot's posts ping nobody. */
 export const NO_MENTIONS: MessageMentionOptions = Object.freeze({ parse: [], repliedUser: false });
 
-type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
+export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
 
 export interface DiscordReply {
   content?: string;
@@ -51,7 +50,7 @@ export type ButtonAction =
   /** A /timeline page button: the page and the filter it was asked with. */
   | { kind: 'timeline'; page: number; filter: string };
 
-const COLOURS = Object.freeze({ answer: 0x2b6cb0, ambiguous: 0xd69e2e, declined: 0x718096, refused: 0xc53030 });
+export const COLOURS = Object.freeze({ answer: 0x2b6cb0, ambiguous: 0xd69e2e, declined: 0x718096, refused: 0xc53030 });
 /** A field needs a name; continuation fields of one list show none. */
 const BLANK = '\u200b';
 const ELLIPSIS = '…';
@@ -162,13 +161,13 @@ export function formatNotice(text: string): DiscordReply {
 }
 
 /**
- * A moderator's reply (the core's plain text, which may quote members' questions): escaped, and
- * split at line ends over as many embeds as it needs, one per message.
+ * Lines of plain text for a moderator (which may quote members' questions): escaped, and split at
+ * line ends over as many embeds as they need, one per message; red when they say no.
  */
-export function formatModReply({ ok, text }: ModReply): DiscordReply[] {
-  const lines = text.split('\n').map((line) => escapeAndCut(line, DISCORD.embedDescription));
-  const color = ok ? COLOURS.answer : COLOURS.refused;
-  return packLines(lines, DISCORD.embedDescription).map((description) => reply({ description, color }));
+export function formatLines(lines: readonly string[], refused = false): DiscordReply[] {
+  const escaped = lines.map((line) => escapeAndCut(line, DISCORD.embedDescription));
+  const color = refused ? COLOURS.refused : COLOURS.answer;
+  return packLines(escaped, DISCORD.embedDescription).map((description) => reply({ description, color }));
 }
 
 export function formatChoices(questions: readonly string[]): ApplicationCommandOptionChoiceData<string>[] {
@@ -223,7 +222,7 @@ export function cutText(text: string, max: number): string {
  * time quadratic in the length (0.7 s for 20,000 characters), so the text is cut first, and cut
  * again in case escaping lengthened it.
  */
-function escapeAndCut(text: string, max: number): string {
+export function escapeAndCut(text: string, max: number): string {
   return cutText(escapeMarkdown(cutText(text, max)), max);
 }
 
@@ -232,7 +231,7 @@ export function embedLength(embed: APIEmbed): number {
   return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + fieldsLength(embed.fields ?? []) + (embed.footer?.text.length ?? 0);
 }
 
-function reply(embed: APIEmbed, components: ButtonRow[] = []): DiscordReply {
+export function reply(embed: APIEmbed, components: ButtonRow[] = []): DiscordReply {
   return { embeds: [embed], components, allowedMentions: NO_MENTIONS };
 }
 

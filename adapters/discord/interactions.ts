@@ -41,6 +41,9 @@ async function submit(interaction: ModalSubmitInteraction, deps: AdapterDeps): P
 }
 
 async function press(interaction: ButtonInteraction, deps: AdapterDeps): Promise<void> {
+  // A command's own buttons ("fact:save") go to that command.
+  const owner = commands.get(interaction.customId.split(':')[0] ?? '');
+  if (owner?.press) return owner.press(interaction, deps);
   const action = parseButtonId(interaction.customId);
   switch (action?.kind) {
     case 'ask': {

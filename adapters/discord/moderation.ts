@@ -1,19 +1,23 @@
-// What /fact and /kb share: the one gate every moderator command passes (set up, within the
-// moderator limit, run by a moderator), who acted, the fact-id autocomplete, and the reply.
-// Replies are private: reports quote members' questions, and a channel need not watch edits.
+// What /fact and /kb share: the one gate every moderator command passes (set up, run by a
+// moderator), who acted, the fact-id autocomplete, and the reply. Replies are private: reports
+// quote members' questions, and a channel need not watch edits. The moderators' limit counts their
+// changes only, and the core keeps it; a non-moderator's attempts are counted here, so repeating
+// one cannot flood the log.
 import {
   GuildMember,
   MessageFlags,
   PermissionFlagsBits,
   type AutocompleteInteraction,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   type ModalSubmitInteraction,
   type SlashCommandStringOption,
 } from 'discord.js';
-import { DISCORD, isDiscordModerator, LIMITS, MESSAGES, MOD_MESSAGES, type Actor, type AdapterDeps, type Moderation, type ModReply } from '../../src/index.js';
-import { cutText, formatModReply, formatNotice } from './format.js';
+import { DISCORD, isDiscordModerator, LIMITS, MOD_MESSAGES, type Actor, type AdapterDeps, type Moderation, type ModResult } from '../../src/index.js';
+import { cutText, formatNotice } from './format.js';
+import { formatModeration } from './moderation-format.js';
 
-export type ModInteraction = ChatInputCommandInteraction | ModalSubmitInteraction;
+export type ModInteraction = ChatInputCommandInteraction | ModalSubmitInteraction | ButtonInteraction;
 
 /** The moderation to use when this member may run a command now; otherwise replies privately why not. */
 export async function admit(interaction: ModInteraction, deps: AdapterDeps): Promise<Moderation | undefined> {
@@ -23,12 +27,12 @@ export async function admit(interaction: ModInteraction, deps: AdapterDeps): Pro
   };
   const { moderation } = deps;
   if (!moderation) return refuse(MOD_MESSAGES.moderationOff);
-  // Before the moderator check, so a non-moderator repeating a command cannot flood the log either.
-  // Unlike a chat, an interaction must be answered, so every command past the limit gets the reminder.
-  if ((await moderation.limiter.check(`discord:${interaction.user.id}`)) !== 'ok') return refuse(MESSAGES.slowDown);
   if (!isModerator(interaction, deps)) {
-    const command = interaction.isChatInputCommand() ? interaction.toString() : interaction.customId;
-    deps.logger.warn({ userId: interaction.user.id, command }, 'refused moderator command from a non-moderator');
+    // An interaction must be answered, so every attempt is refused; past the limit, it is not logged again.
+    if ((await moderation.limiter.check(`discord:${interaction.user.id}`)) === 'ok') {
+      const command = interaction.isChatInputCommand() ? interaction.toString() : interaction.customId;
+      deps.logger.warn({ userId: interaction.user.id, command }, 'refused moderator command from a non-moderator');
+    }
     return refuse(MOD_MESSAGES.notModerator);
   }
   return moderation;
@@ -59,9 +63,9 @@ export function actorOf(interaction: ModInteraction): Actor {
  * first: a report reads the whole activity log and a change writes files, which may take longer
  * than the 3 seconds Discord waits for a first answer.
  */
-export async function respond(interaction: ModInteraction, work: () => ModReply | Promise<ModReply>): Promise<void> {
+export async function respond(interaction: ModInteraction, work: () => ModResult | Promise<ModResult>): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const parts = formatModReply(await work());
+  const parts = formatModeration(await work());
   for (const [i, part] of parts.entries()) {
     if (i === 0) await interaction.editReply(part);
     else await interaction.followUp({ ...part, flags: MessageFlags.Ephemeral });

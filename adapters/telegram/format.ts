@@ -1,7 +1,7 @@
 // Lays core results out as Telegram HTML messages. Pure layout: every decision was the core's.
 // Telegram's HTML mode reads <, > and & as markup, so every piece of fact or user text is escaped
 // here, and a message is fitted to Telegram's length limit here, never by cutting a tag or an entity.
-import type { InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResultArticle } from 'telegraf/types';
+import type { InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResultArticle, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'telegraf/types';
 import {
   MATCHING,
   MESSAGES,
@@ -27,6 +27,12 @@ export interface TelegramMessage {
   /** HTML, at most TELEGRAM.messageChars characters. */
   text: string;
   reply_markup?: InlineKeyboardMarkup;
+}
+
+/** A message to a moderator: besides buttons under it, a dialogue's keyboard (its choices as buttons) or that keyboard's removal. */
+export interface TelegramModMessage {
+  text: string;
+  reply_markup?: InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove;
 }
 
 /** How every message is sent: previews of the cited pages would bury the answer. */
@@ -124,11 +130,6 @@ export function formatLatest(entries: readonly TimelineEntry[], lang: Language =
 function entryLine(e: TimelineEntry, lang: Language): string {
   const label = escapeHtml(e.citation.publisher ?? e.citation.title ?? MESSAGES.sourcesHeading);
   return `<b>${escapeHtml(dateIn(lang, e.date))}</b> — ${escapeHtml(e.text)} (<a href="${escapeAttribute(e.citation.url)}">${label}</a>)`;
-}
-
-/** A moderator's reply (plain text): escaped, and split at line ends over as many messages as it needs. */
-export function formatModReply(text: string): TelegramMessage[] {
-  return packLines(text.split('\n').map(escapeHtml), TELEGRAM.messageChars).map((html) => ({ text: html }));
 }
 
 /** One inline-mode result: the answer as it would be sent in a chat, titled by its question. */
@@ -250,7 +251,7 @@ function fit(html: string): string {
 }
 
 /** Whole lines into as few messages as fit the limit; a line too long on its own is cut. */
-function packLines(lines: readonly string[], max: number): string[] {
+export function packLines(lines: readonly string[], max: number): string[] {
   const messages: string[] = [];
   let current = '';
   for (const line of lines.map((l) => truncateHtml(l, max))) {

@@ -2,7 +2,7 @@
 // shared per-user rate limit, recording the question without letting the record hold up the reply.
 import type { Context } from 'telegraf';
 import { languageOfLocale, quietInGroups, UI_TEXT, type AdapterDeps, type AnswerResult, type Language } from '../../src/index.js';
-import { formatNotice, formatResult, HTML_OPTIONS, type TelegramMessage } from './format.js';
+import { formatNotice, formatResult, HTML_OPTIONS, type TelegramModMessage } from './format.js';
 import type { SendQueue } from './send-queue.js';
 
 export interface TelegramDeps extends AdapterDeps {
@@ -30,7 +30,7 @@ export function askedBy(ctx: Context): { conversation?: string; locale?: string 
 }
 
 /** Sends an HTML message to the update's chat; in a group, as a reply to the message that asked. */
-export function sendHtml(deps: TelegramDeps, ctx: Context, message: TelegramMessage): Promise<unknown> {
+export function sendHtml(deps: TelegramDeps, ctx: Context, message: TelegramModMessage): Promise<unknown> {
   const chat = ctx.chat;
   if (!chat) throw new Error(`A ${ctx.updateType} update has no chat to reply in`);
   const isGroup = chat.type !== 'private';

@@ -9,24 +9,35 @@ export interface FactDraft {
   id?: string;
   questions: string[];
   answer: string;
+  /** Where sources disagree; null removes it (when editing). */
+  caveat?: string | null;
   sourceUrl: string;
-  sourceTitle?: string;
-  sourcePublisher?: string;
+  /** The first source's details; null removes one (when editing), empty or absent keeps it. */
+  sourceTitle?: string | null;
+  sourcePublisher?: string | null;
   /** Publication date of the source, YYYY-MM-DD. */
-  sourceDate?: string;
+  sourceDate?: string | null;
   /** When the fact was true, YYYY-MM-DD. */
   asOf: string;
+  /** An empty list removes every tag (when editing). */
   tags?: string[];
-  round?: number;
+  /** The round of talks; null removes it (when editing). */
+  round?: number | null;
+}
+
+/** A draft of a new fact with what it lacks left empty, for the schema to name. */
+export function completeDraft(draft: Partial<FactDraft>): FactDraft {
+  return { ...draft, questions: draft.questions ?? [], answer: draft.answer ?? '', sourceUrl: draft.sourceUrl ?? '', asOf: draft.asOf ?? '' };
 }
 
 /** A new fact from a draft: its source becomes the first citation. */
 export function factFromDraft(draft: FactDraft): FactInput {
   return withoutUndefined({
     id: draft.id?.trim() || slugFrom(draft.questions[0] ?? draft.answer),
-    round: draft.round,
+    round: draft.round ?? undefined,
     questions: draft.questions.map((q) => q.trim()).filter(Boolean),
     answer: draft.answer.trim(),
+    caveat: given(draft.caveat),
     sources: [{ ...sourceFromDraft(draft), url: draft.sourceUrl.trim() }],
     asOf: draft.asOf.trim(),
     tags: draft.tags ?? [],
@@ -37,26 +48,43 @@ export function factFromDraft(draft: FactDraft): FactInput {
 /**
  * An edited fact: fields the draft leaves empty keep their value, the first source's details
  * included, so a new address, title, publisher or date changes just that detail of the first
- * citation (adding a citation is `fact source`).
+ * citation (adding a citation is `fact source`). A null removes an optional field.
  */
 export function applyDraft(fact: Fact, draft: Partial<FactDraft>): FactInput {
   const questions = draft.questions?.map((q) => q.trim()).filter(Boolean);
   const [first, ...others] = fact.sources;
   const details = sourceFromDraft(draft);
+  const cleared = new Set<keyof Source>();
+  if (draft.sourceTitle === null) cleared.add('title');
+  if (draft.sourcePublisher === null) cleared.add('publisher');
+  if (draft.sourceDate === null) cleared.add('published');
+  // Spread over the current source, so an untouched one keeps its key order in the file.
+  const source = first && withoutKeys({ ...first, ...details, url: details.url ?? first.url }, cleared);
   return withoutUndefined({
     ...fact,
     questions: questions && questions.length > 0 ? questions : fact.questions,
     answer: given(draft.answer) ?? fact.answer,
+    caveat: draft.caveat === null ? undefined : (given(draft.caveat) ?? fact.caveat),
     asOf: given(draft.asOf) ?? fact.asOf,
-    // Spread over the current source, so an untouched one keeps its key order in the file.
-    sources: first ? [{ ...first, ...details, url: details.url ?? first.url }, ...others] : others,
+    sources: source ? [source, ...others] : others,
     tags: draft.tags ?? fact.tags,
-    round: draft.round ?? fact.round,
+    round: draft.round === null ? undefined : (draft.round ?? fact.round),
+  });
+}
+
+/** The fields an edit changes: what a preview marks and an empty edit is told it lacks. */
+export function changedFields(draft: Partial<FactDraft>): (keyof FactDraft)[] {
+  return (Object.keys(draft) as (keyof FactDraft)[]).filter((key) => {
+    const value = draft[key];
+    if (value === undefined) return false;
+    if (typeof value === 'string') return value.trim() !== '';
+    if (Array.isArray(value)) return key === 'tags' || value.length > 0;
+    return true;
   });
 }
 
 /** A value the moderator typed; empty is none. */
-function given(value: string | undefined): string | undefined {
+function given(value: string | null | undefined): string | undefined {
   return value?.trim() || undefined;
 }
 
@@ -68,6 +96,10 @@ function sourceFromDraft(draft: Partial<FactDraft>): Partial<Source> {
     published: given(draft.sourceDate),
     url: given(draft.sourceUrl),
   });
+}
+
+function withoutKeys<T extends object>(value: T, keys: ReadonlySet<PropertyKey>): T {
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !keys.has(key))) as T;
 }
 
 /**

@@ -1,26 +1,27 @@
-// The moderator commands, one core behind Discord and Telegram alike: show, add, edit, retire and
-// cite facts; status, unanswered questions, history and undo. Returns plain text replies; every
-// change goes through the store (validated, atomic, audited) and is served at once.
+// The moderator commands, one core behind Discord, Telegram, the console and the web console: show,
+// add, edit, retire and cite facts; status, unanswered questions, history and undo. Returns data (a
+// ModResult) for each adapter to lay out. Every change goes through the store (validated, atomic,
+// audited), counts towards the moderator's limit (reading never does), and is served at once.
 import type { ActivityLog } from '../activity.js';
-import { translationGaps } from '../knowledge/translation.js';
-import { formatDate } from '../citations.js';
 import { MODERATION } from '../config/defaults.js';
 import type { BotCore } from '../core.js';
-import { formatProblem, type KnowledgeProblem } from '../knowledge/parse.js';
-import type { Fact } from '../knowledge/schema.js';
-import { factKey, type Actor, type AuditEntry, type FactStore, type WriteResult } from '../knowledge/store.js';
+import { translationGaps } from '../knowledge/translation.js';
+import { fieldIssues } from '../knowledge/parse.js';
+import { FactSchema, type Fact, type FactInput } from '../knowledge/schema.js';
+import { factKey, undoneBy, type Actor, type AuditEntry, type FactStore, type WriteResult } from '../knowledge/store.js';
 import type { KnowledgeWatcher } from '../knowledge/watch.js';
 import { createNormalizer } from '../matching/normalize.js';
-import { MOD_MESSAGES } from '../messages.js';
-import { applyDraft, factFromDraft, type FactDraft } from './draft.js';
+import { DIALOGUE_MESSAGES } from '../messages.js';
+import type { RateLimiter } from '../ratelimit.js';
+import { applyDraft, completeDraft, factFromDraft, type FactDraft } from './draft.js';
+import { readField, type Field, type FieldProblem } from './fields.js';
 import { ratings, unansweredGaps } from './report.js';
-
-export interface ModReply {
-  ok: boolean;
-  text: string;
-}
+import type { DialoguePreview, HistoryItem, ModResult, Refusal } from './result.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What a preview shows of a draft: the fact as it would be saved, its answer, and what keeps it from being saved. */
+export type DraftPreview = Pick<DialoguePreview, 'factId' | 'fact' | 'answer' | 'problems' | 'changed'>;
 
 export class ModerationService {
   constructor(
@@ -29,13 +30,15 @@ export class ModerationService {
     private readonly activity: ActivityLog,
     private readonly watcher?: KnowledgeWatcher,
     private readonly now: () => Date = () => new Date(),
+    /** Counts each moderator's changes (never their reading); none: unlimited. */
+    private readonly limiter?: RateLimiter,
   ) {}
 
   /** The fact as a moderator needs it to edit: every field, and the key an edit must quote. */
-  show(id: string): ModReply {
+  show(id: string): ModResult {
     const fact = this.#find(id);
-    if (!fact) return { ok: false, text: MOD_MESSAGES.notFound(id) };
-    return { ok: true, text: describeFact(fact) };
+    if (!fact) return notFound(id);
+    return { kind: 'fact', fact, version: factKey(fact) };
   }
 
   /** The current version key of a fact, for an edit dialogue to quote when it saves. */
@@ -48,100 +51,154 @@ export class ModerationService {
     return this.#find(id);
   }
 
-  async add(draft: FactDraft, actor: Actor): Promise<ModReply> {
-    return this.#write(await this.store.put(factFromDraft(draft), actor, 'add', null), MOD_MESSAGES.added);
+  /**
+   * A draft as it would be saved: a new fact (`editing` unset) or the fact `editing` with the
+   * draft laid over it; undefined when that fact does not exist. Checked as a whole by the fact
+   * schema, and answered as members would get it when it passes.
+   */
+  preview(draft: Partial<FactDraft>, editing?: string): DraftPreview | undefined {
+    const current = editing === undefined ? undefined : this.#find(editing);
+    if (editing !== undefined && !current) return undefined;
+    const fact = current ? applyDraft(current, draft) : factFromDraft(completeDraft(draft));
+    const parsed = FactSchema.safeParse(fact);
+    const problems: FieldProblem[] = parsed.success ? [] : fieldIssues(parsed.error);
+    if (!current && this.#find(fact.id)) problems.push({ field: 'id', message: DIALOGUE_MESSAGES.idTaken });
+    return {
+      factId: fact.id,
+      fact,
+      ...(parsed.success && problems.length === 0 ? { answer: this.core.preview(parsed.data) } : {}),
+      problems,
+      changed: current ? changedFields(current, fact) : [],
+    };
   }
 
-  /** expectedKey: the key shown when the moderator opened the fact; omitted, the current one. */
-  async edit(id: string, draft: Partial<FactDraft>, actor: Actor, expectedKey?: string): Promise<ModReply> {
-    const fact = this.#find(id);
-    if (!fact) return { ok: false, text: MOD_MESSAGES.notFound(id) };
-    return this.#write(await this.store.put(applyDraft(fact, draft), actor, 'edit', expectedKey ?? factKey(fact)), MOD_MESSAGES.edited);
+  async add(draft: FactDraft, actor: Actor): Promise<ModResult> {
+    const limited = await this.#limited(actor);
+    if (limited) return limited;
+    const fact = factFromDraft(draft);
+    return this.#write(await this.store.put(fact, actor, 'add', null), fact.id);
   }
 
-  async retire(id: string, actor: Actor): Promise<ModReply> {
+  /** expectedKey: the key shown when the moderator opened the fact; omitted, the current one. An edit that changes nothing saves nothing. */
+  async edit(id: string, draft: Partial<FactDraft>, actor: Actor, expectedKey?: string): Promise<ModResult> {
     const fact = this.#find(id);
-    if (!fact) return { ok: false, text: MOD_MESSAGES.notFound(id) };
-    if (fact.status === 'retired') return { ok: false, text: MOD_MESSAGES.alreadyRetired(id) };
-    return this.#write(await this.store.put({ ...fact, status: 'retired' }, actor, 'retire', factKey(fact)), MOD_MESSAGES.retired);
+    if (!fact) return notFound(id);
+    const edited = applyDraft(fact, draft);
+    if (changedFields(fact, edited).length === 0) return { kind: 'cancelled', unchanged: true };
+    const limited = await this.#limited(actor);
+    if (limited) return limited;
+    return this.#write(await this.store.put(edited, actor, 'edit', expectedKey ?? factKey(fact)), fact.id);
   }
 
-  async addSource(id: string, source: { url: string; title?: string; publisher?: string; published?: string }, actor: Actor): Promise<ModReply> {
+  /** One field changed in one message ("fact edit <id> round 4"), checked as it is typed. */
+  async change(id: string, field: Field, value: string, actor: Actor): Promise<ModResult> {
+    if (!this.#find(id)) return notFound(id);
+    const read = readField(field, value);
+    if (!read.ok) return { kind: 'refused', reason: 'invalid', problems: read.problems };
+    return this.edit(id, read.draft, actor);
+  }
+
+  async retire(id: string, actor: Actor): Promise<ModResult> {
     const fact = this.#find(id);
-    if (!fact) return { ok: false, text: MOD_MESSAGES.notFound(id) };
+    if (!fact) return notFound(id);
+    if (fact.status === 'retired') return { kind: 'refused', reason: 'already-retired', id: fact.id };
+    const limited = await this.#limited(actor);
+    if (limited) return limited;
+    return this.#write(await this.store.put({ ...fact, status: 'retired' }, actor, 'retire', factKey(fact)), fact.id);
+  }
+
+  async addSource(id: string, source: { url: string; title?: string; publisher?: string; published?: string }, actor: Actor): Promise<ModResult> {
+    const fact = this.#find(id);
+    if (!fact) return notFound(id);
     const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== '')) as typeof source;
-    return this.#write(await this.store.put({ ...fact, sources: [...fact.sources, cleaned] }, actor, 'source', factKey(fact)), MOD_MESSAGES.sourceAdded);
+    const limited = await this.#limited(actor);
+    if (limited) return limited;
+    return this.#write(await this.store.put({ ...fact, sources: [...fact.sources, cleaned] }, actor, 'source', factKey(fact)), fact.id);
   }
 
-  async undo(id: string, actor: Actor): Promise<ModReply> {
-    return this.#write(await this.store.undo(id, actor), MOD_MESSAGES.undone);
+  async undo(id: string, actor: Actor): Promise<ModResult> {
+    const limited = await this.#limited(actor);
+    if (limited) return limited;
+    return this.#write(await this.store.undo(id.trim(), actor), id.trim());
   }
 
-  async history(id: string): Promise<ModReply> {
-    const entries = await this.store.history(id);
-    if (entries.length === 0) return { ok: true, text: MOD_MESSAGES.noHistory(id) };
-    return { ok: true, text: [MOD_MESSAGES.historyLead(id), ...entries.map(describeEntry)].join('\n') };
+  async history(id: string): Promise<ModResult> {
+    const factId = id.trim();
+    return { kind: 'history', factId, entries: historyItems(await this.store.history(factId)) };
   }
 
-  async status(): Promise<ModReply> {
+  async status(): Promise<ModResult> {
     const { base } = this.core;
     const active = base.facts.filter((f) => f.status === 'active').length;
-    const last = (await this.store.changes()).at(-1);
-    const problems = this.watcher?.problems ?? [];
-    const lines = [
-      MOD_MESSAGES.statusFacts(base.facts.length, active, this.core.sources().length),
-      MOD_MESSAGES.statusVersion(base.version, formatDate(base.newestDate || '')),
-      last ? MOD_MESSAGES.statusLastChange(describeEntry(last)) : MOD_MESSAGES.statusNoChanges,
-      problems.length === 0 ? MOD_MESSAGES.statusNoProblems : MOD_MESSAGES.statusProblems(problems.length),
-      ...problems.map((p) => `  ${formatProblem(p)}`),
-      ...translationGaps(base.facts, base.translations).flatMap(({ language, missing, stale }) => [
-        MOD_MESSAGES.statusTranslations(language, active - missing.length - stale.length, active, missing.length, stale.length),
-        ...(stale.length > 0 ? [`  ${MOD_MESSAGES.statusStale}: ${stale.join(', ')}`] : []),
-      ]),
-    ];
-    return { ok: true, text: lines.join('\n') };
+    const changes = await this.store.changes();
+    const lastFact = changes.at(-1)?.factId;
+    const last = lastFact === undefined ? undefined : historyItems(changes.filter((e) => e.factId === lastFact)).at(-1);
+    return {
+      kind: 'status',
+      facts: base.facts.length,
+      active,
+      sources: this.core.sources().length,
+      version: base.version,
+      newest: base.newestDate || '',
+      ...(last ? { last } : {}),
+      problems: this.watcher?.problems ?? [],
+      translations: translationGaps(base.facts, base.translations).map(({ language, missing, stale }) => ({
+        language,
+        current: active - missing.length - stale.length,
+        missing: missing.length,
+        stale,
+      })),
+    };
   }
 
-  async unanswered(asked: number = MODERATION.unansweredDays): Promise<ModReply> {
+  async unanswered(asked: number = MODERATION.unansweredDays): Promise<ModResult> {
     // A huge number would put `since` past the dates a Date can hold, and every question after it.
     const days = Math.min(Math.max(Math.trunc(asked), 1), MODERATION.unansweredMaxDays);
     const since = new Date(this.now().getTime() - days * DAY_MS);
     const normalizer = createNormalizer(this.core.base.vocabulary);
     const { gaps, truncated } = unansweredGaps(await this.activity.questions.readAll(), normalizer, since);
     const rated = ratings(await this.activity.feedback.readAll()).slice(0, MODERATION.reportRows);
-    const lines = [MOD_MESSAGES.gapsLead(days)];
-    if (days !== asked) lines.push(MOD_MESSAGES.daysOutOfRange(MODERATION.unansweredMaxDays));
-    if (truncated) lines.push(MOD_MESSAGES.gapsTruncated(MODERATION.unansweredScan));
-    if (gaps.length === 0) lines.push(MOD_MESSAGES.noGaps);
-    for (const g of gaps.slice(0, MODERATION.reportRows)) lines.push(MOD_MESSAGES.gapLine(g.count, g.askers, g.example));
-    lines.push('', MOD_MESSAGES.ratingsLead);
-    if (rated.length === 0) lines.push(MOD_MESSAGES.noRatings);
-    for (const r of rated) lines.push(MOD_MESSAGES.ratingLine(r.factId, r.up, r.down));
-    return { ok: true, text: lines.join('\n') };
+    return {
+      kind: 'gaps',
+      days,
+      asked,
+      maxDays: MODERATION.unansweredMaxDays,
+      truncated,
+      scanned: MODERATION.unansweredScan,
+      gaps: gaps.slice(0, MODERATION.reportRows),
+      ratings: rated,
+    };
   }
 
   #find(id: string): Fact | undefined {
     return this.core.base.facts.find((f) => f.id === id.trim());
   }
 
-  #write(result: WriteResult, done: (id: string) => string): ModReply {
+  /** Counts a change against the moderator's limit: a refusal when over it. */
+  async #limited(actor: Actor): Promise<Refusal | undefined> {
+    if (!this.limiter) return undefined;
+    if ((await this.limiter.check(`${actor.platform}:${actor.id}`)) === 'ok') return undefined;
+    return { kind: 'refused', reason: 'limited', perMinute: this.limiter.limit ?? MODERATION.commandsPerWindow };
+  }
+
+  /** `id`: the fact the change was for, which a refusal names. */
+  #write(result: WriteResult, id: string): ModResult {
     if (!result.ok) {
       switch (result.reason) {
         case 'invalid':
-          return { ok: false, text: [MOD_MESSAGES.invalid, ...result.problems.map(describeProblem)].join('\n') };
+          return { kind: 'refused', reason: 'invalid', problems: result.problems };
         case 'blocked':
-          return { ok: false, text: MOD_MESSAGES.blocked(result.problems.length, [...new Set(result.problems.map((p) => p.file))]) };
+          return { kind: 'refused', reason: 'blocked', problems: result.problems, files: [...new Set(result.problems.map((p) => p.file))] };
         case 'busy':
-          return { ok: false, text: MOD_MESSAGES.busy };
+          return { kind: 'refused', reason: 'busy' };
         case 'unrecorded':
-          return { ok: false, text: MOD_MESSAGES.unrecorded(result.detail) };
         case 'unwritten':
-          return { ok: false, text: MOD_MESSAGES.unwritten(result.detail) };
         case 'unavailable':
-          return { ok: false, text: MOD_MESSAGES.unavailable(result.detail) };
+          return { kind: 'refused', reason: result.reason, detail: result.detail };
         case 'conflict':
+          return { kind: 'refused', reason: 'conflict', message: result.message };
         case 'not-found':
-          return { ok: false, text: result.message };
+          return { kind: 'refused', reason: 'not-found', id, message: result.message };
         default: {
           const unreachable: never = result;
           return unreachable;
@@ -150,33 +207,41 @@ export class ModerationService {
     }
     // Served at once; the file watcher will find the same version and leave it be.
     this.core.replace(result.base);
-    return { ok: true, text: done(result.fact.id) };
+    return { kind: 'saved', action: result.entry.action, fact: result.fact, entry: historyItem(result.entry) };
   }
 }
 
-/** A problem in words a moderator acts on: the field, then what is wrong with it. */
-function describeProblem(p: KnowledgeProblem): string {
-  return `  • ${p.field ? `${p.field}: ` : ''}${p.message}`;
+function notFound(id: string): Refusal {
+  return { kind: 'refused', reason: 'not-found', id: id.trim() };
 }
 
-export function describeFact(fact: Fact): string {
-  return [
-    `id: ${fact.id}${fact.status === 'retired' ? ' (retired)' : ''}`,
-    `version: ${factKey(fact)}`,
-    fact.round !== undefined ? `round: ${fact.round}` : undefined,
-    'questions:',
-    ...fact.questions.map((q) => `  - ${q}`),
-    `answer: ${fact.answer}`,
-    fact.caveat ? `caveat: ${fact.caveat}` : undefined,
-    'sources:',
-    ...fact.sources.map((s, i) => `  sources[${i}]: ${[s.title, s.publisher, s.published, s.url].filter(Boolean).join(' | ')}`),
-    `asOf: ${fact.asOf}`,
-    `tags: ${fact.tags.join(', ') || '—'}`,
-  ]
-    .filter((line): line is string => line !== undefined)
-    .join('\n');
+/** A fact's recorded changes, each undo with the change it took back. */
+export function historyItems(entries: readonly AuditEntry[]): HistoryItem[] {
+  const took = undoneBy(entries);
+  return entries.map((entry, i) => {
+    const undone = took.get(i);
+    return { ...historyItem(entry), ...(undone ? { undid: { action: undone.action, at: undone.at, actor: undone.actor } } : {}) };
+  });
 }
 
-function describeEntry(e: AuditEntry): string {
-  return MOD_MESSAGES.historyLine(e.at.replace('T', ' ').slice(0, 16), e.actor.name, e.actor.platform, e.action, e.factId);
+function historyItem(entry: AuditEntry): HistoryItem {
+  return { at: entry.at, actor: entry.actor, action: entry.action, factId: entry.factId };
+}
+
+/** The fields in which an edited fact differs from the fact as it is. */
+function changedFields(before: Fact, after: FactInput): Field[] {
+  const read = (f: FactInput): Record<Exclude<Field, 'id' | 'source'>, unknown> => ({
+    questions: f.questions,
+    answer: f.answer,
+    caveat: f.caveat,
+    url: f.sources[0]?.url,
+    title: f.sources[0]?.title,
+    publisher: f.sources[0]?.publisher,
+    published: f.sources[0]?.published,
+    asOf: f.asOf,
+    round: f.round,
+    tags: f.tags ?? [],
+  });
+  const [was, is] = [read(before), read(after)];
+  return (Object.keys(was) as (keyof typeof was)[]).filter((key) => JSON.stringify(was[key]) !== JSON.stringify(is[key]));
 }

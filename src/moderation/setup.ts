@@ -16,10 +16,8 @@ export function createModeration(
   activity: ActivityLog,
   options: { watcher?: KnowledgeWatcher; limiter?: RateLimiter; dialogues?: DialogueStore } = {},
 ): Moderation {
-  const service = new ModerationService(core, store, activity, options.watcher);
-  return {
-    service,
-    text: new TextModeration(service, new Dialogues(options.dialogues)),
-    limiter: options.limiter ?? new MemoryRateLimiter(MODERATION.commandsPerWindow, MODERATION.windowMs),
-  };
+  // One limiter: the service counts moderators' changes with it, adapters count non-moderators' attempts.
+  const limiter = options.limiter ?? new MemoryRateLimiter(MODERATION.commandsPerWindow, MODERATION.windowMs);
+  const service = new ModerationService(core, store, activity, options.watcher, undefined, limiter);
+  return { service, text: new TextModeration(service, new Dialogues(options.dialogues)), limiter };
 }

@@ -7,7 +7,7 @@ import { runConsole, type ConsoleOptions } from '../../adapters/console/chat.js'
 import { ActivityLog, KnowledgeStore, ModerationService, TextModeration } from '../../src/index.js';
 import { BotCore } from '../../src/core.js';
 import { TIMELINE } from '../../src/config/defaults.js';
-import { MESSAGES } from '../../src/messages.js';
+import { DIALOGUE_MESSAGES, MESSAGES, MOD_MESSAGES } from '../../src/messages.js';
 import { baseOf, copyOfFixtureKnowledge, FIXTURE_KNOWLEDGE, loadBase, type FactSketch } from '../helpers.js';
 
 let core: BotCore;
@@ -56,6 +56,23 @@ describe('the console chat', () => {
     const text = await chat(['kb status', 'fact retire erdogan-host'], own, { moderation: new TextModeration(service), operator });
     expect(text).toContain('Facts: 4 (3 active, 1 retired)');
     expect(text).toContain('Retired "erdogan-host"');
+  });
+
+  it('walks the operator through an edit, keeping values with an empty line, and shows the fact before saving it', async () => {
+    const dir = await copyOfFixtureKnowledge();
+    const own = new BotCore(await loadBase(dir));
+    const service = new ModerationService(own, new KnowledgeStore(dir), new ActivityLog(await mkdtemp(path.join(tmpdir(), 'data-'))));
+    const operator = { platform: 'console', id: 'op', name: 'op' };
+    const lines = ['fact edit round-two-duration', '', 'It took about an hour.', '', '', 'not-a-date', '', '', '', 'save', 'kb unanswered 0'];
+    const text = await chat(lines, own, { moderation: new TextModeration(service), operator });
+    expect(text).toContain(DIALOGUE_MESSAGES.editLead('round-two-duration'));
+    expect(text).toContain('Now: The second round lasted a little over an hour.');
+    expect(text).toContain(`${DIALOGUE_MESSAGES.notTaken}\n  • asOf: must be a date written YYYY-MM-DD`);
+    expect(text).toContain(DIALOGUE_MESSAGES.previewLead('edit', 'round-two-duration'));
+    expect(text).toContain(DIALOGUE_MESSAGES.previewChanged(['answer']));
+    expect(text).toContain(MOD_MESSAGES.edited('round-two-duration'));
+    expect(text).toContain(MOD_MESSAGES.badDays('0', 365));
+    expect(own.base.facts.find((f) => f.id === 'round-two-duration')?.answer).toBe('It took about an hour.');
   });
 
   it('apologises for a moderator command that fails, and goes on with the chat', async () => {

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { draftFromForm, factFormId, factModal, FIELDS, MODAL, parseFactFormId, type FormValues } from '../../adapters/discord/fact-form.js';
+import {
+  draftButtonId,
+  draftButtons,
+  factFormId,
+  factModal,
+  FIELDS,
+  formValues,
+  MODAL,
+  moreModal,
+  moreValues,
+  parseDraftButtonId,
+  parseFactFormId,
+} from '../../adapters/discord/fact-form.js';
 import { LIMITS, MOD_MESSAGES, type Fact } from '../../src/index.js';
 
 const FACT: Fact = {
@@ -11,10 +23,6 @@ const FACT: Fact = {
   tags: [],
   status: 'active',
 };
-
-function values(extra: Partial<FormValues> = {}): FormValues {
-  return { questions: '', answer: '', asof: '', url: '', source: '', ...extra };
-}
 
 /** The modal's inputs as Discord receives them: custom id, label, required, value, placeholder. */
 function inputsOf(modal: ReturnType<typeof factModal>) {
@@ -31,11 +39,19 @@ describe('the form custom id', () => {
     expect(factFormId({ mode: 'add' })).toBe('fact:add');
     expect(parseFactFormId(factFormId(edit))).toEqual(edit);
     expect(parseFactFormId('fact:add')).toEqual({ mode: 'add' });
+    expect(parseFactFormId('fact:draft')).toEqual({ mode: 'draft' });
+    expect(parseFactFormId('fact:more')).toEqual({ mode: 'more' });
     expect(parseFactFormId('fact:edit:Not An Id:xyz')).toBeUndefined();
   });
 
   it('stays within Discord’s 100 characters for the longest fact id', () => {
     expect(factFormId({ mode: 'edit', factId: 'a'.repeat(LIMITS.factIdChars), key: 'f'.repeat(12) }).length).toBeLessThanOrEqual(100);
+  });
+
+  it('names the preview’s buttons, and only those', () => {
+    for (const button of ['save', 'change', 'more', 'cancel'] as const) expect(parseDraftButtonId(draftButtonId(button))).toBe(button);
+    expect(parseDraftButtonId('fact:delete')).toBeUndefined();
+    expect(parseDraftButtonId('ask:save')).toBeUndefined();
   });
 });
 
@@ -53,7 +69,7 @@ describe('the add/edit modal', () => {
   });
 
   it('opens an edit prefilled with the current values, shows the current source, and requires nothing', () => {
-    const modal = factModal({ fact: FACT, key: 'abc' });
+    const modal = factModal({ target: { mode: 'edit', factId: FACT.id, key: 'abc' }, fact: FACT });
     expect(modal.toJSON().custom_id).toBe('fact:edit:round-two-duration:abc');
     const inputs = inputsOf(modal);
     expect(inputs.map((i) => i.value)).toEqual([FACT.questions.join('\n'), FACT.answer, FACT.asOf, undefined, undefined]);
@@ -61,64 +77,57 @@ describe('the add/edit modal', () => {
     expect(inputs.every((i) => i.required === false)).toBe(true);
   });
 
+  it('reopens a draft with every input as it was typed, mistakes included, for the draft', () => {
+    const draft = { questions: 'One?\nTwo\nThree', answer: 'An answer.', asOf: '2 December', url: 'example.com/four', source: 'Report | | ' };
+    const modal = factModal({ target: { mode: 'add' }, draft });
+    expect(modal.toJSON().custom_id).toBe('fact:draft');
+    expect(inputsOf(modal).map((i) => i.value)).toEqual([draft.questions, draft.answer, draft.asOf, draft.url, draft.source]);
+    const edit = factModal({ target: { mode: 'edit', factId: FACT.id, key: 'abc' }, fact: FACT, draft: { answer: 'Changed.' } });
+    expect(edit.toJSON().title).toBe(MOD_MESSAGES.discordForm.editTitle(FACT.id));
+    expect(inputsOf(edit).map((i) => i.value)).toEqual([undefined, 'Changed.', undefined, undefined, undefined]);
+  });
+
   it('leaves out a value too long for Discord instead of cutting it, and keeps every text within the limits', () => {
     const long = { ...FACT, id: 'x'.repeat(LIMITS.factIdChars), answer: 'word '.repeat(1000).trim() };
-    const modal = factModal({ fact: long, key: 'abc' });
+    const modal = factModal({ target: { mode: 'edit', factId: long.id, key: 'abc' }, fact: long });
     expect(inputsOf(modal)[1]).toMatchObject({ value: undefined, placeholder: MOD_MESSAGES.discordForm.tooLongToShow });
-    const json = modal.toJSON();
-    expect(json.title.length).toBeLessThanOrEqual(MODAL.title);
-    for (const c of json.components) {
-      if (!('label' in c)) throw new Error('expected labels');
-      expect(c.label.length).toBeLessThanOrEqual(MODAL.label);
-      expect((c.description ?? '').length).toBeLessThanOrEqual(MODAL.hint);
+    for (const json of [modal.toJSON(), moreModal({ ...FACT, caveat: 'x'.repeat(5000) }).toJSON()]) {
+      expect(json.title.length).toBeLessThanOrEqual(MODAL.title);
+      for (const c of json.components) {
+        if (!('label' in c)) throw new Error('expected labels');
+        expect(c.label.length).toBeLessThanOrEqual(MODAL.label);
+        expect((c.description ?? '').length).toBeLessThanOrEqual(MODAL.hint);
+      }
     }
+  });
+
+  it('asks for round, tags and caveat in a second form, shown with the values the fact would have', () => {
+    const modal = moreModal({ ...FACT, round: 2, tags: ['second-round', 'duration'], caveat: 'Paper B says two hours.' });
+    expect(modal.toJSON().custom_id).toBe('fact:more');
+    expect(inputsOf(modal).map((i) => [i.id, i.value, i.required])).toEqual([
+      ['round', '2', false],
+      ['tags', 'second-round, duration', false],
+      ['caveat', 'Paper B says two hours.', false],
+    ]);
+    expect(inputsOf(moreModal(FACT)).map((i) => i.value)).toEqual([undefined, undefined, undefined]);
   });
 });
 
 describe('reading a submitted form', () => {
-  it('takes one question per line, dropping bullets and blank lines, and splits the source on |', () => {
-    const parsed = draftFromForm(
-      values({
-        questions: '- Who chaired the fourth round?\n\n• Who led the fourth meeting\nChair of the fourth round talks ',
-        answer: ' Türkiye’s foreign minister chaired it. ',
-        asof: '2025-12-02',
-        url: ' https://example.com/fourth ',
-        source: 'Fourth round report | Example News | 2025-12-02',
-      }),
-    );
-    expect(parsed).toEqual({
-      ok: true,
-      draft: {
-        questions: ['Who chaired the fourth round?', 'Who led the fourth meeting', 'Chair of the fourth round talks'],
-        answer: 'Türkiye’s foreign minister chaired it.',
-        asOf: '2025-12-02',
-        sourceUrl: 'https://example.com/fourth',
-        sourceTitle: 'Fourth round report',
-        sourcePublisher: 'Example News',
-        sourceDate: '2025-12-02',
-      },
-    });
-  });
-
-  it('leaves empty inputs empty, so an edit keeps those values', () => {
-    expect(draftFromForm(values({ answer: 'A new answer.' }))).toEqual({
-      ok: true,
-      draft: { questions: [], answer: 'A new answer.', asOf: '', sourceUrl: '', sourceTitle: '', sourcePublisher: '', sourceDate: '' },
-    });
-  });
-
-  it('takes source details without an address, so a corrected title keeps the current address', () => {
-    expect(draftFromForm(values({ source: 'A better title' }))).toEqual({
-      ok: true,
-      draft: { questions: [], answer: '', asOf: '', sourceUrl: '', sourceTitle: 'A better title', sourcePublisher: '', sourceDate: '' },
-    });
-  });
-
-  it('refuses source details with more than three parts', () => {
-    expect(draftFromForm(values({ url: 'https://example.com', source: 'a | b | c | d' }))).toEqual({ ok: false, text: MOD_MESSAGES.discordForm.tooManyParts });
+  it('reads each input as the field the core reads', () => {
+    const typed: Record<string, string> = { questions: 'q', answer: 'a', asof: 'd', url: 'u', source: 's', round: '4', tags: 't', caveat: 'c' };
+    expect(formValues((id) => typed[id] ?? '')).toEqual({ questions: 'q', answer: 'a', asOf: 'd', url: 'u', source: 's' });
+    expect(moreValues((id) => typed[id] ?? '')).toEqual({ round: '4', tags: 't', caveat: 'c' });
   });
 
   it('reads every input the modal has', () => {
     expect(inputsOf(factModal()).map((i) => i.id)).toEqual(Object.values(FIELDS));
+  });
+
+  it('offers Save only when the draft can be saved', () => {
+    const [save] = draftButtons(false).components;
+    expect(save).toMatchObject({ custom_id: 'fact:save', disabled: true });
+    expect(draftButtons(true).components[0]).not.toHaveProperty('disabled');
+    expect(draftButtons(true).components.map((b) => b.custom_id)).toEqual(['fact:save', 'fact:change', 'fact:more', 'fact:cancel']);
   });
 });

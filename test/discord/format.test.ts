@@ -6,7 +6,7 @@ import {
   embedLength,
   formatAnswer,
   formatChoices,
-  formatModReply,
+  formatLines,
   formatNotice,
   formatSources,
   parseButtonId,
@@ -215,25 +215,25 @@ describe('autocomplete choices and button ids', () => {
   });
 });
 
-describe('formatModReply', () => {
+describe('formatLines', () => {
   it('escapes markdown in members\' words, and colours a refusal apart from a result', () => {
-    const [ok] = formatModReply({ ok: true, text: 'Questions:\n  1× e.g. “who won *the* match?”' });
+    const [ok] = formatLines(['Questions:', '  1× e.g. “who won *the* match?”']);
     expect(ok?.embeds[0]?.description).toBe('Questions:\n  1× e.g. “who won \\*the\\* match?”');
-    const [refused] = formatModReply({ ok: false, text: 'Nothing was saved' });
+    const [refused] = formatLines(['Nothing was saved'], true);
     expect(refused?.embeds[0]?.color).not.toBe(ok?.embeds[0]?.color);
     expect(ok?.allowedMentions).toEqual({ parse: [], repliedUser: false });
   });
 
   it('splits a long report at line ends over as many embeds as it needs, losing no line', () => {
     const lines = Array.from({ length: 300 }, (_, i) => `  ${i + 1}× (2 members) e.g. “a question asked ${i + 1} times”`);
-    const parts = formatModReply({ ok: true, text: lines.join('\n') });
+    const parts = formatLines(lines);
     expect(parts.length).toBeGreaterThan(1);
     for (const part of parts) expect(part.embeds[0]?.description?.length).toBeLessThanOrEqual(DISCORD.embedDescription);
     expect(parts.map((p) => p.embeds[0]?.description).join('\n')).toBe(lines.join('\n'));
   });
 
   it('cuts a single line longer than an embed', () => {
-    const [part] = formatModReply({ ok: true, text: 'x '.repeat(3000) });
+    const [part] = formatLines(['x '.repeat(3000)]);
     expect(part?.embeds[0]?.description?.length).toBeLessThanOrEqual(DISCORD.embedDescription);
   });
 });

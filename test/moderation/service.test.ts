@@ -9,7 +9,10 @@ import { BotCore } from '../../src/core.js';
 import { KnowledgeStore } from '../../src/knowledge/store.js';
 import { MOD_MESSAGES } from '../../src/messages.js';
 import type { FactDraft } from '../../src/moderation/draft.js';
+import type { ModResult, Refusal } from '../../src/moderation/result.js';
 import { ModerationService } from '../../src/moderation/service.js';
+import { gapsLines, historyLines, refusalText, statusLines } from '../../src/moderation/wording.js';
+import { MemoryRateLimiter } from '../../src/ratelimit.js';
 import { copyOfFixtureKnowledge, loadBase } from '../helpers.js';
 
 const alice = { platform: 'telegram', id: '1', name: 'alice' };
@@ -42,7 +45,7 @@ beforeEach(async () => {
 describe('moderating the fact base', () => {
   it('adds a fact that the very next question gets, written to a file git can diff', async () => {
     const reply = await service.add(draft, alice);
-    expect(reply).toEqual({ ok: true, text: MOD_MESSAGES.added('how-long-did-the-fourth-round-last') });
+    expect(reply).toMatchObject({ kind: 'saved', action: 'add', fact: { id: 'how-long-did-the-fourth-round-last', round: 4 }, entry: { actor: alice, action: 'add' } });
     const result = core.answer('How long did the fourth round last?');
     expect(result.kind === 'answer' && result.text).toBe('The fourth round lasted twenty minutes.');
     const file = await readFile(path.join(dir, 'facts/how-long-did-the-fourth-round-last.yaml'), 'utf8');
@@ -58,10 +61,10 @@ describe('moderating the fact base', () => {
 
   it('refuses an invalid fact, names the field, and keeps serving the old answers', async () => {
     const reply = await service.add({ ...draft, sourceUrl: 'not-a-url', asOf: '1 Dec' }, alice);
-    expect(reply.ok).toBe(false);
-    expect(reply.text).toContain(MOD_MESSAGES.invalid);
-    expect(reply.text).toContain('sources[0].url: must be a URL');
-    expect(reply.text).toContain('asOf: must be a date written YYYY-MM-DD');
+    expect(reply).toMatchObject({ kind: 'refused', reason: 'invalid' });
+    const problems = reply.kind === 'refused' && reply.reason === 'invalid' ? reply.problems : [];
+    expect(problems).toContainEqual(expect.objectContaining({ field: 'sources[0].url', message: 'must be a URL (http or https)' }));
+    expect(problems).toContainEqual(expect.objectContaining({ field: 'asOf', message: 'must be a date written YYYY-MM-DD' }));
     expect(core.answer('How long did the fourth round last?')).not.toMatchObject({ text: draft.answer });
     expect(await store.audit.readAll()).toEqual([]);
   });
@@ -69,7 +72,7 @@ describe('moderating the fact base', () => {
   it('edits a fact in its own file, keeping the file’s other facts and comments', async () => {
     const before = await readFile(path.join(dir, 'facts/rounds.yaml'), 'utf8');
     const reply = await service.edit('round-two-duration', { answer: 'The second round lasted just over an hour.' }, bob);
-    expect(reply.ok).toBe(true);
+    expect(reply.kind).toBe('saved');
     const after = await readFile(path.join(dir, 'facts/rounds.yaml'), 'utf8');
     expect(after).toContain('The second round lasted just over an hour.');
     expect(after).toContain('id: round-three-duration');
@@ -84,9 +87,8 @@ describe('moderating the fact base', () => {
       service.edit('round-two-duration', { answer: 'Alice’s answer.' }, alice, version),
       service.edit('round-two-duration', { answer: 'Bob’s answer.' }, bob, version),
     ]);
-    expect(first?.ok).toBe(true);
-    expect(second?.ok).toBe(false);
-    expect(second?.text).toMatch(/was changed by alice .* after you opened it/);
+    expect(first?.kind).toBe('saved');
+    expect(second).toMatchObject({ kind: 'refused', reason: 'conflict', message: expect.stringMatching(/was changed by alice .* after you opened it/) });
     const answer = core.answer('How long did the second round last?');
     expect(answer.kind === 'answer' && answer.text).toBe('Alice’s answer.');
   });
@@ -95,7 +97,7 @@ describe('moderating the fact base', () => {
     await service.retire('erdogan-host', alice);
     expect(answered(core.answer({ factId: 'erdogan-host' }))).toBeUndefined();
     const undo = await service.undo('erdogan-host', bob);
-    expect(undo.ok).toBe(true);
+    expect(undo).toMatchObject({ kind: 'saved', action: 'undo' });
     expect(answered(core.answer({ factId: 'erdogan-host' }))?.text).toContain('Erdoğan offered');
   });
 
@@ -105,18 +107,22 @@ describe('moderating the fact base', () => {
     expect(entry).toMatchObject({ action: 'source', actor: alice, factId: 'round-two-duration' });
     expect(entry?.before?.sources).toHaveLength(1);
     expect(entry?.after.sources).toHaveLength(2);
-    expect((await service.history('round-two-duration')).text).toContain('alice (telegram) — source round-two-duration');
+    const history = await service.history('round-two-duration');
+    expect(history).toMatchObject({ kind: 'history', entries: [{ action: 'source', actor: alice }] });
+    expect(historyLines(history as Extract<ModResult, { kind: 'history' }>).join('\n')).toContain('alice (telegram) — source round-two-duration');
   });
 
   it('refuses every change while another file on disk is broken, naming that file, never "no such fact"', async () => {
     const other = (await readFile(path.join(dir, 'facts/rounds.yaml'), 'utf8')).replace('url: https://example.com/second', 'url: nope');
     await writeFile(path.join(dir, 'facts/other.yaml'), other.replace(/id: /g, 'id: other-'));
-    const expected = MOD_MESSAGES.blocked(1, [path.relative(process.cwd(), path.join(dir, 'facts/other.yaml'))]);
-    expect(expected).toContain('other.yaml');
+    const file = path.relative(process.cwd(), path.join(dir, 'facts/other.yaml'));
 
     const replies = [await service.retire('erdogan-host', alice), await service.add(draft, alice)];
 
-    for (const reply of replies) expect(reply).toEqual({ ok: false, text: expected });
+    for (const reply of replies) {
+      expect(reply).toMatchObject({ kind: 'refused', reason: 'blocked', files: [file] });
+      expect(refusalText(reply as Refusal)).toBe(MOD_MESSAGES.blocked(1, [file]));
+    }
     expect(answered(core.answer({ factId: 'erdogan-host' }))).toBeDefined();
     expect(await store.audit.readAll()).toEqual([]);
   });
@@ -126,42 +132,40 @@ describe('moderating the fact base', () => {
     await service.edit('round-two-duration', { answer: 'Second edit.' }, bob);
     const answer = () => answered(core.answer({ factId: 'round-two-duration' }))?.text;
 
-    expect((await service.undo('round-two-duration', alice)).ok).toBe(true);
+    expect((await service.undo('round-two-duration', alice)).kind).toBe('saved');
     expect(answer()).toBe('First edit.');
-    expect((await service.undo('round-two-duration', alice)).ok).toBe(true);
+    expect((await service.undo('round-two-duration', alice)).kind).toBe('saved');
     expect(answer()).toBe('The second round lasted a little over an hour.');
     const third = await service.undo('round-two-duration', alice);
-    expect(third.ok).toBe(false);
-    expect(third.text).toContain('nothing to undo');
+    expect(third).toMatchObject({ kind: 'refused', reason: 'not-found', message: expect.stringContaining('nothing to undo') });
     expect(answer()).toBe('The second round lasted a little over an hour.');
   });
 
   it('adds a fact whose first question is not in Latin script, under an id made from its hash', async () => {
     const questions = ['Кто принёс торт на пятый раунд?', 'торт на пятом раунде', 'был ли торт на переговорах'];
     const reply = await service.add({ ...draft, questions }, alice);
-    expect(reply.ok).toBe(true);
-    const id = /"([^"]+)"/.exec(reply.text)?.[1] ?? '';
+    expect(reply.kind).toBe('saved');
+    const id = reply.kind === 'saved' ? reply.fact.id : '';
     expect(id).toMatch(/^fact-[0-9a-f]{8}$/);
     expect(answered(core.answer({ factId: id }))?.text).toBe(draft.answer);
   });
 
   it('answers plainly for a fact that does not exist', async () => {
-    expect(service.show('nope')).toEqual({ ok: false, text: MOD_MESSAGES.notFound('nope') });
-    expect((await service.retire('nope', alice)).ok).toBe(false);
-    expect((await service.undo('round-two-duration', alice)).ok).toBe(false);
+    expect(service.show('nope')).toEqual({ kind: 'refused', reason: 'not-found', id: 'nope' });
+    expect(await service.retire('nope', alice)).toEqual({ kind: 'refused', reason: 'not-found', id: 'nope' });
+    expect((await service.undo('round-two-duration', alice)).kind).toBe('refused');
   });
 
   it('shows every field of a fact with the version an edit must quote', () => {
-    const text = service.show('round-three-duration').text;
-    expect(text).toContain('id: round-three-duration');
-    expect(text).toContain(`version: ${service.keyOf('round-three-duration')}`);
-    expect(text).toContain('caveat: Paper A says 40 minutes');
-    expect(text).toContain('sources[1]: Seed article | https://example.com/seed');
+    const shown = service.show('round-three-duration');
+    expect(shown).toMatchObject({ kind: 'fact', fact: { id: 'round-three-duration', caveat: expect.stringContaining('Paper A says 40 minutes') }, version: service.keyOf('round-three-duration') });
   });
 
   it('reports facts, sources, the last change and pending problems', async () => {
     await service.retire('erdogan-host', alice);
-    const text = (await service.status()).text;
+    const status = await service.status();
+    expect(status).toMatchObject({ kind: 'status', facts: 4, active: 2, last: { action: 'retire', actor: alice, factId: 'erdogan-host' }, problems: [] });
+    const text = statusLines(status as Extract<ModResult, { kind: 'status' }>).join('\n');
     expect(text).toContain('Facts: 4 (2 active, 2 retired)');
     expect(text).toContain('alice (telegram) — retire erdogan-host');
     expect(text).toContain(MOD_MESSAGES.statusNoProblems);
@@ -177,8 +181,10 @@ describe('moderating the fact base', () => {
     await activity.recordFeedback({ platform: 'telegram', userId: '1' }, 'round-two-duration', 'down');
     await activity.recordFeedback({ platform: 'telegram', userId: '1' }, 'round-two-duration', 'down');
     await activity.recordFeedback({ platform: 'discord', userId: '1' }, 'round-two-duration', 'up');
-    const text = (await service.unanswered(7)).text;
-    const lines = text.split('\n');
+    const report = await service.unanswered(7);
+    expect(report).toMatchObject({ kind: 'gaps', days: 7, gaps: [{ count: 3, askers: 2, example: 'germany gdp' }, { count: 1 }] });
+    const lines = gapsLines(report as Extract<ModResult, { kind: 'gaps' }>);
+    const text = lines.join('\n');
     expect(lines[1]).toBe('  3× (2 members) e.g. “germany gdp”');
     expect(lines[2]).toBe('  1× (1 member) e.g. “Who won the football match?”');
     expect(text).not.toContain('third round');
@@ -187,11 +193,89 @@ describe('moderating the fact base', () => {
 
   it('looks back at most a year, saying so, when asked for more days than a date can hold', async () => {
     await activity.recordQuestion({ platform: 'telegram', userId: '1' }, core.answer('What is the GDP of Germany?'));
-    const lines = (await service.unanswered(99_999_999_999)).text.split('\n');
+    const lines = gapsLines((await service.unanswered(99_999_999_999)) as Extract<ModResult, { kind: 'gaps' }>);
     expect(lines.slice(0, 3)).toEqual([
       MOD_MESSAGES.gapsLead(MODERATION.unansweredMaxDays),
       MOD_MESSAGES.daysOutOfRange(MODERATION.unansweredMaxDays),
       '  1× (1 member) e.g. “What is the GDP of Germany?”',
     ]);
+  });
+});
+
+describe('moderation as data, and its limits', () => {
+  it('counts changes against the moderator limit, never reading, and says so in its own result', async () => {
+    const limited = new ModerationService(core, store, activity, undefined, undefined, new MemoryRateLimiter(2, 60_000));
+    for (let i = 0; i < 5; i += 1) {
+      expect(limited.show('round-two-duration').kind).toBe('fact');
+      expect((await limited.status()).kind).toBe('status');
+      expect((await limited.history('round-two-duration')).kind).toBe('history');
+    }
+    expect((await limited.change('round-two-duration', 'answer', 'One.', alice)).kind).toBe('saved');
+    expect((await limited.change('round-two-duration', 'answer', 'Two.', alice)).kind).toBe('saved');
+    expect(await limited.change('round-two-duration', 'answer', 'Three.', alice)).toEqual({ kind: 'refused', reason: 'limited', perMinute: 2 });
+    expect(await limited.retire('erdogan-host', alice)).toEqual({ kind: 'refused', reason: 'limited', perMinute: 2 });
+    // Another moderator has a limit of their own.
+    expect((await limited.retire('erdogan-host', bob)).kind).toBe('saved');
+    expect(refusalText({ kind: 'refused', reason: 'limited', perMinute: 2 })).toBe(MOD_MESSAGES.tooManyChanges(2));
+  });
+
+  it('changes one field in one call, checked as it is typed, and saves nothing for no change', async () => {
+    expect(await service.change('round-two-duration', 'asOf', 'June 2nd', alice)).toEqual({
+      kind: 'refused',
+      reason: 'invalid',
+      problems: [{ field: 'asOf', message: 'must be a date written YYYY-MM-DD' }],
+    });
+    expect(await service.change('round-two-duration', 'round', 'second', alice)).toMatchObject({ kind: 'refused', reason: 'invalid', problems: [{ field: 'round' }] });
+    expect(await service.change('round-two-duration', 'round', '4', alice)).toMatchObject({ kind: 'saved', action: 'edit', fact: { round: 4 } });
+    expect(core.base.facts.find((f) => f.id === 'round-two-duration')).toMatchObject({ round: 4, answer: 'The second round lasted a little over an hour.' });
+    expect(await service.change('round-two-duration', 'round', '4', alice)).toEqual({ kind: 'cancelled', unchanged: true });
+    expect(await service.change('round-two-duration', 'tags', 'second-round, duration', alice)).toMatchObject({ fact: { tags: ['second-round', 'duration'] } });
+    expect(await service.change('round-two-duration', 'caveat', 'Paper B says two hours.', alice)).toMatchObject({ fact: { caveat: 'Paper B says two hours.' } });
+    expect(await service.change('round-two-duration', 'caveat', 'none', alice)).toMatchObject({ kind: 'saved' });
+    expect(core.base.facts.find((f) => f.id === 'round-two-duration')?.caveat).toBeUndefined();
+    expect(await service.change('round-two-duration', 'publisher', 'none', alice)).toMatchObject({ kind: 'saved' });
+    expect(core.base.facts.find((f) => f.id === 'round-two-duration')?.sources[0]).toEqual({ title: 'Second round report', published: '2025-06-02', url: 'https://example.com/second' });
+  });
+
+  it('makes an edited fact of a newer round "the latest round"', async () => {
+    const before = core.answer('how long was the latest round');
+    expect(before.kind === 'answer' && before.factId).toBe('round-three-duration');
+    await service.change('round-two-duration', 'round', '4', alice);
+    const after = core.answer('how long was the latest round');
+    expect(after.kind === 'answer' && after.factId).toBe('round-two-duration');
+  });
+
+  it('previews a draft as members would get it, naming what keeps it from being saved', () => {
+    const ok = service.preview(draft);
+    expect(ok).toMatchObject({ factId: 'how-long-did-the-fourth-round-last', problems: [], answer: { kind: 'answer', text: draft.answer, asOfText: 'as of 1 December 2025' } });
+    expect(ok?.answer?.citations[0]?.label).toBe('Fourth round report — Example News, 1 December 2025');
+    const taken = service.preview({ ...draft, id: 'round-two-duration', questions: ['no question mark', 'two', 'three'] });
+    expect(taken?.answer).toBeUndefined();
+    expect(taken?.problems).toEqual([
+      { field: 'questions[0]', message: expect.stringContaining('ending in "?"') },
+      { field: 'id', message: expect.stringContaining('is taken') },
+    ]);
+    const edit = service.preview({ answer: 'About an hour.', round: 5 }, 'round-two-duration');
+    expect(edit).toMatchObject({ factId: 'round-two-duration', changed: ['answer', 'round'], answer: { text: 'About an hour.' } });
+    expect(service.preview({}, 'nope')).toBeUndefined();
+  });
+
+  it('says in history what each undo took back', async () => {
+    await service.edit('round-two-duration', { answer: 'First edit.' }, alice);
+    await service.edit('round-two-duration', { answer: 'Second edit.' }, bob);
+    await service.undo('round-two-duration', alice);
+    await service.undo('round-two-duration', bob);
+    const history = await service.history('round-two-duration');
+    expect(history).toMatchObject({
+      kind: 'history',
+      entries: [
+        { action: 'edit', actor: alice },
+        { action: 'edit', actor: bob },
+        { action: 'undo', actor: alice, undid: { action: 'edit', actor: bob } },
+        { action: 'undo', actor: bob, undid: { action: 'edit', actor: alice } },
+      ],
+    });
+    const lines = historyLines(history as Extract<ModResult, { kind: 'history' }>);
+    expect(lines[3]).toMatch(/— alice \(telegram\) — undo round-two-duration \(took back the edit by bob at \d{4}-\d\d-\d\d \d\d:\d\d UTC\)$/);
   });
 });

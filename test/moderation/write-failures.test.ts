@@ -6,7 +6,9 @@ import { ActivityLog } from '../../src/activity.js';
 import { BotCore } from '../../src/core.js';
 import { KnowledgeStore } from '../../src/knowledge/store.js';
 import { MOD_MESSAGES } from '../../src/messages.js';
+import type { Refusal } from '../../src/moderation/result.js';
 import { ModerationService } from '../../src/moderation/service.js';
+import { refusalText } from '../../src/moderation/wording.js';
 import { copyOfFixtureKnowledge, loadBase } from '../helpers.js';
 import { answered } from '../../src/answer.js';
 
@@ -47,7 +49,8 @@ describe('a change the disk will not take', () => {
 
     const reply = await service.retire('erdogan-host', alice);
 
-    expect(reply).toEqual({ ok: false, text: MOD_MESSAGES.unrecorded('EISDIR') });
+    expect(reply).toEqual({ kind: 'refused', reason: 'unrecorded', detail: 'EISDIR' });
+    expect(refusalText(reply as Refusal)).toBe(MOD_MESSAGES.unrecorded('EISDIR'));
     expect(await readFile(factFile, 'utf8')).toBe(before);
     expect(answered(core.answer({ factId: 'erdogan-host' }))).toBeDefined();
   });
@@ -59,12 +62,13 @@ describe('a change the disk will not take', () => {
     const reply = await service.retire('erdogan-host', alice);
 
     disk.refuseRename = false;
-    expect(reply).toEqual({ ok: false, text: MOD_MESSAGES.unwritten('ENOSPC') });
+    expect(reply).toEqual({ kind: 'refused', reason: 'unwritten', detail: 'ENOSPC' });
+    expect(refusalText(reply as Refusal)).toBe(MOD_MESSAGES.unwritten('ENOSPC'));
     expect(await readFile(factFile, 'utf8')).toBe(before);
     expect(await store.history('erdogan-host')).toEqual([]);
     expect(answered(core.answer({ factId: 'erdogan-host' }))).toBeDefined();
     // The next change is recorded on a line of its own.
-    expect((await service.retire('erdogan-host', alice)).ok).toBe(true);
+    expect((await service.retire('erdogan-host', alice)).kind).toBe('saved');
     expect(await store.history('erdogan-host')).toEqual([expect.objectContaining({ action: 'retire', factId: 'erdogan-host' })]);
   });
 });

@@ -16,10 +16,11 @@ function dialogueContract(name: string, make: () => Promise<DialogueStore>) {
       const onB = new Dialogues(store, () => now);
       await onA.start('telegram:7', FactDialogue.add());
       now += 1_000;
-      expect(await onB.reply('telegram:7', QUESTIONS)).toMatchObject({ kind: 'ask' });
-      const turn = await onA.reply('telegram:7', 'The foreign minister.');
+      expect((await onB.reply('telegram:7', QUESTIONS))?.turn).toMatchObject({ kind: 'ask', step: 'answer' });
+      const replied = await onA.reply('telegram:7', 'The foreign minister.');
       // The third step asks for the source's address: both earlier replies were kept.
-      expect(turn).toMatchObject({ kind: 'ask', prompt: expect.stringMatching(/url|address|link/i) });
+      expect(replied?.turn).toMatchObject({ kind: 'ask', step: 'url' });
+      expect(replied?.dialogue.draft).toMatchObject({ answer: 'The foreign minister.', questions: QUESTIONS.split('\n') });
     });
 
     it('forgets a dialogue left unanswered longer than the timeout', async () => {
@@ -37,8 +38,20 @@ function dialogueContract(name: string, make: () => Promise<DialogueStore>) {
       const store = await make();
       const dialogues = new Dialogues(store, () => 9_000_000);
       await dialogues.start('telegram:9', FactDialogue.add());
-      expect(await dialogues.reply('telegram:9', 'cancel')).toMatchObject({ kind: 'cancelled' });
+      expect((await dialogues.reply('telegram:9', 'cancel'))?.turn).toMatchObject({ kind: 'cancelled' });
       expect(await dialogues.has('telegram:9')).toBe(false);
+    });
+
+    it('keeps a form’s draft as it was left: removals, the typed inputs and the version it edits', async () => {
+      const store = await make();
+      const dialogues = new Dialogues(store, () => 9_000_000);
+      const form = { answer: 'A new answer.', url: 'example.com/nope', round: '' };
+      await dialogues.keep('discord:3', FactDialogue.filled({ answer: 'A new answer.', round: null, tags: [], sourceTitle: null }, form, { factId: 'round-two-duration', key: 'abc123' }));
+      const open = await dialogues.open('discord:3');
+      expect(open?.draft).toEqual({ answer: 'A new answer.', round: null, tags: [], sourceTitle: null });
+      expect(open?.form).toEqual(form);
+      expect(open?.editing).toEqual({ factId: 'round-two-duration', key: 'abc123' });
+      expect(open?.reply('save')).toEqual({ kind: 'save' });
     });
 
     it('keeps apart the dialogues of two moderators', async () => {

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { answered } from '../../src/answer.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../adapters/telegram/callback-data.js';
-import { escapeHtml, formatArticle, formatModReply, formatResult, formatSources, truncateHtml } from '../../adapters/telegram/format.js';
-import { BotCore, MESSAGES, TELEGRAM, type AnswerOk } from '../../src/index.js';
+import { escapeHtml, formatArticle, formatResult, formatSources, truncateHtml } from '../../adapters/telegram/format.js';
+import { formatModeration } from '../../adapters/telegram/moderation-format.js';
+import { BotCore, gapsLines, MESSAGES, TELEGRAM, type AnswerOk, type ModResult } from '../../src/index.js';
 import { parseHtml } from '../e2e/telegram/fake-telegram.js';
 import { FIXTURE_KNOWLEDGE, loadBase } from '../helpers.js';
 
@@ -140,15 +141,16 @@ describe('formatting an answer for Telegram', () => {
     expect(messages.map((m) => m.text).join('\n').split('\n')).toHaveLength(61);
   });
 
-  it('escapes a moderator\'s reply and splits a long one at line ends, losing no line', () => {
-    const lines = Array.from({ length: 120 }, (_, i) => `  ${i}× (1 member) e.g. “is <b>round ${i}</b> over & done?”`);
-    const messages = formatModReply(lines.join('\n'));
+  it('escapes a moderator\'s report and splits a long one at line ends, losing no line', () => {
+    const gaps = Array.from({ length: 120 }, (_, i) => ({ example: `is <b>round ${i}</b> over & done?`, count: 1, askers: 1, lastAsked: '2025-12-01' }));
+    const report: Extract<ModResult, { kind: 'gaps' }> = { kind: 'gaps', days: 7, asked: 7, maxDays: 365, truncated: false, scanned: 20_000, gaps, ratings: [] };
+    const messages = formatModeration(report);
     expect(messages.length).toBeGreaterThan(1);
     for (const { text } of messages) {
       expect(text.length).toBeLessThanOrEqual(TELEGRAM.messageChars);
       expectValidHtml(text);
     }
-    expect(messages.map((m) => m.text).join('\n')).toBe(lines.map(escapeHtml).join('\n'));
+    expect(messages.map((m) => m.text).join('\n')).toBe(gapsLines(report).map(escapeHtml).join('\n'));
   });
 });
 

@@ -1,10 +1,12 @@
 // /fact show|add|edit|retire|source — moderators change the fact base. add and edit open a form
-// (a modal) whose submission comes back through submit(); the core validates and saves.
+// (a modal) whose submission comes back through submit(): the core checks each field, keeps the
+// draft and previews it, with buttons (press()) to save it, reopen the form with what was typed,
+// set round, tags and caveat in a second form, or cancel.
 // Visible to every member of a server (a moderator role without Manage Server must see it too),
 // so the permission check happens here, on every use.
-import { InteractionContextType, SlashCommandBuilder, type ModalSubmitInteraction } from 'discord.js';
+import { InteractionContextType, SlashCommandBuilder, type ButtonInteraction, type ModalSubmitInteraction } from 'discord.js';
 import { MOD_MESSAGES, type AdapterDeps } from '../../../src/index.js';
-import { draftFromForm, factModal, FIELDS, parseFactFormId, type FormValues } from '../fact-form.js';
+import { factModal, formValues, moreModal, moreValues, parseDraftButtonId, parseFactFormId } from '../fact-form.js';
 import { actorOf, admit, bySubcommand, completeFactId, factIdOption, respond } from '../moderation.js';
 
 const D = MOD_MESSAGES.discordCommands;
@@ -31,14 +33,14 @@ export const data = new SlashCommandBuilder()
 export const execute = bySubcommand('fact', {
   show: (interaction, { service }) => respond(interaction, () => service.show(interaction.options.getString('id', true))),
   add: async (interaction) => {
-    await interaction.showModal(factModal());
+    await interaction.showModal(factModal({ target: { mode: 'add' } }));
   },
   edit: async (interaction, { service }) => {
     const id = interaction.options.getString('id', true);
     const fact = service.find(id);
     const key = service.keyOf(id);
-    if (!fact || !key) return respond(interaction, () => ({ ok: false, text: MOD_MESSAGES.notFound(id) }));
-    await interaction.showModal(factModal({ fact, key }));
+    if (!fact || !key) return respond(interaction, () => ({ kind: 'refused', reason: 'not-found', id }));
+    await interaction.showModal(factModal({ target: { mode: 'edit', factId: fact.id, key }, fact }));
   },
   retire: (interaction, { service }) => respond(interaction, () => service.retire(interaction.options.getString('id', true), actorOf(interaction))),
   source: (interaction, { service }) => {
@@ -55,17 +57,55 @@ export const execute = bySubcommand('fact', {
 
 export const autocomplete = completeFactId;
 
-/** The add/edit form, submitted. Checked again: the member may have lost the role since it opened. */
+/**
+ * A form, submitted: its fields checked and kept as the moderator's draft, and previewed. Checked
+ * again: the member may have lost the role since it opened.
+ */
 export async function submit(interaction: ModalSubmitInteraction, deps: AdapterDeps): Promise<void> {
   const form = parseFactFormId(interaction.customId);
   if (!form) throw new Error(`unknown form ${interaction.customId}`);
   const moderation = await admit(interaction, deps);
   if (!moderation) return;
-  const values = Object.fromEntries(Object.values(FIELDS).map((id) => [id, interaction.fields.getTextInputValue(id)])) as FormValues;
-  const parsed = draftFromForm(values);
+  const { forms } = moderation.text;
   const actor = actorOf(interaction);
+  const read = (id: string) => interaction.fields.getTextInputValue(id);
   await respond(interaction, () => {
-    if (!parsed.ok) return parsed;
-    return form.mode === 'add' ? moderation.service.add(parsed.draft, actor) : moderation.service.edit(form.factId, parsed.draft, actor, form.key);
+    switch (form.mode) {
+      case 'more':
+        return forms.amend(actor, moreValues(read));
+      case 'draft':
+        return forms.submit(actor, undefined, formValues(read));
+      default:
+        return forms.submit(actor, form, formValues(read));
+    }
   });
+}
+
+/** A button under a draft's preview: save, reopen the main form, open the second form, or cancel. */
+export async function press(interaction: ButtonInteraction, deps: AdapterDeps): Promise<void> {
+  const button = parseDraftButtonId(interaction.customId);
+  if (!button) throw new Error(`unknown button ${interaction.customId}`);
+  const moderation = await admit(interaction, deps);
+  if (!moderation) return;
+  const { forms } = moderation.text;
+  const actor = actorOf(interaction);
+  switch (button) {
+    case 'save':
+      return respond(interaction, () => forms.save(actor));
+    case 'cancel':
+      return respond(interaction, () => forms.cancel(actor));
+    case 'change':
+    case 'more': {
+      // A modal must be the first answer to the press, within Discord's 3 seconds: the draft is read first.
+      const open = await forms.open(actor);
+      if (!open) return respond(interaction, () => ({ kind: 'refused', reason: 'no-draft' }));
+      const fact = open.target.mode === 'edit' ? moderation.service.find(open.target.factId) : undefined;
+      await interaction.showModal(button === 'more' ? moreModal(open.fact) : factModal({ target: open.target, ...(fact ? { fact } : {}), draft: open.form }));
+      return;
+    }
+    default: {
+      const unreachable: never = button;
+      return unreachable;
+    }
+  }
 }

@@ -1,6 +1,7 @@
 // Every slash command, by name: the router and the registration script both read this one list.
 import type {
   AutocompleteInteraction,
+  ButtonInteraction,
   ChatInputCommandInteraction,
   ModalSubmitInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
@@ -20,6 +21,8 @@ export interface Command {
   autocomplete?(interaction: AutocompleteInteraction, deps: AdapterDeps): Promise<void>;
   /** A form (modal) the command opened, submitted; its custom id starts with the command's name and a colon. */
   submit?(interaction: ModalSubmitInteraction, deps: AdapterDeps): Promise<void>;
+  /** A button of a message the command sent whose custom id starts with the command's name and a colon. */
+  press?(interaction: ButtonInteraction, deps: AdapterDeps): Promise<void>;
 }
 
 const all: readonly Command[] = [ask, sources, timeline, latest, help, fact, kb];

@@ -6,7 +6,7 @@ import type { Fact } from '../../../src/knowledge/schema.js';
 import { loadBase } from '../../helpers.js';
 import { storyBase } from '../story-base.js';
 import { MANAGE_GUILD, MODAL, NEWS_CHANNEL_ID, type Member, type RecordedRequest } from './fake-discord.js';
-import { askOptions, modReply, run, startHarness, type Harness } from './harness.js';
+import { askOptions, modReply, run, startHarness, submitAndSave, type Harness } from './harness.js';
 
 const ERROR = 50;
 
@@ -38,7 +38,7 @@ async function editThroughForm(bot: Harness, member: Member, id: string, changes
   expect(form.type).toBe(MODAL);
   const components: { component: { custom_id: string; value?: string } }[] = form.data.components;
   const values = Object.fromEntries(components.map(({ component }) => [component.custom_id, changes[component.custom_id] ?? component.value ?? '']));
-  return modReply(bot, bot.fake.submitModal(member, form.data.custom_id, values));
+  return submitAndSave(bot, member, form.data.custom_id, values);
 }
 
 /** Every message the bot posted to a channel other than where it was asked, once every announcement asked for is done. */
@@ -87,7 +87,7 @@ describe('announcements on Discord', () => {
     };
     const components: { component: { custom_id: string } }[] = form.data.components;
     const values = Object.fromEntries(components.map(({ component }) => [component.custom_id, typed[component.custom_id] ?? '']));
-    expect(await modReply(bot, bot.fake.submitModal(alice, form.data.custom_id, values))).toBe(MOD_MESSAGES.added('who-chaired-the-fourth-round'));
+    expect(await submitAndSave(bot, alice, form.data.custom_id, values)).toBe(MOD_MESSAGES.added('who-chaired-the-fourth-round'));
 
     const posted = await announcements(bot);
     expect(posted).toHaveLength(1);

@@ -104,9 +104,23 @@ export function run(bot: Harness, member: Member, command: string, subcommand: s
 
 /** The text of the bot's answer to a moderator command: privately deferred, then the reply edited in. */
 export async function modReply(bot: Harness, sent: SentInteraction): Promise<string> {
+  return (await modMessage(bot, sent)).embeds[0].description;
+}
+
+/** The whole first message of the bot's answer to a moderator command (content, embeds, buttons). */
+export async function modMessage(bot: Harness, sent: SentInteraction) {
   const deferred = await bot.fake.callbackFor(sent);
   if (deferred.type !== DEFERRED || (deferred.data?.flags ?? 0) !== EPHEMERAL) throw new Error(`expected a private deferred reply, got ${JSON.stringify(deferred)}`);
   const path = `/webhooks/${APP_ID}/${sent.token}/messages/@original`;
   const edit = await bot.fake.waitForRequest((r) => r.method === 'PATCH' && r.path === path && r.status < 300, 'the moderator reply');
-  return edit.body.embeds[0].description;
+  return edit.body;
+}
+
+/** Submits a /fact form, and saves the draft its preview shows with the preview's Save button: what the save says. */
+export async function submitAndSave(bot: Harness, member: Member, customId: string, values: Record<string, string>): Promise<string> {
+  const preview = await modMessage(bot, bot.fake.submitModal(member, customId, values));
+  const buttons: { custom_id: string; disabled?: boolean }[] = preview.components?.[0]?.components ?? [];
+  const save = buttons.find((b) => b.custom_id === 'fact:save');
+  if (!save || save.disabled) throw new Error(`the preview offers no Save: ${JSON.stringify(preview)}`);
+  return modReply(bot, bot.fake.press(member, save.custom_id, { flags: EPHEMERAL }));
 }

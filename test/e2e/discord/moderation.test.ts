@@ -3,10 +3,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MESSAGES, MOD_MESSAGES, MemoryRateLimiter } from '../../../src/index.js';
+import { DIALOGUE_MESSAGES, MESSAGES, MOD_MESSAGES, MemoryRateLimiter } from '../../../src/index.js';
 import { loadBase } from '../../helpers.js';
 import { EPHEMERAL, MANAGE_GUILD, MODAL, MODERATOR_ROLE, type Member, type SentInteraction } from './fake-discord.js';
-import { askOptions, modReply, run, startHarness, type Harness } from './harness.js';
+import { askOptions, modMessage, modReply, run, startHarness, submitAndSave, type Harness } from './harness.js';
 
 const REPLY = 4;
 const DEFERRED = 5;
@@ -70,19 +70,63 @@ const NEW_FACT = {
 };
 
 describe('moderator commands on Discord', () => {
-  it('lets a moderator add a fact through /fact add and its form, and a member’s next /ask gets it with its link', async () => {
+  it('lets a moderator add a fact through /fact add and its form, previewed before it is saved, and a member’s next /ask gets it with its link', async () => {
     const bot = await start();
     const alice = serverManager(bot);
     const form = await bot.fake.callbackFor(run(bot, alice, 'fact', 'add'));
     expect(form).toMatchObject({ type: MODAL, data: { custom_id: 'fact:add' } });
 
-    const saved = await modReply(bot, bot.fake.submitModal(alice, form.data.custom_id, filledIn(form.data, NEW_FACT)));
-    expect(saved).toBe(MOD_MESSAGES.added('who-chaired-the-fourth-round'));
+    const preview = await modMessage(bot, bot.fake.submitModal(alice, form.data.custom_id, filledIn(form.data, NEW_FACT)));
+    expect(preview.content).toBe(DIALOGUE_MESSAGES.previewLead('add', 'who-chaired-the-fourth-round'));
+    // The answer as members will see it, then what else the fact holds.
+    expect(preview.embeds[0].description).toBe(NEW_FACT.answer);
+    expect(preview.embeds[0].fields[0].value).toContain('[1] [Fourth round report — Example News, 2 December 2025](https://example.com/fourth)');
+    expect(preview.embeds[1].description).toContain('round: —');
+    expect(preview.components[0].components.map((b: { custom_id: string }) => b.custom_id)).toEqual(['fact:save', 'fact:change', 'fact:more', 'fact:cancel']);
+    expect((await loadBase(bot.knowledgeDir)).facts.map((f) => f.id)).not.toContain('who-chaired-the-fourth-round');
 
+    expect(await modReply(bot, bot.fake.press(alice, 'fact:save', { flags: EPHEMERAL }))).toBe(MOD_MESSAGES.added('who-chaired-the-fourth-round'));
     const answer = await answerTo(bot, 'Who chaired the fourth round?');
     expect(answer.description).toBe('Türkiye’s foreign minister chaired the fourth round.');
     expect(answer.fields[0].value).toContain('[1] [Fourth round report — Example News, 2 December 2025](https://example.com/fourth)');
     expect((await loadBase(bot.knowledgeDir)).facts.map((f) => f.id)).toContain('who-chaired-the-fourth-round');
+  });
+
+  it('keeps every field of a form with a mistake, reopens it as typed, and takes round, tags and caveat from a second form', async () => {
+    const bot = await start();
+    const alice = serverManager(bot);
+    const typed = { ...NEW_FACT, url: 'example.com/fourth', asof: '2 December' };
+    const refused = await modMessage(bot, bot.fake.submitModal(alice, 'fact:add', typed));
+    const notice = refused.embeds[0].description;
+    expect(notice).toContain(DIALOGUE_MESSAGES.notTakenForm);
+    expect(notice).toContain('sources[0].url: must be a URL (http or https)');
+    expect(notice).toContain('asOf: must be a date written YYYY-MM-DD');
+    expect(refused.components[0].components[0]).toMatchObject({ custom_id: 'fact:save', disabled: true });
+
+    // "Change the form": the same form, every input as it was typed.
+    const again = await bot.fake.callbackFor(bot.fake.press(alice, 'fact:change', { flags: EPHEMERAL }));
+    expect(again).toMatchObject({ type: MODAL, data: { custom_id: 'fact:draft' } });
+    expect(filledIn(again.data)).toEqual(typed);
+    const fixed = await modMessage(bot, bot.fake.submitModal(alice, 'fact:draft', filledIn(again.data, { url: NEW_FACT.url, asof: NEW_FACT.asof })));
+    expect(fixed.components[0].components[0]).not.toHaveProperty('disabled');
+
+    // "Round, tags, caveat": a second form, then the preview again.
+    const more = await bot.fake.callbackFor(bot.fake.press(alice, 'fact:more', { flags: EPHEMERAL }));
+    expect(more).toMatchObject({ type: MODAL, data: { custom_id: 'fact:more' } });
+    const withRound = await modMessage(bot, bot.fake.submitModal(alice, 'fact:more', { round: '4', tags: 'fourth-round, chair', caveat: '' }));
+    expect(withRound.embeds.at(-1).description).toContain('round: 4');
+    expect(await modReply(bot, bot.fake.press(alice, 'fact:save', { flags: EPHEMERAL }))).toBe(MOD_MESSAGES.added('who-chaired-the-fourth-round'));
+    expect((await loadBase(bot.knowledgeDir)).facts.find((f) => f.id === 'who-chaired-the-fourth-round')).toMatchObject({ round: 4, tags: ['fourth-round', 'chair'], asOf: '2025-12-02' });
+    // The draft is closed: a stale button says so.
+    expect(await modReply(bot, bot.fake.press(alice, 'fact:save', { flags: EPHEMERAL }))).toBe(MOD_MESSAGES.discordForm.draftGone);
+  });
+
+  it('cancels a draft from its preview, saving nothing', async () => {
+    const bot = await start();
+    const alice = serverManager(bot);
+    await modMessage(bot, bot.fake.submitModal(alice, 'fact:add', NEW_FACT));
+    expect(await modReply(bot, bot.fake.press(alice, 'fact:cancel', { flags: EPHEMERAL }))).toBe(DIALOGUE_MESSAGES.cancelled);
+    expect((await loadBase(bot.knowledgeDir)).facts.map((f) => f.id)).not.toContain('who-chaired-the-fourth-round');
   });
 
   it('politely refuses a non-moderator’s /fact retire and a forged form, logs the attempt, and changes nothing', async () => {
@@ -92,6 +136,7 @@ describe('moderator commands on Discord', () => {
 
     expect(await refusal(bot, run(bot, boris, 'fact', 'retire', { id: 'round-three-duration' }))).toBe(MOD_MESSAGES.notModerator);
     expect(await refusal(bot, bot.fake.submitModal(boris, 'fact:add', NEW_FACT))).toBe(MOD_MESSAGES.notModerator);
+    expect(await refusal(bot, bot.fake.press(boris, 'fact:save', { flags: EPHEMERAL }))).toBe(MOD_MESSAGES.notModerator);
     expect(bot.logs).toContainEqual(
       expect.objectContaining({ level: WARN, msg: 'refused moderator command from a non-moderator', userId: boris.id, command: '/fact retire id:round-three-duration' }),
     );
@@ -140,7 +185,7 @@ describe('moderator commands on Discord', () => {
     expect(form.data.components[1].component.value).toBe('The second round lasted a little over an hour.');
 
     const changes = { answer: 'The second round lasted about an hour and a quarter.' };
-    const saved = await modReply(bot, bot.fake.submitModal(alice, form.data.custom_id, filledIn(form.data, changes)));
+    const saved = await submitAndSave(bot, alice, form.data.custom_id, filledIn(form.data, changes));
     expect(saved).toBe(MOD_MESSAGES.edited('round-two-duration'));
     expect((await answerTo(bot, 'How long did the second round last?')).description).toBe(changes.answer);
 
@@ -149,18 +194,25 @@ describe('moderator commands on Discord', () => {
     expect((await answerTo(bot, 'How long did the second round last?')).description).toBe('The second round lasted a little over an hour.');
   });
 
-  it('refuses an edit from a form opened before someone else changed the fact, naming who, and keeps their change', async () => {
+  it('refuses an edit from a form opened before someone else changed the fact, naming who, keeps their change, and puts the edit over it only when saved again', async () => {
     const bot = await start();
     const [alice, bob] = [serverManager(bot), roleModerator(bot)];
     const form = await bot.fake.callbackFor(run(bot, alice, 'fact', 'edit', { id: 'round-two-duration' }));
     const cited = await modReply(bot, run(bot, bob, 'fact', 'source', { id: 'round-two-duration', url: 'https://example.com/second-b', title: 'Second report, B' }));
     expect(cited).toBe(MOD_MESSAGES.sourceAdded('round-two-duration'));
 
-    const stale = await modReply(bot, bot.fake.submitModal(alice, form.data.custom_id, filledIn(form.data, { answer: 'Two hours.' })));
-    expect(stale).toContain(`was changed by ${bob.username}`);
+    await modMessage(bot, bot.fake.submitModal(alice, form.data.custom_id, filledIn(form.data, { answer: 'Two hours.' })));
+    const stale = await modMessage(bot, bot.fake.press(alice, 'fact:save', { flags: EPHEMERAL }));
+    expect(stale.embeds[0].description).toContain(`was changed by ${bob.username}`);
+    expect(stale.embeds[0].description).toContain(DIALOGUE_MESSAGES.rebased.slice(0, 40));
     const answer = await answerTo(bot, 'How long did the second round last?');
     expect(answer.description).toBe('The second round lasted a little over an hour.');
     expect(answer.fields[0].value).toContain('(https://example.com/second-b)');
+
+    expect(await modReply(bot, bot.fake.press(alice, 'fact:save', { flags: EPHEMERAL }))).toBe(MOD_MESSAGES.edited('round-two-duration'));
+    const edited = await answerTo(bot, 'How long did the second round last?');
+    expect(edited.description).toBe('Two hours.');
+    expect(edited.fields[0].value).toContain('(https://example.com/second-b)');
   });
 
   it('completes fact ids for moderators, and offers nobody else any', async () => {
@@ -173,16 +225,28 @@ describe('moderator commands on Discord', () => {
     expect((await typing(bot.fake.newMember())).data.choices).toEqual([]);
   });
 
-  it('asks a moderator who runs commands too fast to slow down, and still answers their questions', async () => {
+  it('limits a moderator’s changes, never their reading, in its own words, and still answers their questions', async () => {
     const bot = await start({ moderation: { limiter: new MemoryRateLimiter(2, 60_000) } });
     const alice = serverManager(bot);
     const callbacks = await Promise.all(Array.from({ length: 4 }, () => bot.fake.callbackFor(run(bot, alice, 'kb', 'status'))));
-    expect(callbacks.filter((c) => c.type === DEFERRED)).toHaveLength(2);
-    // Unlike a chat, every interaction needs an answer, so each one past the limit gets the reminder.
-    expect(callbacks.filter((c) => c.type === REPLY && c.data.content === MESSAGES.slowDown && c.data.flags === EPHEMERAL)).toHaveLength(2);
+    expect(callbacks.filter((c) => c.type === DEFERRED)).toHaveLength(4);
+    expect(await modReply(bot, run(bot, alice, 'fact', 'retire', { id: 'erdogan-host' }))).toBe(MOD_MESSAGES.retired('erdogan-host'));
+    expect(await modReply(bot, run(bot, alice, 'kb', 'undo', { id: 'erdogan-host' }))).toBe(MOD_MESSAGES.undone('erdogan-host'));
+    expect(await modReply(bot, run(bot, alice, 'fact', 'retire', { id: 'erdogan-host' }))).toBe(MOD_MESSAGES.tooManyChanges(2));
+    expect(await modReply(bot, run(bot, alice, 'fact', 'show', { id: 'erdogan-host' }))).toContain('id: erdogan-host');
 
     const asked = await bot.fake.callbackFor(bot.fake.slash(alice, 'ask', askOptions('How long did the third round last?')));
     expect(asked.data.embeds[0].description).toContain('40 minutes');
+    expect(JSON.stringify(bot.fake.requests.map((r) => r.body))).not.toContain(MESSAGES.slowDown);
+  });
+
+  it('tells in /kb history what an undo took back', async () => {
+    const bot = await start();
+    const alice = serverManager(bot);
+    await modReply(bot, run(bot, alice, 'fact', 'retire', { id: 'erdogan-host' }));
+    await modReply(bot, run(bot, alice, 'kb', 'undo', { id: 'erdogan-host' }));
+    const history = await modReply(bot, run(bot, alice, 'kb', 'history', { id: 'erdogan-host' }));
+    expect(history.split('\n')[2]).toMatch(new RegExp(`— ${alice.username} \\(discord\\) — undo erdogan-host \\(took back the retire by ${alice.username} at .* UTC\\)$`));
   });
 
   it('says moderation is not set up when the bot runs without it', async () => {

@@ -116,17 +116,19 @@ describe.runIf(HAS_POSTGRES)('two replicas in webhook mode sharing one database'
       '/fact add',
       'Who chaired the fourth round?\nchair of the fourth round\nwho led the fourth meeting',
       'The fourth round was chaired by a Turkish diplomat.',
+      'example.com/fourth-round', // refused on one replica, asked again; the draft is kept for the other
       'https://example.com/fourth-round',
-      'Fourth round report',
-      'Example News',
+      'Fourth round report | Example News | 2025-12-01',
       '2025-12-01',
-      '2025-12-01',
+      '4',
+      'skip',
+      'save',
     ];
     const servedOnA = (await health(a))?.knowledge.version;
     for (const [i, step] of steps.entries()) await post(i % 2 ? b : a, privateText(step, ALICE));
     const last = sentTo(fake, ALICE.id).at(-1) ?? '';
     expect(last).toMatch(/added|saved/i);
-    // The dialogue ended on B (the eighth step, saved there): A must serve the fact within 2 s.
+    // The dialogue ended on B (the tenth message, "save", saved there): A must serve the fact within 2 s.
     const saved = Date.now();
     await expect.poll(async () => (await health(a))?.knowledge.version, { timeout: 2_000, interval: 50 }).not.toBe(servedOnA);
     expect(Date.now() - saved).toBeLessThan(2_000);

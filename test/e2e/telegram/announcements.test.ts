@@ -31,9 +31,9 @@ function withFact(base: FactBase, id: string, change: Partial<Fact>): FactBase {
   return { ...base, facts: base.facts.map((f) => (f.id === id ? { ...f, ...change } : f)) };
 }
 
-/** Runs the /fact edit dialogue: "-" keeps a field; `answer` and `questions` replace theirs. */
+/** Runs the /fact edit dialogue: "keep" keeps a field; `answer` and `questions` replace theirs; then saves. */
 function editLines(id: string, change: { questions?: string; answer?: string }): string[] {
-  return [`/fact edit ${id}`, change.questions ?? '-', change.answer ?? '-', '-', '-', '-', '-', '-'];
+  return [`/fact edit ${id}`, change.questions ?? 'keep', change.answer ?? 'keep', 'keep', 'keep', 'keep', 'keep', 'keep', 'save'];
 }
 
 describe('announcements on Telegram', () => {
@@ -65,10 +65,11 @@ describe('announcements on Telegram', () => {
       'Who chaired the fourth round?\nWho led the fourth meeting | Chair of the fourth round talks',
       'Türkiye’s foreign minister chaired the fourth round.',
       'https://example.com/fourth',
-      'Fourth round report',
-      'Example News',
+      'Fourth round report | Example News | 2025-12-02',
       '2025-12-02',
-      '2025-12-02',
+      'skip',
+      'skip',
+      'save',
     );
     expect(replies.at(-1)).toBe(MOD_MESSAGES.added('who-chaired-the-fourth-round'));
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DIALOGUE_MESSAGES, MESSAGES, MOD_MESSAGES, MemoryRateLimiter } from '../../../src/index.js';
 import { loadBase } from '../../helpers.js';
-import { ALICE, BORIS, buttonPress, buttonsOf, GROUP, groupText, privateText, say, startBot, stopBots } from './harness.js';
+import { ALICE, BORIS, buttonPress, buttonsOf, GROUP, groupText, say, startBot, stopBots } from './harness.js';
 
 afterEach(stopBots);
 
@@ -13,7 +13,7 @@ const FACTS_FILE = 'facts/rounds.yaml';
 
 
 describe('moderator commands on Telegram', () => {
-  it('lets a moderator add a fact through the /fact add dialogue, and a member\'s next question gets it', async () => {
+  it('lets a moderator add a fact through the /fact add dialogue, each field checked as it is typed, and a member\'s next question gets it', async () => {
     const { fake, knowledgeDir } = await startBot(WITH_MODERATION);
     const replies = await say(
       fake,
@@ -21,20 +21,69 @@ describe('moderator commands on Telegram', () => {
       '/fact add',
       'Who chaired the fourth round?\nWho led the fourth meeting | Chair of the fourth round talks',
       'Türkiye’s foreign minister chaired the fourth round.',
+      'example.com/fourth', // no https://: asked again, nothing lost
       'https://example.com/fourth',
-      'Fourth round report',
-      'Example News',
+      'Fourth round report | Example News | 2 December', // a date in the wrong form
+      'Fourth round report | Example News | 2025-12-02',
       '2025-12-02',
-      '2025-12-02',
+      '4',
+      'fourth-round, chair',
     );
     expect(replies[0]).toContain(DIALOGUE_MESSAGES.addLead);
-    expect(replies[1]).toBe(DIALOGUE_MESSAGES.prompts.answer); // the questions were taken, not answered
-    expect(replies.at(-1)).toBe(MOD_MESSAGES.added('who-chaired-the-fourth-round'));
+    expect(replies[1]).toContain(DIALOGUE_MESSAGES.prompts.answer); // the questions were taken, not answered
+    expect(replies[3]).toContain(DIALOGUE_MESSAGES.notTaken);
+    expect(replies[3]).toContain('sources[0].url: must be a URL (http or https)');
+    expect(replies[3]).toContain(DIALOGUE_MESSAGES.prompts.url);
+    expect(replies[5]).toContain('sources[0].published: must be a date written YYYY-MM-DD');
+    expect(replies[6]).toContain(DIALOGUE_MESSAGES.prompts.asOf);
+    expect(replies[7]).toContain(DIALOGUE_MESSAGES.prompts.round);
+    // The preview: the answer as members will get it, and nothing saved yet.
+    const preview = replies.at(-1) ?? '';
+    expect(preview).toContain(DIALOGUE_MESSAGES.previewLead('add', 'who-chaired-the-fourth-round'));
+    expect(preview).toContain('<a href="https://example.com/fourth">Fourth round report — Example News, 2 December 2025</a>');
+    expect(preview).toContain('round: 4');
+    expect(preview).toContain('tags: fourth-round, chair');
+    const previewCall = fake.callsTo('sendMessage').find((c) => c.body.text === preview);
+    expect(previewCall?.body.reply_markup).toEqual({ keyboard: [[{ text: 'save' }, { text: 'cancel' }]], resize_keyboard: true, one_time_keyboard: true });
+    expect((await loadBase(knowledgeDir)).facts.map((f) => f.id)).not.toContain('who-chaired-the-fourth-round');
+
+    const [saved] = await say(fake, ALICE, 'save');
+    expect(saved).toBe(MOD_MESSAGES.added('who-chaired-the-fourth-round'));
+    expect(fake.callsTo('sendMessage').find((c) => c.body.text === saved)?.body.reply_markup).toEqual({ remove_keyboard: true });
 
     const [answer] = await say(fake, BORIS, 'Who chaired the fourth round?');
     expect(answer).toContain('Türkiye’s foreign minister chaired the fourth round.');
     expect(answer).toContain('<a href="https://example.com/fourth">Fourth round report — Example News, 2 December 2025</a>');
-    expect((await loadBase(knowledgeDir)).facts.map((f) => f.id)).toContain('who-chaired-the-fourth-round');
+    expect((await loadBase(knowledgeDir)).facts.find((f) => f.id === 'who-chaired-the-fourth-round')).toMatchObject({ round: 4, tags: ['fourth-round', 'chair'] });
+  });
+
+  it('keeps the draft when saving fails, and the moderator\'s next message goes on with it rather than being answered', async () => {
+    const { fake } = await startBot(WITH_MODERATION);
+    await say(fake, ALICE, '/fact add', 'Who chaired the fourth round?|Who led the fourth meeting|Chair of the fourth round talks', 'A diplomat.', 'https://example.com/fourth', 'skip', '2025-12-02', 'skip', 'skip');
+    const [taken] = await say(fake, ALICE, 'id round-two-duration'); // an id another fact has
+    expect(taken).toContain(DIALOGUE_MESSAGES.previewBlocked);
+    expect(taken).toContain(`id: ${DIALOGUE_MESSAGES.idTaken}`);
+    const [notSaved] = await say(fake, ALICE, 'save');
+    expect(notSaved).toContain(DIALOGUE_MESSAGES.previewBlocked);
+    const [fixed] = await say(fake, ALICE, 'id fourth-round-chair');
+    expect(fixed).toContain(DIALOGUE_MESSAGES.previewLead('add', 'fourth-round-chair'));
+    expect(await say(fake, ALICE, 'save')).toEqual([MOD_MESSAGES.added('fourth-round-chair')]);
+  });
+
+  it('edits one field in one message, and an edit dialogue keeps values with "keep"', async () => {
+    const { fake, core } = await startBot(WITH_MODERATION);
+    expect(await say(fake, ALICE, '/fact edit round-two-duration answer The second round lasted about an hour.')).toEqual([MOD_MESSAGES.edited('round-two-duration')]);
+    expect(await say(fake, ALICE, '/fact edit round-two-duration asOf 2 June')).toEqual([`${MOD_MESSAGES.invalid}\n  • asOf: must be a date written YYYY-MM-DD`]);
+    // A fact moved to a newer round becomes "the latest round".
+    expect(await say(fake, ALICE, '/fact edit round-two-duration round 4')).toEqual([MOD_MESSAGES.edited('round-two-duration')]);
+    expect(core.answer('how long was the latest round')).toMatchObject({ kind: 'answer', factId: 'round-two-duration' });
+
+    const replies = await say(fake, ALICE, '/fact edit round-two-duration', 'keep', 'It took about an hour.', 'keep', 'keep', 'keep', 'keep', 'keep');
+    expect(replies[0]).toContain('Now: How long did the second round last?');
+    expect(fake.callsTo('sendMessage').find((c) => c.body.text === replies[0])?.body.reply_markup).toMatchObject({ keyboard: [[{ text: 'keep' }, { text: 'cancel' }]] });
+    expect(replies.at(-1)).toContain(DIALOGUE_MESSAGES.previewChanged(['answer']));
+    expect(await say(fake, ALICE, 'save')).toEqual([MOD_MESSAGES.edited('round-two-duration')]);
+    expect(core.base.facts.find((f) => f.id === 'round-two-duration')).toMatchObject({ answer: 'It took about an hour.', round: 4 });
   });
 
   it('politely refuses a non-moderator\'s /fact retire, logs the attempt, and changes nothing', async () => {
@@ -48,6 +97,20 @@ describe('moderator commands on Telegram', () => {
     const [answer] = await say(fake, BORIS, 'How long did the third round last?');
     expect(answer).toContain('The third round lasted about 40 minutes.');
     expect(await readFile(path.join(knowledgeDir, FACTS_FILE), 'utf8')).toBe(before);
+  });
+
+  it('refuses a non-moderator\'s command in a group privately, and says nothing in the group when it cannot', async () => {
+    const { fake, adapter } = await startBot(WITH_MODERATION);
+    fake.push(groupText('/fact show round-two-duration', { from: BORIS }));
+    const refused = await fake.waitFor('sendMessage', (c) => c.body.chat_id === BORIS.id);
+    expect(refused.body.text).toBe(MOD_MESSAGES.notModerator);
+
+    const carol = { id: 1003, is_bot: false as const, first_name: 'Carol' };
+    fake.refuse('sendMessage', (body) => body.chat_id === carol.id, { error_code: 403, description: 'Forbidden: bot can\'t initiate conversation with a user' });
+    fake.push(groupText('/kb status', { from: carol }));
+    await fake.waitFor('sendMessage', (c) => c.body.chat_id === carol.id);
+    await adapter.stop(); // lets every reply finish
+    expect(fake.callsTo('sendMessage').filter((c) => c.body.chat_id === GROUP.id)).toEqual([]);
   });
 
   it('refuses an invalid edit with a message naming the field, and keeps serving the old answer', async () => {
@@ -93,17 +156,26 @@ describe('moderator commands on Telegram', () => {
     expect(answer).toContain('The third round lasted about 40 minutes.');
   });
 
-  it('asks a moderator who runs commands too fast to slow down once, then stays quiet, and still answers questions', async () => {
-    const { fake, adapter } = await startBot({ ...WITH_MODERATION, moderation: { limiter: new MemoryRateLimiter(2, 60_000) } });
-    for (let i = 0; i < 4; i += 1) fake.push(privateText('/kb status', ALICE));
-    fake.push(privateText('How long did the third round last?', ALICE));
-    await fake.waitFor('sendMessage', (c) => String(c.body.text).includes('40 minutes'));
-    await adapter.stop(); // lets every command's reply finish
+  it('limits a moderator\'s changes, not their reading, saying so in its own words, and still answers their questions', async () => {
+    const { fake } = await startBot({ ...WITH_MODERATION, moderation: { limiter: new MemoryRateLimiter(2, 60_000) } });
+    for (let i = 0; i < 4; i += 1) expect((await say(fake, ALICE, '/kb status'))[0]).toContain(MOD_MESSAGES.statusNoChanges.slice(0, 10));
+    expect(await say(fake, ALICE, '/fact retire erdogan-host')).toEqual([MOD_MESSAGES.retired('erdogan-host')]);
+    expect(await say(fake, ALICE, '/kb undo erdogan-host')).toEqual([MOD_MESSAGES.undone('erdogan-host')]);
+    expect(await say(fake, ALICE, '/fact retire erdogan-host')).toEqual([MOD_MESSAGES.tooManyChanges(2)]);
+    expect(await say(fake, ALICE, '/fact show erdogan-host')).toEqual([expect.stringContaining('id: erdogan-host')]);
+    expect((await say(fake, ALICE, 'How long did the third round last?'))[0]).toContain('40 minutes');
+    expect(fake.callsTo('sendMessage').map((c) => c.body.text)).not.toContain(MESSAGES.slowDown);
+  });
 
-    const texts = fake.callsTo('sendMessage').map((c) => c.body.text as string);
-    expect(texts.filter((t) => t.includes(MOD_MESSAGES.statusNoChanges))).toHaveLength(2);
-    expect(texts.filter((t) => t === MESSAGES.slowDown)).toHaveLength(1);
-    expect(texts).toHaveLength(4);
+  it('answers a mistyped report command in one line, and tells in history what an undo took back', async () => {
+    const { fake } = await startBot(WITH_MODERATION);
+    expect(await say(fake, ALICE, '/kb unanswered 0')).toEqual([MOD_MESSAGES.badDays('0', 365)]);
+    expect(await say(fake, ALICE, '/fact show')).toEqual([MOD_MESSAGES.needsId('fact show')]);
+    await say(fake, ALICE, '/fact retire erdogan-host', '/kb undo erdogan-host');
+    const [history] = await say(fake, ALICE, '/kb history erdogan-host');
+    const lines = (history ?? '').split('\n');
+    expect(lines[0]).toBe(MOD_MESSAGES.historyLead('erdogan-host'));
+    expect(lines[2]).toMatch(/ — Alice \(telegram\) — undo erdogan-host \(took back the retire by Alice at \d{4}-\d\d-\d\d \d\d:\d\d UTC\)$/);
   });
 
   it('says moderation is not set up when the bot runs without it', async () => {
