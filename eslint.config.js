@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', '.scratch/'] },
@@ -11,4 +12,6 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  // The web console's page script runs in the browser.
+  { files: ['adapters/web/public/**/*.js'], languageOptions: { sourceType: 'script', globals: globals.browser } },
 );

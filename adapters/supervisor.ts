@@ -7,6 +7,7 @@ import { scrub, secretsOf, type AdapterDeps, type Config, type HealthBoard, type
 // starts: the console chat, with no token set, starts without either library.
 const startDiscord = async (deps: AdapterDeps) => (await import('./discord/index.js')).startDiscord(deps);
 const startTelegram = async (deps: AdapterDeps) => (await import('./telegram/index.js')).startTelegram(deps);
+const startWebConsole = async (deps: AdapterDeps) => (await import('./web/index.js')).startWebConsole(deps);
 
 export interface Platform {
   name: string;
@@ -20,6 +21,7 @@ export function configuredPlatforms(config: Config): Platform[] {
   return [
     ...(config.DISCORD_TOKEN ? [{ name: 'discord', variables: 'DISCORD_TOKEN / DISCORD_API_ROOT', start: startDiscord }] : []),
     ...(config.TELEGRAM_BOT_TOKEN ? [{ name: 'telegram', variables: 'TELEGRAM_BOT_TOKEN / TELEGRAM_API_ROOT', start: startTelegram }] : []),
+    ...(config.CONSOLE_PORT ? [{ name: 'web-console', variables: 'CONSOLE_PORT / CONSOLE_URL', start: startWebConsole }] : []),
   ];
 }
 

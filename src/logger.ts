@@ -10,7 +10,7 @@ const REDACTED = '[redacted]';
 
 /** The values that must never be logged: tokens and webhook secrets. */
 export function secretsOf(config: Partial<Config>): string[] {
-  return [config.DISCORD_TOKEN, config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_WEBHOOK_SECRET, passwordIn(config.DATABASE_URL)].filter(
+  return [config.DISCORD_TOKEN, config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_WEBHOOK_SECRET, config.CONSOLE_SESSION_SECRET, passwordIn(config.DATABASE_URL)].filter(
     (s): s is string => typeof s === 'string' && s.length >= 4,
   );
 }

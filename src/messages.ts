@@ -265,3 +265,12 @@ export const DIALOGUE_MESSAGES = Object.freeze({
 export function moderatorText(_lang: Language = 'en'): { mod: typeof MOD_MESSAGES; dialogue: typeof DIALOGUE_MESSAGES } {
   return { mod: MOD_MESSAGES, dialogue: DIALOGUE_MESSAGES };
 }
+
+/** The web console's sign-in, as the bot says it in chat (the console's own pages carry their wording). */
+export const CONSOLE_MESSAGES = Object.freeze({
+  link: (url: string, minutes: number) => `Your sign-in link to the moderators' console (works once, for ${minutes} minutes; do not share it):\n${url}`,
+  off: 'The moderators’ web console is not set up on this bot (whoever runs it sets CONSOLE_PORT and CONSOLE_URL).',
+  notModerator: 'Only moderators can open the moderators’ console.',
+  privateOnly: 'Ask for the console link in a private chat with me, so nobody else sees it.',
+  discordCommand: 'Moderators: a one-time sign-in link to the web console',
+});

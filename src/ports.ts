@@ -8,7 +8,9 @@ import type { Logger } from './logger.js';
 import type { TextModeration } from './moderation/commands.js';
 import type { ModerationService } from './moderation/service.js';
 import type { RateLimiter } from './ratelimit.js';
+import type { ConsoleSessions, SignInLinks } from './console-access.js';
 import type { FloodGate } from './flood-gate.js';
+import type { FactStore } from './knowledge/store.js';
 import type { Leadership } from './leadership.js';
 import type { UpdateClaims } from './update-claims.js';
 
@@ -25,6 +27,8 @@ export interface AdapterDeps {
   announcer?: Announcer;
   /** Which updates were taken, shared by replicas; this process's memory when unset. */
   claims?: UpdateClaims;
+  /** What the moderators' web console and the /console command use; set when CONSOLE_PORT is. */
+  consoleAccess?: { store: FactStore; links: SignInLinks; sessions: ConsoleSessions };
   /** Who among the replicas plays a one-process role (the Telegram poller); this process alone when unset. */
   leadership?: Leadership;
   /** Where Telegram sends are counted against its flood limits, shared by replicas; this process's memory when unset. */

@@ -6,6 +6,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { formatNotice } from './format.js';
 import { registerCallbacks } from './handlers/callbacks.js';
 import { registerCommands } from './handlers/commands.js';
+import { registerConsoleLink } from './handlers/console-link.js';
 import { registerInline } from './handlers/inline.js';
 import { registerModeration } from './handlers/moderation.js';
 import { registerText } from './handlers/text.js';
@@ -59,6 +60,7 @@ export function createBot(deps: AdapterDeps, options: BotOptions = {}): Telegram
   });
 
   registerCommands(bot, tg);
+  registerConsoleLink(bot, tg);
   registerModeration(bot, tg);
   registerCallbacks(bot, tg);
   registerInline(bot, tg);

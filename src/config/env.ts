@@ -75,6 +75,11 @@ export const EnvSchema = z.object({
     .regex(/^(-?\d+|@[A-Za-z][A-Za-z0-9_]{3,31})$/, { message: 'expects a chat id (e.g. -1001234567890) or a public channel username (e.g. @istanbul_talks)' })
     .optional(),
 
+  /** The moderators' web console: the port it listens on, the address moderators open, and the key its session cookies are signed with. */
+  CONSOLE_PORT: port,
+  CONSOLE_URL: z.url({ protocol: /^https?$/, message: 'expects the address moderators open, e.g. https://talks-bot.example.org' }).optional(),
+  CONSOLE_SESSION_SECRET: z.string().min(32, { message: 'expects at least 32 characters (e.g. the output of: openssl rand -hex 32)' }).optional(),
+
   RATE_LIMIT_PER_MINUTE: perMinute('questions').default(RATE_LIMIT.questionsPerWindow),
   MOD_COMMANDS_PER_MINUTE: perMinute('moderator commands').default(MODERATION.commandsPerWindow),
 });
@@ -102,6 +107,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const shardListProblem = shardListProblemOf(config);
   if (shardListProblem) throw new ConfigError(`Configuration problem: ${shardListProblem}. Fix it in .env (see .env.example).`);
+  if (config.CONSOLE_PORT && (!config.CONSOLE_URL || !config.CONSOLE_SESSION_SECRET)) {
+    throw new ConfigError(
+      'Configuration problem: CONSOLE_PORT needs CONSOLE_URL (the address moderators open, which sign-in links point to) and CONSOLE_SESSION_SECRET (32 or more characters, the same on every replica). Fix it in .env (see .env.example).',
+    );
+  }
   // Moderator commands change what every member is told, so they are held to a stricter limit.
   if (config.MOD_COMMANDS_PER_MINUTE >= config.RATE_LIMIT_PER_MINUTE) {
     throw new ConfigError(

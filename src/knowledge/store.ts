@@ -136,11 +136,11 @@ export function prepareWrite(
  * What undoing the fact's latest change not yet undone puts back, so repeated undos step back
  * through its history instead of undoing the undo; undefined when nothing is left to undo.
  */
-export function undoOf(history: readonly AuditEntry[]): { fact: FactInput; expectedKey: string } | undefined {
+export function undoOf(history: readonly AuditEntry[]): { fact: FactInput; expectedKey: string; undoes: AuditEntry } | undefined {
   const last = replayUndos(history).undoable.at(-1);
   if (!last) return undefined;
   // Undoing an addition: the fact cannot vanish from git history, so it is retired instead.
-  return { fact: last.before ?? { ...last.after, status: 'retired' }, expectedKey: factKey(last.after) };
+  return { fact: last.before ?? { ...last.after, status: 'retired' }, expectedKey: factKey(last.after), undoes: last };
 }
 
 /** For each undo in a fact's history (by its place in `history`), the change it took back. */

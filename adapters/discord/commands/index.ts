@@ -8,6 +8,7 @@ import type {
 } from 'discord.js';
 import type { AdapterDeps } from '../../../src/index.js';
 import * as ask from './ask.js';
+import * as consoleLink from './console.js';
 import * as fact from './fact.js';
 import * as help from './help.js';
 import * as kb from './kb.js';
@@ -25,7 +26,7 @@ export interface Command {
   press?(interaction: ButtonInteraction, deps: AdapterDeps): Promise<void>;
 }
 
-const all: readonly Command[] = [ask, sources, timeline, latest, help, fact, kb];
+const all: readonly Command[] = [ask, sources, timeline, latest, help, fact, kb, consoleLink];
 
 export const commands: ReadonlyMap<string, Command> = new Map(all.map((command) => [command.data.name, command]));
 

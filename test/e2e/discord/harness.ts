@@ -5,7 +5,20 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startDiscord } from '../../../adapters/discord/index.js';
-import { ActivityLog, Announcer, BotCore, createLogger, loadConfig, MemoryRateLimiter, type AdapterDeps, type RateLimiter, type RunningAdapter } from '../../../src/index.js';
+import {
+  ActivityLog,
+  Announcer,
+  BotCore,
+  createLogger,
+  KnowledgeStore,
+  loadConfig,
+  MemoryConsoleSessions,
+  MemoryRateLimiter,
+  type AdapterDeps,
+  type RateLimiter,
+  type RunningAdapter,
+  type SignInLinks,
+} from '../../../src/index.js';
 import { copyOfFixtureKnowledge, FIXTURE_KNOWLEDGE, loadBase, moderationFor } from '../../helpers.js';
 import { APP_ID, EPHEMERAL, FakeDiscord, TOKEN, type Member, type SentInteraction } from './fake-discord.js';
 import { answered } from '../../../src/answer.js';
@@ -40,6 +53,8 @@ interface HarnessOptions {
   moderation?: { limiter?: RateLimiter };
   /** Announces fact-base changes, as adapters/bootstrap.ts wires it (posting where DISCORD_ANNOUNCE_CHANNEL says). */
   announce?: boolean;
+  /** Lets /console issue sign-in links through `links`, as adapters/bootstrap.ts wires it with CONSOLE_PORT. */
+  webConsole?: { links: SignInLinks };
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -61,6 +76,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const activity = new ActivityLog(dataDir);
   const deps: AdapterDeps = { core, config, logger, activity, limiter: options.limiter ?? new MemoryRateLimiter() };
   if (knowledgeCopy) deps.moderation = moderationFor(core, knowledgeCopy, activity, options.moderation?.limiter);
+  if (knowledgeCopy && options.webConsole) deps.consoleAccess = { store: new KnowledgeStore(knowledgeCopy), links: options.webConsole.links, sessions: new MemoryConsoleSessions() };
   if (options.announce) {
     // As adapters/bootstrap.ts wires it.
     const announcer = new Announcer(logger, (factId) => answered(core.answer({ factId: factId })));

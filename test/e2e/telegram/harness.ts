@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startTelegram } from '../../../adapters/telegram/index.js';
+import { startWebConsole } from '../../../adapters/web/index.js';
 import type { FloodLimits } from '../../../adapters/telegram/send-queue.js';
 import {
   ActivityLog,
@@ -15,8 +16,12 @@ import {
   MemoryRateLimiter,
   secretsOf,
   type AdapterDeps,
+  KnowledgeStore,
+  MemoryConsoleSessions,
+  MemorySignInLinks,
   type FactBase,
   type Leadership,
+  type SignInLinks,
   type RateLimiter,
   type RunningAdapter,
 } from '../../../src/index.js';
@@ -60,9 +65,13 @@ interface StartOptions {
   fake?: FakeTelegram;
   /** Who polls among replicas, as adapters/bootstrap.ts passes it with DATABASE_URL. */
   leadership?: Leadership;
+  /** Runs the moderators' web console beside the bot, as adapters/bootstrap.ts wires it with CONSOLE_PORT. */
+  webConsole?: { links?: SignInLinks };
+  /** Runs before the bot starts, with the knowledge folder it will serve (e.g. to add a translation file). */
+  prepareKnowledge?: (dir: string) => Promise<void>;
 }
 
-const started: { fake: FakeTelegram; adapter?: RunningAdapter; dataDir: string; knowledgeCopy?: string }[] = [];
+const started: { fake: FakeTelegram; adapter?: RunningAdapter; web?: RunningAdapter; dataDir: string; knowledgeCopy?: string }[] = [];
 
 export async function startBot(options: StartOptions = {}): Promise<TestBot> {
   const fake = options.fake ?? (await FakeTelegram.start(TOKEN));
@@ -72,8 +81,9 @@ export async function startBot(options: StartOptions = {}): Promise<TestBot> {
   const config = loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, DATA_DIR: dataDir, ...options.env });
   const logs: string[] = [];
   const logger = createLogger({ level: 'warn', secrets: secretsOf(config), destination: { write: (line: string) => logs.push(line) } });
-  if (options.moderation) entry.knowledgeCopy = await copyOfFixtureKnowledge();
+  if (options.moderation || options.webConsole) entry.knowledgeCopy = await copyOfFixtureKnowledge();
   const knowledgeDir = entry.knowledgeCopy ?? FIXTURE_KNOWLEDGE;
+  await options.prepareKnowledge?.(knowledgeDir);
   const core = new BotCore(options.base ?? (await loadBase(knowledgeDir)));
   if (options.questionsLog) await writeFile(path.join(dataDir, 'questions.jsonl'), options.questionsLog.map((line) => `${JSON.stringify(line)}\n`).join(''));
   const activity = new ActivityLog(dataDir);
@@ -87,6 +97,10 @@ export async function startBot(options: StartOptions = {}): Promise<TestBot> {
     const announcer = new Announcer(logger, (factId) => answered(core.answer({ factId: factId })));
     core.onChange((before, after) => void announcer.changed(before, after));
     deps.announcer = announcer;
+  }
+  if (options.webConsole && entry.knowledgeCopy) {
+    deps.consoleAccess = { store: new KnowledgeStore(entry.knowledgeCopy), links: options.webConsole.links ?? new MemorySignInLinks(), sessions: new MemoryConsoleSessions() };
+    entry.web = await startWebConsole(deps);
   }
   options.beforeStart?.(fake);
   entry.adapter = await startTelegram(deps, { flood: FAST_FLOOD });
@@ -113,7 +127,10 @@ export async function stopBots(): Promise<void> {
   const bots = started.splice(0);
   try {
     // Every bot first: replicas of one bot share a fake, which must outlive them all.
-    for (const { adapter } of bots) await adapter?.stop();
+    for (const { adapter, web } of bots) {
+      await adapter?.stop();
+      await web?.stop();
+    }
   } finally {
     // A stop that fails still fails the test, but leaves no server or folder behind.
     for (const fake of new Set(bots.map((b) => b.fake))) await fake.close();
