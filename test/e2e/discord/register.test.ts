@@ -17,11 +17,11 @@ function config(guildId?: string) {
 }
 
 describe('registering the slash commands', () => {
-  it('puts /ask (with autocomplete and private), /sources, /timeline, /latest, /help, /fact and /kb in one server when DISCORD_GUILD_ID is set', async () => {
+  it('puts /ask (with autocomplete and private), /sources, /timeline, /latest, /help, /fact, /kb and /console in one server when DISCORD_GUILD_ID is set', async () => {
     await registerCommands(config(GUILD_ID));
     const put = await fake.waitForRequest((r) => r.method === 'PUT', 'command registration');
     expect(put.path).toBe(`/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
-    expect(put.body.map((c: { name: string }) => c.name)).toEqual(['ask', 'sources', 'timeline', 'latest', 'help', 'fact', 'kb']);
+    expect(put.body.map((c: { name: string }) => c.name)).toEqual(['ask', 'sources', 'timeline', 'latest', 'help', 'fact', 'kb', 'console']);
     const ask = put.body[0];
     expect(ask.options).toEqual([
       expect.objectContaining({ name: 'question', type: 3, required: true, autocomplete: true }),
@@ -29,12 +29,12 @@ describe('registering the slash commands', () => {
     ]);
   });
 
-  it('puts the moderator commands /fact and /kb in servers only, visible to every member so a moderator role suffices', async () => {
+  it('puts the moderator commands /fact, /kb and /console in servers only, visible to every member so a moderator role suffices', async () => {
     await registerCommands(config(GUILD_ID));
     const put = fake.requests.filter((r) => r.method === 'PUT').at(-1);
     const named = (name: string) => put?.body.find((c: { name: string }) => c.name === name);
     const GUILD_CONTEXT = 0;
-    for (const name of ['fact', 'kb']) {
+    for (const name of ['fact', 'kb', 'console']) {
       expect(named(name)).toMatchObject({ contexts: [GUILD_CONTEXT] });
       // A default permission would hide the command from a configured role without Manage Server.
       expect(named(name).default_member_permissions ?? null).toBeNull();
