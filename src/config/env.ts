@@ -81,7 +81,7 @@ export const EnvSchema = z.object({
   CONSOLE_SESSION_SECRET: z.string().min(32, { message: 'expects at least 32 characters (e.g. the output of: openssl rand -hex 32)' }).optional(),
 
   RATE_LIMIT_PER_MINUTE: perMinute('questions').default(RATE_LIMIT.questionsPerWindow),
-  MOD_COMMANDS_PER_MINUTE: perMinute('moderator commands').default(MODERATION.commandsPerWindow),
+  MOD_COMMANDS_PER_MINUTE: perMinute('moderator changes').default(MODERATION.commandsPerWindow),
 });
 
 export type Config = z.infer<typeof EnvSchema>;
@@ -115,7 +115,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // Moderator commands change what every member is told, so they are held to a stricter limit.
   if (config.MOD_COMMANDS_PER_MINUTE >= config.RATE_LIMIT_PER_MINUTE) {
     throw new ConfigError(
-      `Configuration problem: MOD_COMMANDS_PER_MINUTE (${config.MOD_COMMANDS_PER_MINUTE}${present.MOD_COMMANDS_PER_MINUTE ? '' : ' by default'}) must be lower than RATE_LIMIT_PER_MINUTE (${config.RATE_LIMIT_PER_MINUTE}), so moderator commands stay the more strictly limited. Fix it in .env (see .env.example).`,
+      `Configuration problem: MOD_COMMANDS_PER_MINUTE (${config.MOD_COMMANDS_PER_MINUTE}${present.MOD_COMMANDS_PER_MINUTE ? '' : ' by default'}) must be lower than RATE_LIMIT_PER_MINUTE (${config.RATE_LIMIT_PER_MINUTE}), so moderators' changes stay the more strictly limited. Fix it in .env (see .env.example).`,
     );
   }
   return config;

@@ -37,7 +37,7 @@ describe('configuration', () => {
     expect(loadConfig({})).toMatchObject({ RATE_LIMIT_PER_MINUTE: 10, MOD_COMMANDS_PER_MINUTE: 5 });
     expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '30', MOD_COMMANDS_PER_MINUTE: '12' })).toMatchObject({ RATE_LIMIT_PER_MINUTE: 30, MOD_COMMANDS_PER_MINUTE: 12 });
     expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: 'lots' })).toThrow(/RATE_LIMIT_PER_MINUTE expects a whole number of questions a minute/);
-    expect(() => loadConfig({ MOD_COMMANDS_PER_MINUTE: '0' })).toThrow(/MOD_COMMANDS_PER_MINUTE expects at least 1 moderator command a minute/);
+    expect(() => loadConfig({ MOD_COMMANDS_PER_MINUTE: '0' })).toThrow(/MOD_COMMANDS_PER_MINUTE expects at least 1 moderator change a minute/);
   });
 
   it('keeps the moderator limit stricter than the question limit', () => {
