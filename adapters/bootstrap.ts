@@ -53,7 +53,16 @@ export async function bootstrap(env: Record<string, string | undefined> = proces
   logger.info({ version: core.base.version, facts: core.base.facts.length, storage: storage.kind }, 'fact base loaded');
   const limiter = storage.limiter('questions', config.RATE_LIMIT_PER_MINUTE);
   const telegramFlood = storage.floodGate('telegram', TELEGRAM.flood);
-  const consoleAccess = config.CONSOLE_PORT ? { consoleAccess: { store: knowledge.store, links: storage.signInLinks, sessions: storage.consoleSessions } } : {};
+  const consoleAccess = config.CONSOLE_PORT
+    ? {
+        consoleAccess: {
+          store: knowledge.store,
+          links: storage.signInLinks,
+          sessions: storage.consoleSessions,
+          secret: config.CONSOLE_SESSION_SECRET ?? (await storage.consoleSecret()),
+        },
+      }
+    : {};
   return { deps: { config, logger, core, activity, limiter, moderation, announcer, claims: storage.claims, telegramFlood, leadership: storage.leadership, ...consoleAccess }, watcher, storage };
 }
 

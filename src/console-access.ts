@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { CONSOLE_ACCESS } from './config/defaults.js';
+import type { Config } from './config/env.js';
 import type { Actor } from './knowledge/store.js';
 
 export const ConsoleUserSchema = z.object({ platform: z.string(), id: z.string(), name: z.string() });
@@ -23,6 +24,12 @@ export interface ConsoleSessions {
   get(sid: string, now: number): Promise<unknown>;
   set(sid: string, data: unknown, expiresAt: number): Promise<void>;
   destroy(sid: string): Promise<void>;
+}
+
+/** The address sign-in links point to: CONSOLE_URL, or this machine's own port when it is unset (fine for one moderator at the machine). */
+export function consoleAddress(config: Pick<Config, 'CONSOLE_URL' | 'CONSOLE_PORT'>): string | undefined {
+  if (config.CONSOLE_URL) return config.CONSOLE_URL;
+  return config.CONSOLE_PORT ? `http://localhost:${config.CONSOLE_PORT}` : undefined;
 }
 
 export function newToken(): string {

@@ -47,4 +47,4 @@ export { englishFingerprint, TRANSLATED_LANGUAGES } from './knowledge/translatio
 export { factKey, undoOf, type AuditEntry, type FactStore, type WriteResult } from './knowledge/store.js';
 export type { FactInput } from './knowledge/schema.js';
 export { ratings, unansweredGaps } from './moderation/report.js';
-export { MemoryConsoleSessions, MemorySignInLinks, type ConsoleSessions, type SignInLinks } from './console-access.js';
+export { consoleAddress, MemoryConsoleSessions, MemorySignInLinks, type ConsoleSessions, type SignInLinks } from './console-access.js';

@@ -28,7 +28,7 @@ export interface AdapterDeps {
   /** Which updates were taken, shared by replicas; this process's memory when unset. */
   claims?: UpdateClaims;
   /** What the moderators' web console and the /console command use; set when CONSOLE_PORT is. */
-  consoleAccess?: { store: FactStore; links: SignInLinks; sessions: ConsoleSessions };
+  consoleAccess?: { store: FactStore; links: SignInLinks; sessions: ConsoleSessions; secret: string };
   /** Who among the replicas plays a one-process role (the Telegram poller); this process alone when unset. */
   leadership?: Leadership;
   /** Where Telegram sends are counted against its flood limits, shared by replicas; this process's memory when unset. */

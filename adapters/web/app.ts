@@ -14,6 +14,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import {
   checkFact,
   CONSOLE_ACCESS,
+  consoleAddress,
   createNormalizer,
   englishFingerprint,
   factKey,
@@ -63,6 +64,8 @@ export interface ConsoleDeps {
   activity: ActivityLog;
   links: SignInLinks;
   sessions: ConsoleSessions;
+  /** The key session cookies are signed with. */
+  secret: string;
 }
 
 declare module 'fastify' {
@@ -91,10 +94,10 @@ function stillModerator(moderator: Moderator, config: Config): boolean {
 export async function buildConsoleApp(deps: ConsoleDeps): Promise<FastifyInstance> {
   const { core, config, store, activity, links } = deps;
   const app = Fastify({ trustProxy: true, logger: false });
-  const secure = config.CONSOLE_URL?.startsWith('https:') ? 'auto' : false;
+  const secure = consoleAddress(config)?.startsWith('https:') ? 'auto' : false;
   await app.register(fastifyCookie);
   await app.register(fastifySession, {
-    secret: config.CONSOLE_SESSION_SECRET ?? '',
+    secret: deps.secret,
     cookieName: 'console_session',
     cookie: { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: CONSOLE_ACCESS.sessionMs },
     rolling: false,

@@ -107,11 +107,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const shardListProblem = shardListProblemOf(config);
   if (shardListProblem) throw new ConfigError(`Configuration problem: ${shardListProblem}. Fix it in .env (see .env.example).`);
-  if (config.CONSOLE_PORT && (!config.CONSOLE_URL || !config.CONSOLE_SESSION_SECRET)) {
-    throw new ConfigError(
-      'Configuration problem: CONSOLE_PORT needs CONSOLE_URL (the address moderators open, which sign-in links point to) and CONSOLE_SESSION_SECRET (32 or more characters, the same on every replica). Fix it in .env (see .env.example).',
-    );
-  }
   // Moderator commands change what every member is told, so they are held to a stricter limit.
   if (config.MOD_COMMANDS_PER_MINUTE >= config.RATE_LIMIT_PER_MINUTE) {
     throw new ConfigError(

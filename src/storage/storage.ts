@@ -2,6 +2,7 @@
 // process's memory and the files in DATA_DIR (one process, `npm start` needs no service); with one,
 // PostgreSQL, shared by every replica and shard. The PostgreSQL side is loaded only when asked for,
 // so a bot without a database never loads its client.
+import { randomBytes } from 'node:crypto';
 import { activityFiles, type ActivityRecords } from '../activity.js';
 import type { Config } from '../config/env.js';
 import { MemoryConsoleSessions, MemorySignInLinks, type ConsoleSessions, type SignInLinks } from '../console-access.js';
@@ -27,6 +28,8 @@ export interface Storage {
   /** The web console's one-time sign-in links and its sessions. */
   readonly signInLinks: SignInLinks;
   readonly consoleSessions: ConsoleSessions;
+  /** The key session cookies are signed with when CONSOLE_SESSION_SECRET is unset: the same on every replica. */
+  consoleSecret(): Promise<string>;
   /** Who among the replicas plays a one-process role. */
   readonly leadership: Leadership;
   /** Where a platform's sends are counted against its flood limits. */
@@ -55,6 +58,7 @@ export interface KnowledgeAccess {
 }
 
 const MINUTE_MS = 60_000;
+const processSecret = randomBytes(32).toString('hex');
 
 /** The database DATABASE_URL names cannot be used at start: the message is the one line to show. */
 export class DatabaseError extends Error {
@@ -73,6 +77,8 @@ export async function openStorage(config: Config, logger?: Logger): Promise<Stor
     leadership: new SoleLeadership(),
     signInLinks: new MemorySignInLinks(),
     consoleSessions: new MemoryConsoleSessions(),
+    // One process: a key of its own, so sessions end when it restarts.
+    consoleSecret: () => Promise.resolve(processSecret),
     floodGate: (_platform, limits) => new MemoryFloodGate(limits),
     limiter: (_name, perMinute) => new MemoryRateLimiter(perMinute, MINUTE_MS),
     writeProblem: () => Promise.resolve(undefined),

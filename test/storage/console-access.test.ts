@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { CONSOLE_ACCESS } from '../../src/config/defaults.js';
 import { MemoryConsoleSessions, MemorySignInLinks, type ConsoleSessions, type SignInLinks } from '../../src/console-access.js';
 import { PostgresConsoleSessions, PostgresSignInLinks } from '../../src/storage/postgres/console.js';
-import { HAS_POSTGRES, openTestDatabase } from './postgres.js';
+import { loadConfig } from '../../src/config/env.js';
+import { openPostgresStorage } from '../../src/storage/postgres/storage.js';
+import { openStorage } from '../../src/storage/storage.js';
+import { dropSchema, freshSchema, HAS_POSTGRES, openTestDatabase, TEST_DATABASE_URL } from './postgres.js';
 
 const mod = { platform: 'telegram', id: '1001', name: 'Alice' };
 const NOW = Date.now();
@@ -45,5 +48,30 @@ describe.runIf(HAS_POSTGRES)('in PostgreSQL', async () => {
     const token = await new PostgresSignInLinks(db!).issue(mod, Date.now());
     const results = await Promise.all([new PostgresSignInLinks(db!).redeem(token, Date.now()), new PostgresSignInLinks(db!).redeem(token, Date.now())]);
     expect(results.filter(Boolean)).toHaveLength(1);
+  });
+});
+
+describe('the session-cookie key made when CONSOLE_SESSION_SECRET is unset', () => {
+  it('is one key for the whole process without a database', async () => {
+    const storage = await openStorage(loadConfig({}));
+    const key = await storage.consoleSecret();
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(await (await openStorage(loadConfig({}))).consoleSecret()).toBe(key);
+  });
+});
+
+describe.runIf(HAS_POSTGRES)('the session-cookie key with a shared database', () => {
+  it('is made once and read by every replica', async () => {
+    const schema = freshSchema('secret');
+    const [a, b] = [await openPostgresStorage(TEST_DATABASE_URL, undefined, { schema }), await openPostgresStorage(TEST_DATABASE_URL, undefined, { schema })];
+    try {
+      const keys = await Promise.all([a.consoleSecret(), b.consoleSecret(), a.consoleSecret()]);
+      expect(new Set(keys).size).toBe(1);
+      expect(keys[0]).toMatch(/^[0-9a-f]{64}$/);
+    } finally {
+      await a.close();
+      await b.close();
+      await dropSchema(schema);
+    }
   });
 });

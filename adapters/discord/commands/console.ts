@@ -1,6 +1,6 @@
 // /console — a moderator's one-time sign-in link to the web console, shown to them alone.
 import { InteractionContextType, MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import { CONSOLE_ACCESS, CONSOLE_MESSAGES, type AdapterDeps } from '../../../src/index.js';
+import { CONSOLE_ACCESS, CONSOLE_MESSAGES, consoleAddress, type AdapterDeps } from '../../../src/index.js';
 import { formatNotice } from '../format.js';
 import { actorOf, admit } from '../moderation.js';
 
@@ -9,7 +9,7 @@ export const data = new SlashCommandBuilder().setName('console').setDescription(
 export async function execute(interaction: ChatInputCommandInteraction, deps: AdapterDeps): Promise<void> {
   const privately = { flags: MessageFlags.Ephemeral } as const;
   const access = deps.consoleAccess;
-  const url = deps.config.CONSOLE_URL;
+  const url = consoleAddress(deps.config);
   if (!access || !url) {
     await interaction.reply({ ...formatNotice(CONSOLE_MESSAGES.off), ...privately });
     return;

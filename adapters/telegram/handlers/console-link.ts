@@ -1,6 +1,6 @@
 // /console: a moderator's one-time sign-in link to the web console, sent only in a private chat.
 import type { Telegraf } from 'telegraf';
-import { CONSOLE_ACCESS, CONSOLE_MESSAGES, isTelegramModerator } from '../../../src/index.js';
+import { CONSOLE_ACCESS, CONSOLE_MESSAGES, consoleAddress, isTelegramModerator } from '../../../src/index.js';
 import { formatNotice } from '../format.js';
 import { sendHtml, type TelegramDeps } from '../reply.js';
 
@@ -8,7 +8,7 @@ export function registerConsoleLink(bot: Telegraf, deps: TelegramDeps): void {
   bot.command('console', async (ctx) => {
     const say = (text: string) => sendHtml(deps, ctx, formatNotice(text));
     const access = deps.consoleAccess;
-    const url = deps.config.CONSOLE_URL;
+    const url = consoleAddress(deps.config);
     if (!access || !url) return void (await say(CONSOLE_MESSAGES.off));
     if (!isTelegramModerator(ctx.from.id, deps.config)) return void (await say(CONSOLE_MESSAGES.notModerator));
     if (ctx.chat.type !== 'private') return void (await say(CONSOLE_MESSAGES.privateOnly));

@@ -88,6 +88,17 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
       CREATE INDEX console_sessions_expires_at ON console_sessions (expires_at);
     `,
   },
+  {
+    version: 3,
+    name: 'one session-cookie key shared by every replica',
+    sql: `
+      -- Made by the first replica that needs it, when CONSOLE_SESSION_SECRET is not set.
+      CREATE TABLE console_secret (
+        only_one boolean PRIMARY KEY DEFAULT true CHECK (only_one),
+        secret text NOT NULL
+      );
+    `,
+  },
 ]);
 
 /** An arbitrary constant naming "this bot's migrations" among the database's advisory locks. */

@@ -1,4 +1,5 @@
 // Every piece of shared state in one PostgreSQL database (DATABASE_URL).
+import { randomBytes } from 'node:crypto';
 import { STORAGE } from '../../config/defaults.js';
 import type { Logger } from '../../logger.js';
 import type { Storage } from '../storage.js';
@@ -45,6 +46,14 @@ export async function openPostgresStorage(url: string, logger?: Logger, options:
     leadership: new PostgresLeadership(db),
     signInLinks: new PostgresSignInLinks(db),
     consoleSessions: new PostgresConsoleSessions(db),
+    async consoleSecret() {
+      // The first replica's random key wins; every other replica reads the same one.
+      await db.pool.query('INSERT INTO console_secret (secret) VALUES ($1) ON CONFLICT (only_one) DO NOTHING', [randomBytes(32).toString('hex')]);
+      const { rows } = await db.pool.query<{ secret: string }>('SELECT secret FROM console_secret');
+      const secret = rows[0]?.secret;
+      if (!secret) throw new Error('the console_secret table holds no key');
+      return secret;
+    },
     floodGate: (platform, limits) => new PostgresFloodGate(db, limits, `${platform}-flood`),
     limiter: (name, perMinute) => new PostgresRateLimiter(db, perMinute, MINUTE_MS, name),
     async sharedAskedCounts() {

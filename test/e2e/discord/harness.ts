@@ -76,7 +76,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const activity = new ActivityLog(dataDir);
   const deps: AdapterDeps = { core, config, logger, activity, limiter: options.limiter ?? new MemoryRateLimiter() };
   if (knowledgeCopy) deps.moderation = moderationFor(core, knowledgeCopy, activity, options.moderation?.limiter);
-  if (knowledgeCopy && options.webConsole) deps.consoleAccess = { store: new KnowledgeStore(knowledgeCopy), links: options.webConsole.links, sessions: new MemoryConsoleSessions() };
+  if (knowledgeCopy && options.webConsole) deps.consoleAccess = { store: new KnowledgeStore(knowledgeCopy), links: options.webConsole.links, sessions: new MemoryConsoleSessions(), secret: 'discord-e2e-console-session-secret-32chars' };
   if (options.announce) {
     // As adapters/bootstrap.ts wires it.
     const announcer = new Announcer(logger, (factId) => answered(core.answer({ factId: factId })));

@@ -99,7 +99,7 @@ export async function startBot(options: StartOptions = {}): Promise<TestBot> {
     deps.announcer = announcer;
   }
   if (options.webConsole && entry.knowledgeCopy) {
-    deps.consoleAccess = { store: new KnowledgeStore(entry.knowledgeCopy), links: options.webConsole.links ?? new MemorySignInLinks(), sessions: new MemoryConsoleSessions() };
+    deps.consoleAccess = { store: new KnowledgeStore(entry.knowledgeCopy), links: options.webConsole.links ?? new MemorySignInLinks(), sessions: new MemoryConsoleSessions(), secret: config.CONSOLE_SESSION_SECRET ?? 'telegram-e2e-console-session-secret-32chars' };
     entry.web = await startWebConsole(deps);
   }
   options.beforeStart?.(fake);

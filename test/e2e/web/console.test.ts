@@ -9,7 +9,6 @@ import { freePort } from '../faults/entry.js';
 import { ALICE, BORIS, privateText, startBot, stopBots, type TestBot } from '../telegram/harness.js';
 import { HAS_CHROMIUM, launchBrowser } from './browser.js';
 
-const SECRET = 'a-console-session-secret-of-32-chars-or-more';
 /** Set to a folder to keep screenshots of the main pages (the README's come from here). */
 const SCREENSHOTS = process.env.CONSOLE_SCREENSHOTS;
 
@@ -31,7 +30,8 @@ describe.runIf(HAS_CHROMIUM)('the moderators’ web console', () => {
     base = `http://127.0.0.1:${port}`;
     links = new MemorySignInLinks();
     bot = await startBot({
-      env: { CONSOLE_PORT: String(port), CONSOLE_URL: base, CONSOLE_SESSION_SECRET: SECRET, MODERATOR_TELEGRAM_IDS: String(ALICE.id) },
+      // No CONSOLE_SESSION_SECRET: the bot makes its own key, as it does when an operator sets none.
+      env: { CONSOLE_PORT: String(port), CONSOLE_URL: base, MODERATOR_TELEGRAM_IDS: String(ALICE.id) },
       webConsole: { links },
       ...extra,
       // A Ukrainian translation of the third round's fact, current with its English.
