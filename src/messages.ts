@@ -1,5 +1,6 @@
 // Every sentence the bot says to people, in one place, so wording is reviewed and changed once.
 import type { Language } from './language.js';
+import { DIALOGUE_TRANSLATIONS, MOD_TRANSLATIONS, type DialogueText, type ModText } from './moderator-text.js';
 export const MESSAGES = Object.freeze({
   declined: 'I have no verified answer to that. I only answer from checked, cited facts about the Russia–Ukraine talks in Istanbul.',
   declineSuggestionsLead: 'You could ask, for example:',
@@ -101,6 +102,8 @@ export const MOD_MESSAGES = Object.freeze({
   noHistory: (id: string) => `No change to "${id}" has been made from chat yet (file edits show in git log).`,
   historyLead: (id: string) => `Changes to "${id}", oldest first:`,
   historyLine: (at: string, who: string, platform: string, action: string, id: string) => `${at} UTC — ${who} (${platform}) — ${action} ${id}`,
+  /** A change's kind as a history line names it: in English, the command's own word. */
+  actionNames: Object.freeze({ add: 'add', edit: 'edit', retire: 'retire', source: 'source', undo: 'undo' }),
   /** What an undo took back: the change it undid, by whom and when. */
   historyUndid: (action: string, who: string, at: string) => `(took back the ${action} by ${who} at ${at} UTC)`,
   /** When a time is shown: "2025-12-02 09:30". */
@@ -254,16 +257,20 @@ export const DIALOGUE_MESSAGES = Object.freeze({
   draftKept: 'Your draft is kept: send "save" to try again, a field’s name and a new value to change it, or "cancel".',
   rebased: 'Your changes now apply to the version saved meanwhile, shown below. Send "save" to save them over it, or "cancel".',
   notUnderstood: 'I did not understand that. Send "save", "cancel", or a field’s name and its new value.',
-  /** The words a moderator sends (and the Telegram keyboard's buttons); the English ones are always understood too. */
+  /** The words a moderator sends (and the Telegram keyboard's buttons); every language's words are understood in any (fields.ts isWord). */
   words: Object.freeze({ save: 'save', cancel: 'cancel', keep: 'keep', skip: 'skip', none: 'none' }),
 });
 
 /**
- * The moderator catalogues for a language. English only for now: moderators' replies are not
- * translated yet, but every formatter asks here, so a translation is one catalogue away.
+ * Every moderator sentence in each language, the same keys in each: English above, Ukrainian and
+ * Russian in moderator-text.ts. A moderator reads replies in their app's or client's language.
  */
-export function moderatorText(_lang: Language = 'en'): { mod: typeof MOD_MESSAGES; dialogue: typeof DIALOGUE_MESSAGES } {
-  return { mod: MOD_MESSAGES, dialogue: DIALOGUE_MESSAGES };
+export const MOD_TEXT: Readonly<Record<Language, ModText>> = Object.freeze({ en: MOD_MESSAGES, ...MOD_TRANSLATIONS });
+export const DIALOGUE_TEXT: Readonly<Record<Language, DialogueText>> = Object.freeze({ en: DIALOGUE_MESSAGES, ...DIALOGUE_TRANSLATIONS });
+
+/** The moderator catalogues for a language: every formatter asks here. */
+export function moderatorText(lang: Language = 'en'): { mod: ModText; dialogue: DialogueText } {
+  return { mod: MOD_TEXT[lang], dialogue: DIALOGUE_TEXT[lang] };
 }
 
 /** The web console's sign-in, as the bot says it in chat (the console's own pages carry their wording). */

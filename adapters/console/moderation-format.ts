@@ -19,6 +19,9 @@ import {
 } from '../../src/index.js';
 import { formatForConsole } from './format.js';
 
+/** A problem with a typed value, as the core reports it. */
+type Problem = Parameters<typeof problemText>[0];
+
 export function formatModerationForConsole(result: ModResult, lang: Language = 'en'): string {
   const { dialogue } = moderatorText(lang);
   switch (result.kind) {
@@ -27,7 +30,7 @@ export function formatModerationForConsole(result: ModResult, lang: Language = '
     case 'saved':
       return savedText(result, lang);
     case 'refused':
-      return [refusalText(result, lang), ...refusalProblems(result).map(bullet)].join('\n');
+      return [refusalText(result, lang), ...refusalProblems(result).map((problem) => bullet(problem, lang))].join('\n');
     case 'status':
       return statusLines(result, lang).join('\n');
     case 'gaps':
@@ -36,7 +39,7 @@ export function formatModerationForConsole(result: ModResult, lang: Language = '
       return historyLines(result, lang).join('\n');
     case 'ask': {
       const { lead, prompt, current, hint } = askText(result, lang);
-      const problems = result.problems.length > 0 ? [dialogue.notTaken, ...result.problems.map(bullet)] : [];
+      const problems = result.problems.length > 0 ? [dialogue.notTaken, ...result.problems.map((problem) => bullet(problem, lang))] : [];
       return [lead, ...problems, prompt, current, hint].filter((line) => line !== undefined).join('\n');
     }
     case 'preview':
@@ -55,16 +58,16 @@ export function formatModerationForConsole(result: ModResult, lang: Language = '
 function previewText(p: DialoguePreview, lang: Language): string {
   const { dialogue } = moderatorText(lang);
   const lines: string[] = [];
-  if (p.refused) lines.push(refusalText(p.refused, lang), ...refusalProblems(p.refused).map(bullet), p.rebased ? dialogue.rebased : dialogue.draftKept, '');
-  if (p.notTaken.length > 0) lines.push(dialogue.notTaken, ...p.notTaken.map(bullet), '');
+  if (p.refused) lines.push(refusalText(p.refused, lang), ...refusalProblems(p.refused).map((problem) => bullet(problem, lang)), p.rebased ? dialogue.rebased : dialogue.draftKept, '');
+  if (p.notTaken.length > 0) lines.push(dialogue.notTaken, ...p.notTaken.map((problem) => bullet(problem, lang)), '');
   if (p.notUnderstood) lines.push(dialogue.notUnderstood, '');
   lines.push(dialogue.previewLead(p.mode, p.factId));
   lines.push(p.answer ? formatForConsole(p.answer) : p.fact.answer, '', ...previewDetailLines(p, lang), '');
-  if (p.problems.length > 0) lines.push(dialogue.previewBlocked, ...p.problems.map(bullet), dialogue.previewBlockedHow);
+  if (p.problems.length > 0) lines.push(dialogue.previewBlocked, ...p.problems.map((problem) => bullet(problem, lang)), dialogue.previewBlockedHow);
   else lines.push(dialogue.previewHow);
   return lines.join('\n');
 }
 
-function bullet(p: { field?: string; message: string }): string {
-  return `  • ${problemText(p)}`;
+function bullet(p: Problem, lang: Language): string {
+  return `  • ${problemText(p, lang)}`;
 }

@@ -8,7 +8,7 @@
 // draft with a mistake is previewed with the problem, and "Change the form" reopens it with what
 // was typed, from the draft the core kept.
 import { ButtonStyle, ComponentType, LabelBuilder, ModalBuilder, TextInputBuilder, TextInputStyle, type APIButtonComponentWithCustomId } from 'discord.js';
-import { MOD_MESSAGES, shownValue, type Fact, type FactInput, type Field, type FormTarget, type FormValues } from '../../src/index.js';
+import { moderatorText, shownValue, type Fact, type FactInput, type Field, type FormTarget, type FormValues, type Language } from '../../src/index.js';
 import { cutText, type ButtonRow } from './format.js';
 
 /** Discord's limits for a modal (the fake Discord checks the same ones). */
@@ -31,7 +31,6 @@ const MORE_INPUTS: readonly (readonly [string, Field])[] = [
   [MORE_FIELDS.caveat, 'caveat'],
 ];
 
-const F = MOD_MESSAGES.discordForm;
 /** The forms and buttons belong to /fact, so the router finds their handler by the custom id's first word. */
 const PREFIX = 'fact';
 
@@ -62,13 +61,20 @@ export function parseDraftButtonId(customId: string): DraftButton | undefined {
   return button as DraftButton | undefined;
 }
 
+/** The form's words in the moderator's client language. */
+function formText(lang: Language) {
+  return moderatorText(lang).mod.discordForm;
+}
+
 /**
  * The main form. Adding, empty; editing, prefilled with the fact's questions, answer and "as of",
  * and the source inputs empty with the current source as a placeholder (left empty, they keep it);
  * reopening a draft (`draft`), with what was typed. A new fact's own fields and address are required.
+ * Labelled in `lang`, the moderator's client language.
  */
-export function factModal(options: { target: FormTarget; fact?: Fact; draft?: FormValues } = { target: { mode: 'add' } }): ModalBuilder {
-  const { target, fact, draft } = options;
+export function factModal(options: { target: FormTarget; fact?: Fact; draft?: FormValues; lang?: Language } = { target: { mode: 'add' } }): ModalBuilder {
+  const { target, fact, draft, lang = 'en' } = options;
+  const F = formText(lang);
   const editing = target.mode === 'edit' ? fact : undefined;
   const title = target.mode === 'edit' ? F.editTitle(target.factId) : F.addTitle;
   const source = editing?.sources[0];
@@ -83,25 +89,26 @@ export function factModal(options: { target: FormTarget; fact?: Fact; draft?: Fo
     .setCustomId(factFormId(draft ? { mode: 'draft' } : target))
     .setTitle(cutText(title, MODAL.title))
     .addLabelComponents(
-      input({ id: FIELDS.questions, label: F.questions, hint: F.questionsHint, paragraph: true, needed, value: value('questions') }),
-      input({ id: FIELDS.answer, label: F.answer, hint: F.answerHint, paragraph: true, needed, value: value('answer') }),
-      input({ id: FIELDS.asOf, label: F.asOf, hint: F.asOfHint, needed, value: value('asOf') }),
+      input({ id: FIELDS.questions, label: F.questions, hint: F.questionsHint, paragraph: true, needed, value: value('questions') }, lang),
+      input({ id: FIELDS.answer, label: F.answer, hint: F.answerHint, paragraph: true, needed, value: value('answer') }, lang),
+      input({ id: FIELDS.asOf, label: F.asOf, hint: F.asOfHint, needed, value: value('asOf') }, lang),
       editing
-        ? input({ id: FIELDS.url, label: F.newUrl, hint: F.newUrlHint, placeholder: current ? F.now(current) : undefined, value: value('url') })
-        : input({ id: FIELDS.url, label: F.url, needed, value: value('url') }),
-      input({ id: FIELDS.details, label: F.details, hint: F.detailsHint, value: value('source') }),
+        ? input({ id: FIELDS.url, label: F.newUrl, hint: F.newUrlHint, placeholder: current ? F.now(current) : undefined, value: value('url') }, lang)
+        : input({ id: FIELDS.url, label: F.url, needed, value: value('url') }, lang),
+      input({ id: FIELDS.details, label: F.details, hint: F.detailsHint, value: value('source') }, lang),
     );
 }
 
 /** The second form: round, tags and caveat, shown with the values the fact would be saved with; emptied, one is removed. */
-export function moreModal(fact: FactInput): ModalBuilder {
+export function moreModal(fact: FactInput, lang: Language = 'en'): ModalBuilder {
+  const F = formText(lang);
   return new ModalBuilder()
     .setCustomId(factFormId({ mode: 'more' }))
     .setTitle(cutText(F.moreTitle, MODAL.title))
     .addLabelComponents(
-      input({ id: MORE_FIELDS.round, label: F.round, hint: F.roundHint, value: fact.round === undefined ? undefined : String(fact.round) }),
-      input({ id: MORE_FIELDS.tags, label: F.tags, hint: F.tagsHint, value: fact.tags && fact.tags.length > 0 ? fact.tags.join(', ') : undefined }),
-      input({ id: MORE_FIELDS.caveat, label: F.caveat, hint: F.caveatHint, paragraph: true, value: fact.caveat }),
+      input({ id: MORE_FIELDS.round, label: F.round, hint: F.roundHint, value: fact.round === undefined ? undefined : String(fact.round) }, lang),
+      input({ id: MORE_FIELDS.tags, label: F.tags, hint: F.tagsHint, value: fact.tags && fact.tags.length > 0 ? fact.tags.join(', ') : undefined }, lang),
+      input({ id: MORE_FIELDS.caveat, label: F.caveat, hint: F.caveatHint, paragraph: true, value: fact.caveat }, lang),
     );
 }
 
@@ -115,7 +122,7 @@ interface Input {
   placeholder?: string;
 }
 
-function input({ id, label, hint, paragraph = false, needed = false, value, placeholder }: Input): LabelBuilder {
+function input({ id, label, hint, paragraph = false, needed = false, value, placeholder }: Input, lang: Language): LabelBuilder {
   const text = new TextInputBuilder()
     .setCustomId(id)
     .setStyle(paragraph ? TextInputStyle.Paragraph : TextInputStyle.Short)
@@ -124,7 +131,7 @@ function input({ id, label, hint, paragraph = false, needed = false, value, plac
   // A value Discord cannot show in full is left out (an empty input keeps it), never cut and then saved cut.
   const fits = value === undefined || value.length <= MODAL.value;
   if (value && fits) text.setValue(value);
-  const shown = fits ? placeholder : F.tooLongToShow;
+  const shown = fits ? placeholder : formText(lang).tooLongToShow;
   if (shown) text.setPlaceholder(cutText(shown, MODAL.hint));
   const builder = new LabelBuilder().setLabel(cutText(label, MODAL.label)).setTextInputComponent(text);
   return hint ? builder.setDescription(cutText(hint, MODAL.hint)) : builder;
@@ -141,7 +148,8 @@ export function moreValues(read: (inputId: string) => string): FormValues {
 }
 
 /** The buttons under a draft's preview; Save only when the draft can be saved as it is. */
-export function draftButtons(canSave: boolean): ButtonRow {
+export function draftButtons(canSave: boolean, lang: Language = 'en'): ButtonRow {
+  const F = formText(lang);
   const button = (id: DraftButton, label: string, style: APIButtonComponentWithCustomId['style'], disabled = false): APIButtonComponentWithCustomId => ({
     type: ComponentType.Button,
     custom_id: draftButtonId(id),

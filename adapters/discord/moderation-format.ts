@@ -24,6 +24,9 @@ import {
 import { draftButtons } from './fact-form.js';
 import { COLOURS, embedLength, escapeAndCut, formatAnswer, formatLines, NO_MENTIONS, type DiscordReply } from './format.js';
 
+/** A problem with a typed value, as the core reports it. */
+type Problem = Parameters<typeof problemText>[0];
+
 export function formatModeration(result: ModResult, lang: Language = 'en'): DiscordReply[] {
   const { dialogue } = moderatorText(lang);
   switch (result.kind) {
@@ -32,7 +35,7 @@ export function formatModeration(result: ModResult, lang: Language = 'en'): Disc
     case 'saved':
       return formatLines([savedText(result, lang)]);
     case 'refused':
-      return formatLines([refusalText(result, lang), ...refusalProblems(result).map(bullet)], true);
+      return formatLines([refusalText(result, lang), ...refusalProblems(result).map((problem) => bullet(problem, lang))], true);
     case 'status':
       return formatLines(statusLines(result, lang));
     case 'gaps':
@@ -42,7 +45,7 @@ export function formatModeration(result: ModResult, lang: Language = 'en'): Disc
     case 'ask': {
       // Discord adds and edits through forms, not step by step; laid out all the same.
       const { lead, prompt, current, hint } = askText(result, lang);
-      const problems = result.problems.length > 0 ? [dialogue.notTaken, ...result.problems.map(bullet)] : [];
+      const problems = result.problems.length > 0 ? [dialogue.notTaken, ...result.problems.map((problem) => bullet(problem, lang))] : [];
       return formatLines([lead, ...problems, prompt, current, hint].filter((line): line is string => line !== undefined));
     }
     case 'preview':
@@ -61,10 +64,10 @@ export function formatModeration(result: ModResult, lang: Language = 'en'): Disc
 function preview(p: DialoguePreview, lang: Language): DiscordReply[] {
   const { dialogue } = moderatorText(lang);
   const notice: string[] = [];
-  if (p.refused) notice.push(refusalText(p.refused, lang), ...refusalProblems(p.refused).map(bullet), p.rebased ? dialogue.rebased : '');
-  if (p.notTaken.length > 0) notice.push(dialogue.notTakenForm, ...p.notTaken.map(bullet));
+  if (p.refused) notice.push(refusalText(p.refused, lang), ...refusalProblems(p.refused).map((problem) => bullet(problem, lang)), p.rebased ? dialogue.rebased : '');
+  if (p.notTaken.length > 0) notice.push(dialogue.notTakenForm, ...p.notTaken.map((problem) => bullet(problem, lang)));
   const details = [...previewDetailLines(p, lang)];
-  if (p.problems.length > 0) details.push('', dialogue.previewBlocked, ...p.problems.map(bullet));
+  if (p.problems.length > 0) details.push('', dialogue.previewBlocked, ...p.problems.map((problem) => bullet(problem, lang)));
   // A value that was not taken would be lost by saving: the form is changed first.
   const canSave = p.problems.length === 0 && p.notTaken.length === 0;
   const answer = p.answer ? formatAnswer(p.answer).embeds[0] : { description: escapeAndCut(p.fact.answer, DISCORD.embedDescription), color: COLOURS.declined };
@@ -74,7 +77,7 @@ function preview(p: DialoguePreview, lang: Language): DiscordReply[] {
     { description: lines(details), color: canSave ? COLOURS.answer : COLOURS.refused },
   ];
   const content = escapeAndCut(dialogue.previewLead(p.mode, p.factId), DISCORD.embedDescription);
-  const buttons = [draftButtons(canSave)];
+  const buttons = [draftButtons(canSave, lang)];
   // Discord counts every embed of a message towards one 6,000-character total.
   if (embeds.reduce((sum, e) => sum + embedLength(e), 0) <= DISCORD.embedTotal) {
     return [{ content, embeds, components: buttons, allowedMentions: NO_MENTIONS }];
@@ -91,6 +94,6 @@ function lines(text: readonly string[]): string {
   return escapeAndCut(text.join('\n'), DISCORD.embedDescription);
 }
 
-function bullet(p: { field?: string; message: string }): string {
-  return `• ${problemText(p)}`;
+function bullet(p: Problem, lang: Language): string {
+  return `• ${problemText(p, lang)}`;
 }

@@ -25,6 +25,9 @@ import {
 } from '../../src/index.js';
 import { escapeHtml, formatResult, packLines, type TelegramModMessage } from './format.js';
 
+/** A problem with a typed value, as the core reports it. */
+type Problem = Parameters<typeof problemText>[0];
+
 type Word = keyof ReturnType<typeof moderatorText>['dialogue']['words'];
 
 /** The messages a moderator gets for one result, in order; a keyboard, when there is one, sits on the last. */
@@ -36,7 +39,7 @@ export function formatModeration(result: ModResult, lang: Language = 'en'): Tele
     case 'saved':
       return closing(plain([savedText(result, lang)]));
     case 'refused':
-      return plain([refusalText(result, lang), ...refusalProblems(result).map(problemText).map((line) => `  • ${line}`)]);
+      return plain([refusalText(result, lang), ...refusalProblems(result).map((p) => `  • ${problemText(p, lang)}`)]);
     case 'status':
       return plain(statusLines(result, lang));
     case 'gaps':
@@ -61,7 +64,7 @@ export function formatModeration(result: ModResult, lang: Language = 'en'): Tele
 function askHtml(ask: DialogueAsk, lang: Language): string[] {
   const { dialogue } = moderatorText(lang);
   const { lead, prompt, current, hint } = askText(ask, lang);
-  const problems = ask.problems.length > 0 ? [`<b>${escapeHtml(dialogue.notTaken)}</b>`, ...bullets(ask.problems), ''] : [];
+  const problems = ask.problems.length > 0 ? [`<b>${escapeHtml(dialogue.notTaken)}</b>`, ...bullets(ask.problems, lang), ''] : [];
   return [
     ...(lead ? [escapeHtml(lead), ''] : []),
     ...problems,
@@ -81,21 +84,21 @@ function previewHtml(p: DialoguePreview, lang: Language): string[] {
   const { dialogue } = moderatorText(lang);
   const lines: string[] = [];
   if (p.refused) {
-    lines.push(`<b>${escapeHtml(refusalText(p.refused, lang))}</b>`, ...bullets(refusalProblems(p.refused)), escapeHtml(p.rebased ? dialogue.rebased : dialogue.draftKept), '');
+    lines.push(`<b>${escapeHtml(refusalText(p.refused, lang))}</b>`, ...bullets(refusalProblems(p.refused), lang), escapeHtml(p.rebased ? dialogue.rebased : dialogue.draftKept), '');
   }
-  if (p.notTaken.length > 0) lines.push(`<b>${escapeHtml(dialogue.notTaken)}</b>`, ...bullets(p.notTaken), '');
+  if (p.notTaken.length > 0) lines.push(`<b>${escapeHtml(dialogue.notTaken)}</b>`, ...bullets(p.notTaken, lang), '');
   if (p.notUnderstood) lines.push(escapeHtml(dialogue.notUnderstood), '');
   lines.push(`<b>${escapeHtml(dialogue.previewLead(p.mode, p.factId))}</b>`, '');
   // The answer exactly as a member would get it (its 👍/👎 buttons aside), kept whole on its lines.
   lines.push(...(p.answer ? formatResult(p.answer).text : escapeHtml(p.fact.answer)).split('\n'), '');
   lines.push(...previewDetailLines(p, lang).map(escapeHtml), '');
-  if (p.problems.length > 0) lines.push(`<b>${escapeHtml(dialogue.previewBlocked)}</b>`, ...bullets(p.problems), escapeHtml(dialogue.previewBlockedHow));
+  if (p.problems.length > 0) lines.push(`<b>${escapeHtml(dialogue.previewBlocked)}</b>`, ...bullets(p.problems, lang), escapeHtml(dialogue.previewBlockedHow));
   else lines.push(`<i>${escapeHtml(dialogue.previewHow)}</i>`);
   return lines;
 }
 
-function bullets(problems: readonly { field?: string; message: string }[]): string[] {
-  return problems.map((p) => `  • ${escapeHtml(problemText(p))}`);
+function bullets(problems: readonly Problem[], lang: Language): string[] {
+  return problems.map((p) => `  • ${escapeHtml(problemText(p, lang))}`);
 }
 
 function plain(lines: readonly string[]): TelegramModMessage[] {

@@ -8,8 +8,7 @@
 import { z } from 'zod';
 import { MODERATION } from '../config/defaults.js';
 import type { Fact } from '../knowledge/schema.js';
-import { DIALOGUE_MESSAGES as M } from '../messages.js';
-import { fieldNamed, isWord, mergeDraft, readField, type Field, type FieldProblem } from './fields.js';
+import { fieldNamed, isWord, mergeDraft, problemOf, readField, type Field, type FieldProblem } from './fields.js';
 import type { FactDraft } from './draft.js';
 import { DIALOGUE_STEPS, type DialogueStep } from './result.js';
 
@@ -117,7 +116,7 @@ export class FactDialogue {
     const step = STEPS[this.#state.step];
     if (!step) return this.#atPreview(value);
     if (KEEP(value)) {
-      if (this.required(step)) return { kind: 'ask', step, opening: false, problems: [{ message: M.required }] };
+      if (this.required(step)) return { kind: 'ask', step, opening: false, problems: [problemOf('required')] };
     } else {
       const read = readField(step, value);
       if (!read.ok) return { kind: 'ask', step, opening: false, problems: read.problems };
@@ -153,7 +152,7 @@ export class FactDialogue {
     const field = fieldNamed(name);
     if (!field || !this.fields.includes(field)) return { kind: 'preview', problems: [], notUnderstood: true };
     const rest = value.slice(name.length).trim();
-    if (rest === '') return { kind: 'preview', problems: [{ field, message: M.required }], notUnderstood: false };
+    if (rest === '') return { kind: 'preview', problems: [problemOf('required', field)], notUnderstood: false };
     const read = readField(field, rest);
     if (!read.ok) return { kind: 'preview', problems: read.problems, notUnderstood: false };
     this.#state.draft = mergeDraft(this.#state.draft, read.draft);

@@ -5,7 +5,8 @@
 import type { z } from 'zod';
 import { fieldIssues } from '../knowledge/parse.js';
 import { AnswerTextSchema, CaveatSchema, FactSchema, PhrasingsSchema, SourceSchema, type Fact } from '../knowledge/schema.js';
-import { DIALOGUE_MESSAGES } from '../messages.js';
+import { LANGUAGES } from '../language.js';
+import { DIALOGUE_MESSAGES, DIALOGUE_TEXT } from '../messages.js';
 import type { FactDraft } from './draft.js';
 
 /**
@@ -24,7 +25,18 @@ export const OPTIONAL_FIELDS: ReadonlySet<Field> = new Set(['caveat', 'source', 
 /** A problem with what was typed: the field as the fact files name it ("sources[0].url"), and what is wrong. */
 export interface FieldProblem {
   field?: string;
+  /** In English; the schema's own words, as `kb:check` says them, or the dialogue catalogue's sentence named by `code`. */
   message: string;
+  /** A dialogue catalogue sentence, so each moderator reads `message` in their language (wording.ts problemText). */
+  code?: ProblemCode;
+}
+
+/** The problems the moderation itself finds (not the fact schema), worded by the dialogue catalogues. */
+export type ProblemCode = 'required' | 'notARound' | 'idTaken' | 'tooManyParts';
+
+/** A problem worded by the dialogue catalogues: the English sentence, and its code for the others. */
+export function problemOf(code: ProblemCode, field?: string): FieldProblem {
+  return { ...(field !== undefined ? { field } : {}), message: DIALOGUE_MESSAGES[code], code };
 }
 
 export type FieldValue = { ok: true; draft: Partial<FactDraft> } | { ok: false; problems: FieldProblem[] };
@@ -46,10 +58,13 @@ export function fieldNamed(word: string): Field | undefined {
   return FIELDS.find((f) => f.toLowerCase() === key) ?? ALIASES[key];
 }
 
-/** Whether a reply is one of the dialogue's words ("save", "keep" …): its catalogue's word, or the English one. */
+/**
+ * Whether a reply is one of the dialogue's words ("save", "keep" …) in any language the bot speaks
+ * ("зберегти", "сохранить" …): a moderator's app may be set to one language and their habit to another.
+ */
 export function isWord(text: string, word: keyof typeof DIALOGUE_MESSAGES.words): boolean {
   const said = text.trim().toLowerCase();
-  return said === word || said === DIALOGUE_MESSAGES.words[word].toLowerCase();
+  return said === word || LANGUAGES.some((lang) => said === DIALOGUE_TEXT[lang].words[word].toLowerCase());
 }
 
 /**
@@ -106,7 +121,7 @@ export function readField(field: Field, text: string): FieldValue {
     case 'asOf':
       return check(FactSchema.shape.asOf, value, 'asOf', (asOf) => ({ asOf }));
     case 'round':
-      if (!/^\d+$/.test(value)) return { ok: false, problems: [{ field: 'round', message: DIALOGUE_MESSAGES.notARound }] };
+      if (!/^\d+$/.test(value)) return { ok: false, problems: [problemOf('notARound', 'round')] };
       return check(FactSchema.shape.round, Number(value), 'round', (round) => ({ round }));
     case 'tags':
       return check(FactSchema.shape.tags, parseTags(value), 'tags', (tags) => ({ tags }));
@@ -178,7 +193,7 @@ export function shownValue(fact: Fact, field: Field): string | undefined {
 
 function readSourceDetails(value: string): FieldValue {
   const parts = parseSourceDetails(value);
-  if (!parts) return { ok: false, problems: [{ field: 'sources[0]', message: DIALOGUE_MESSAGES.tooManyParts }] };
+  if (!parts) return { ok: false, problems: [problemOf('tooManyParts', 'sources[0]')] };
   const draft: Partial<FactDraft> = {};
   const problems: FieldProblem[] = [];
   (['title', 'publisher', 'published'] as const).forEach((field, i) => {

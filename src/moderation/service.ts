@@ -11,10 +11,9 @@ import { FactSchema, type Fact, type FactInput } from '../knowledge/schema.js';
 import { factKey, undoneBy, type Actor, type AuditEntry, type FactStore, type WriteResult } from '../knowledge/store.js';
 import type { KnowledgeWatcher } from '../knowledge/watch.js';
 import { createNormalizer } from '../matching/normalize.js';
-import { DIALOGUE_MESSAGES } from '../messages.js';
 import type { RateLimiter } from '../ratelimit.js';
 import { applyDraft, completeDraft, factFromDraft, type FactDraft } from './draft.js';
-import { readField, type Field, type FieldProblem } from './fields.js';
+import { problemOf, readField, type Field, type FieldProblem } from './fields.js';
 import { ratings, unansweredGaps } from './report.js';
 import type { DialoguePreview, HistoryItem, ModResult, Refusal } from './result.js';
 
@@ -62,7 +61,7 @@ export class ModerationService {
     const fact = current ? applyDraft(current, draft) : factFromDraft(completeDraft(draft));
     const parsed = FactSchema.safeParse(fact);
     const problems: FieldProblem[] = parsed.success ? [] : fieldIssues(parsed.error);
-    if (!current && this.#find(fact.id)) problems.push({ field: 'id', message: DIALOGUE_MESSAGES.idTaken });
+    if (!current && this.#find(fact.id)) problems.push(problemOf('idTaken', 'id'));
     return {
       factId: fact.id,
       fact,

@@ -1,6 +1,7 @@
 // The sentences of a moderation result, picked from the moderator catalogues (src/messages.ts) in
 // one place, so every adapter says the same thing and only lays it out its own way (HTML, embeds,
 // terminal text). Plain text: each adapter escapes it for its platform.
+import { dateIn } from '../answer-text.js';
 import { formatDate } from '../citations.js';
 import { formatProblem } from '../knowledge/parse.js';
 import type { Fact } from '../knowledge/schema.js';
@@ -9,9 +10,14 @@ import { moderatorText } from '../messages.js';
 import type { FieldProblem } from './fields.js';
 import type { DialogueAsk, DialoguePreview, HistoryItem, ModResult, Refusal, UsageProblem } from './result.js';
 
-/** "sources[0].url: must be a URL (http or https)" */
-export function problemText(p: FieldProblem): string {
-  return p.field ? `${p.field}: ${p.message}` : p.message;
+/**
+ * "sources[0].url: must be a URL (http or https)". The moderation's own problems (a required field,
+ * a round that is no number …) in the moderator's language; the fact schema's in its English words,
+ * as `kb:check` says them.
+ */
+export function problemText(p: FieldProblem, lang: Language = 'en'): string {
+  const message = p.code ? moderatorText(lang).dialogue[p.code] : p.message;
+  return p.field ? `${p.field}: ${message}` : message;
 }
 
 /** Why nothing was saved, in one sentence; the problems, when there are some, are listed apart. */
@@ -77,8 +83,8 @@ export function savedText(result: Extract<ModResult, { kind: 'saved' }>, lang: L
 /** "2025-12-02 09:30 UTC — alice (telegram) — undo x (took back the edit by bob at …)" */
 export function historyLineText(item: HistoryItem, lang: Language = 'en'): string {
   const { mod } = moderatorText(lang);
-  const line = mod.historyLine(mod.timeOf(item.at), item.actor.name, item.actor.platform, item.action, item.factId);
-  return item.undid ? `${line} ${mod.historyUndid(item.undid.action, item.undid.actor.name, mod.timeOf(item.undid.at))}` : line;
+  const line = mod.historyLine(mod.timeOf(item.at), item.actor.name, item.actor.platform, mod.actionNames[item.action], item.factId);
+  return item.undid ? `${line} ${mod.historyUndid(mod.actionNames[item.undid.action], item.undid.actor.name, mod.timeOf(item.undid.at))}` : line;
 }
 
 /** The command list, or the one line a command typed almost right needs. */
@@ -143,7 +149,7 @@ export function statusLines(s: Extract<ModResult, { kind: 'status' }>, lang: Lan
   const { mod } = moderatorText(lang);
   return [
     mod.statusFacts(s.facts, s.active, s.sources),
-    mod.statusVersion(s.version, formatDate(s.newest)),
+    mod.statusVersion(s.version, lang === 'en' ? formatDate(s.newest) : dateIn(lang, s.newest)),
     s.last ? mod.statusLastChange(historyLineText(s.last, lang)) : mod.statusNoChanges,
     s.problems.length === 0 ? mod.statusNoProblems : mod.statusProblems(s.problems.length),
     ...s.problems.map((p) => `  ${formatProblem(p)}`),

@@ -158,6 +158,27 @@ describe('the guided add and edit dialogue', () => {
     expect(await text.wants(moderator, 'save')).toBe(true);
   });
 
+  it('understands the dialogue’s words in Ukrainian and Russian, as the translated prompts and keyboards offer them', async () => {
+    // Ukrainian: «залишити» keeps, «немає» removes an optional field, «зберегти» saves.
+    await say('/fact edit round-two-duration', 'залишити', 'About an hour.', 'Залишити', 'залишити', 'залишити');
+    expect(await say('немає')).toMatchObject({ kind: 'ask', step: 'tags' });
+    expect(await say('залишити')).toMatchObject({ kind: 'preview', changed: ['answer', 'round'], fact: { answer: 'About an hour.' } });
+    expect(await say('зберегти')).toMatchObject({ kind: 'saved', action: 'edit' });
+    expect(fact('round-two-duration')?.round).toBeUndefined();
+    // Russian: «пропустить» leaves an optional field out, «сохранить» saves, «нет» removes in a single-field edit, «отмена» cancels.
+    await say('/fact add', 'Who chaired the fourth round?\nWho led the fourth meeting\nChair of the fourth round', 'Türkiye’s foreign minister.', 'https://example.com/four');
+    expect(await say('пропустить')).toMatchObject({ kind: 'ask', step: 'asOf' });
+    await say('2025-12-02', 'пропустить');
+    expect(await say('ПРОПУСТИТЬ')).toMatchObject({ kind: 'preview', fact: { id: 'who-chaired-the-fourth-round', tags: [] } });
+    expect(await say('сохранить')).toMatchObject({ kind: 'saved', action: 'add' });
+    expect(await say('fact edit round-three-duration round нет')).toMatchObject({ kind: 'saved', fact: { id: 'round-three-duration' } });
+    expect(fact('round-three-duration')?.round).toBeUndefined();
+    await say('/fact add');
+    expect(await say('отмена')).toEqual({ kind: 'cancelled', unchanged: false });
+    await say('/fact add');
+    expect(await say('скасувати')).toEqual({ kind: 'cancelled', unchanged: false });
+  });
+
   it('stops on "cancel" without saving, and then reads the next message as an ordinary one', async () => {
     await say('/fact add');
     expect(await say('cancel')).toEqual({ kind: 'cancelled', unchanged: false });

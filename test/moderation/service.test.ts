@@ -253,7 +253,7 @@ describe('moderation as data, and its limits', () => {
     expect(taken?.answer).toBeUndefined();
     expect(taken?.problems).toEqual([
       { field: 'questions[0]', message: expect.stringContaining('ending in "?"') },
-      { field: 'id', message: expect.stringContaining('is taken') },
+      { field: 'id', code: 'idTaken', message: expect.stringContaining('is taken') },
     ]);
     const edit = service.preview({ answer: 'About an hour.', round: 5 }, 'round-two-duration');
     expect(edit).toMatchObject({ factId: 'round-two-duration', changed: ['answer', 'round'], answer: { text: 'About an hour.' } });
