@@ -13,27 +13,30 @@ import {
   type ModalSubmitInteraction,
   type SlashCommandStringOption,
 } from 'discord.js';
-import { DISCORD, isDiscordModerator, LIMITS, MOD_MESSAGES, type Actor, type AdapterDeps, type Moderation, type ModResult } from '../../src/index.js';
+import { DISCORD, isDiscordModerator, LIMITS, moderatorText, type Actor, type AdapterDeps, type Moderation, type ModResult } from '../../src/index.js';
+import { langOfLocale } from './answering.js';
+import { described } from './localize.js';
 import { cutText, formatNotice } from './format.js';
 import { formatModeration } from './moderation-format.js';
 
 export type ModInteraction = ChatInputCommandInteraction | ModalSubmitInteraction | ButtonInteraction;
 
-/** The moderation to use when this member may run a command now; otherwise replies privately why not. */
+/** The moderation to use when this member may run a command now; otherwise replies privately why not, in their client's language. */
 export async function admit(interaction: ModInteraction, deps: AdapterDeps): Promise<Moderation | undefined> {
+  const { mod } = moderatorText(langOfLocale(interaction.locale));
   const refuse = async (text: string): Promise<undefined> => {
     await interaction.reply({ ...formatNotice(text), flags: MessageFlags.Ephemeral });
     return undefined;
   };
   const { moderation } = deps;
-  if (!moderation) return refuse(MOD_MESSAGES.moderationOff);
+  if (!moderation) return refuse(mod.moderationOff);
   if (!isModerator(interaction, deps)) {
     // An interaction must be answered, so every attempt is refused; past the limit, it is not logged again.
     if ((await moderation.limiter.check(`discord:${interaction.user.id}`)) === 'ok') {
       const command = interaction.isChatInputCommand() ? interaction.toString() : interaction.customId;
       deps.logger.warn({ userId: interaction.user.id, command }, 'refused moderator command from a non-moderator');
     }
-    return refuse(MOD_MESSAGES.notModerator);
+    return refuse(mod.notModerator);
   }
   return moderation;
 }
@@ -59,13 +62,13 @@ export function actorOf(interaction: ModInteraction): Actor {
 }
 
 /**
- * Sends a moderator command's reply privately, over as many messages as it needs. Deferred
+ * Sends a moderator command's reply privately, in the moderator's client language, over as many messages as it needs. Deferred
  * first: a report reads the whole activity log and a change writes files, which may take longer
  * than the 3 seconds Discord waits for a first answer.
  */
 export async function respond(interaction: ModInteraction, work: () => ModResult | Promise<ModResult>): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const parts = formatModeration(await work());
+  const parts = formatModeration(await work(), langOfLocale(interaction.locale));
   for (const [i, part] of parts.entries()) {
     if (i === 0) await interaction.editReply(part);
     else await interaction.followUp({ ...part, flags: MessageFlags.Ephemeral });
@@ -74,9 +77,7 @@ export async function respond(interaction: ModInteraction, work: () => ModResult
 
 /** The `id` option of every subcommand that names a fact. */
 export function factIdOption(option: SlashCommandStringOption): SlashCommandStringOption {
-  return option
-    .setName('id')
-    .setDescription(MOD_MESSAGES.discordCommands.id)
+  return described(option.setName('id'), (d) => d.id)
     .setRequired(true)
     .setAutocomplete(true)
     .setMaxLength(LIMITS.factIdChars);

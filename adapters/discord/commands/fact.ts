@@ -5,42 +5,38 @@
 // Visible to every member of a server (a moderator role without Manage Server must see it too),
 // so the permission check happens here, on every use.
 import { InteractionContextType, SlashCommandBuilder, type ButtonInteraction, type ModalSubmitInteraction } from 'discord.js';
-import { MOD_MESSAGES, type AdapterDeps } from '../../../src/index.js';
+import type { AdapterDeps } from '../../../src/index.js';
 import { factModal, formValues, moreModal, moreValues, parseDraftButtonId, parseFactFormId } from '../fact-form.js';
+import { langOfLocale } from '../answering.js';
+import { described } from '../localize.js';
 import { actorOf, admit, bySubcommand, completeFactId, factIdOption, respond } from '../moderation.js';
 
-const D = MOD_MESSAGES.discordCommands;
-
-export const data = new SlashCommandBuilder()
-  .setName('fact')
-  .setDescription(D.fact)
+export const data = described(new SlashCommandBuilder().setName('fact'), (d) => d.fact)
   .setContexts(InteractionContextType.Guild)
-  .addSubcommand((sub) => sub.setName('show').setDescription(D.show).addStringOption(factIdOption))
-  .addSubcommand((sub) => sub.setName('add').setDescription(D.add))
-  .addSubcommand((sub) => sub.setName('edit').setDescription(D.edit).addStringOption(factIdOption))
-  .addSubcommand((sub) => sub.setName('retire').setDescription(D.retire).addStringOption(factIdOption))
+  .addSubcommand((sub) => described(sub.setName('show'), (d) => d.show).addStringOption(factIdOption))
+  .addSubcommand((sub) => described(sub.setName('add'), (d) => d.add))
+  .addSubcommand((sub) => described(sub.setName('edit'), (d) => d.edit).addStringOption(factIdOption))
+  .addSubcommand((sub) => described(sub.setName('retire'), (d) => d.retire).addStringOption(factIdOption))
   .addSubcommand((sub) =>
-    sub
-      .setName('source')
-      .setDescription(D.source)
+    described(sub.setName('source'), (d) => d.source)
       .addStringOption(factIdOption)
-      .addStringOption((o) => o.setName('url').setDescription(D.url).setRequired(true))
-      .addStringOption((o) => o.setName('title').setDescription(D.title).setRequired(true))
-      .addStringOption((o) => o.setName('publisher').setDescription(D.publisher))
-      .addStringOption((o) => o.setName('published').setDescription(D.published)),
+      .addStringOption((o) => described(o.setName('url'), (d) => d.url).setRequired(true))
+      .addStringOption((o) => described(o.setName('title'), (d) => d.title).setRequired(true))
+      .addStringOption((o) => described(o.setName('publisher'), (d) => d.publisher))
+      .addStringOption((o) => described(o.setName('published'), (d) => d.published)),
   );
 
 export const execute = bySubcommand('fact', {
   show: (interaction, { service }) => respond(interaction, () => service.show(interaction.options.getString('id', true))),
   add: async (interaction) => {
-    await interaction.showModal(factModal({ target: { mode: 'add' } }));
+    await interaction.showModal(factModal({ target: { mode: 'add' }, lang: langOfLocale(interaction.locale) }));
   },
   edit: async (interaction, { service }) => {
     const id = interaction.options.getString('id', true);
     const fact = service.find(id);
     const key = service.keyOf(id);
     if (!fact || !key) return respond(interaction, () => ({ kind: 'refused', reason: 'not-found', id }));
-    await interaction.showModal(factModal({ target: { mode: 'edit', factId: fact.id, key }, fact }));
+    await interaction.showModal(factModal({ target: { mode: 'edit', factId: fact.id, key }, fact, lang: langOfLocale(interaction.locale) }));
   },
   retire: (interaction, { service }) => respond(interaction, () => service.retire(interaction.options.getString('id', true), actorOf(interaction))),
   source: (interaction, { service }) => {
@@ -100,7 +96,8 @@ export async function press(interaction: ButtonInteraction, deps: AdapterDeps): 
       const open = await forms.open(actor);
       if (!open) return respond(interaction, () => ({ kind: 'refused', reason: 'no-draft' }));
       const fact = open.target.mode === 'edit' ? moderation.service.find(open.target.factId) : undefined;
-      await interaction.showModal(button === 'more' ? moreModal(open.fact) : factModal({ target: open.target, ...(fact ? { fact } : {}), draft: open.form }));
+      const lang = langOfLocale(interaction.locale);
+      await interaction.showModal(button === 'more' ? moreModal(open.fact, lang) : factModal({ target: open.target, ...(fact ? { fact } : {}), draft: open.form, lang }));
       return;
     }
     default: {

@@ -1,24 +1,22 @@
 // /kb status|unanswered|history|undo — moderators look after the fact base as a whole. Visible to
 // every member of a server, like /fact, and checked on every use.
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { MOD_MESSAGES, MODERATION } from '../../../src/index.js';
+import { MODERATION } from '../../../src/index.js';
+import { described } from '../localize.js';
 import { actorOf, bySubcommand, completeFactId, factIdOption, respond } from '../moderation.js';
 
-const D = MOD_MESSAGES.discordCommands;
-
-export const data = new SlashCommandBuilder()
-  .setName('kb')
-  .setDescription(D.kb)
+export const data = described(new SlashCommandBuilder().setName('kb'), (d) => d.kb)
   .setContexts(InteractionContextType.Guild)
-  .addSubcommand((sub) => sub.setName('status').setDescription(D.status))
+  .addSubcommand((sub) => described(sub.setName('status'), (d) => d.status))
   .addSubcommand((sub) =>
-    sub
-      .setName('unanswered')
-      .setDescription(D.unanswered)
-      .addIntegerOption((o) => o.setName('days').setDescription(D.days(MODERATION.unansweredDays)).setMinValue(1).setMaxValue(MODERATION.unansweredMaxDays)),
+    described(sub.setName('unanswered'), (d) => d.unanswered).addIntegerOption((o) =>
+      described(o.setName('days'), (d) => d.days(MODERATION.unansweredDays))
+        .setMinValue(1)
+        .setMaxValue(MODERATION.unansweredMaxDays),
+    ),
   )
-  .addSubcommand((sub) => sub.setName('history').setDescription(D.history).addStringOption(factIdOption))
-  .addSubcommand((sub) => sub.setName('undo').setDescription(D.undo).addStringOption(factIdOption));
+  .addSubcommand((sub) => described(sub.setName('history'), (d) => d.history).addStringOption(factIdOption))
+  .addSubcommand((sub) => described(sub.setName('undo'), (d) => d.undo).addStringOption(factIdOption));
 
 export const execute = bySubcommand('kb', {
   status: (interaction, { service }) => respond(interaction, () => service.status()),

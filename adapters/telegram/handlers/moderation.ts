@@ -5,10 +5,10 @@
 import type { Context, Telegraf } from 'telegraf';
 import { message } from 'telegraf/filters';
 import type { Message, User } from 'telegraf/types';
-import { isTelegramModerator, MOD_MESSAGES, type Actor } from '../../../src/index.js';
+import { isTelegramModerator, moderatorText, type Actor } from '../../../src/index.js';
 import { formatNotice, HTML_OPTIONS } from '../format.js';
 import { formatModeration } from '../moderation-format.js';
-import { sendHtml, type TelegramDeps } from '../reply.js';
+import { langOf, sendHtml, type TelegramDeps } from '../reply.js';
 
 type TextContext = Context & { from: User; chat: NonNullable<Context['chat']>; message: Message.TextMessage };
 
@@ -26,25 +26,27 @@ export function registerModeration(bot: Telegraf, deps: TelegramDeps): void {
   });
 }
 
-/** The one gate every moderator command passes: configured, a moderator, in private. */
+/** The one gate every moderator command passes: configured, a moderator, in private. Replies in the app's language. */
 async function moderate(deps: TelegramDeps, ctx: TextContext, text: string): Promise<void> {
+  const lang = langOf(ctx);
+  const { mod } = moderatorText(lang);
   const say = async (sentence: string): Promise<void> => {
     await sendHtml(deps, ctx, formatNotice(sentence));
   };
   const { moderation } = deps;
-  if (!moderation) return say(MOD_MESSAGES.moderationOff);
+  if (!moderation) return say(mod.moderationOff);
   if (!isTelegramModerator(ctx.from.id, deps.config)) {
     // Counted, so a member repeating a command can flood neither the log nor their chat: past the
     // limit, nothing is logged or sent.
     if ((await moderation.limiter.check(`telegram:${ctx.from.id}`)) !== 'ok') return;
     deps.logger.warn({ userId: ctx.from.id, command: text }, 'refused moderator command from a non-moderator');
-    return refusePrivately(deps, ctx, MOD_MESSAGES.notModerator);
+    return refusePrivately(deps, ctx, mod.notModerator);
   }
   // A group would see the dialogue's prompts and the reports, which quote members' questions.
-  if (ctx.chat.type !== 'private') return say(MOD_MESSAGES.telegramPrivateOnly(ctx.botInfo.username));
+  if (ctx.chat.type !== 'private') return say(mod.telegramPrivateOnly(ctx.botInfo.username));
   // Reading is never limited; the core counts each change against the moderator's own limit.
   const result = await moderation.text.handle(actorOf(ctx.from), text);
-  for (const part of formatModeration(result)) await sendHtml(deps, ctx, part);
+  for (const part of formatModeration(result, lang)) await sendHtml(deps, ctx, part);
 }
 
 /**

@@ -95,6 +95,7 @@ export class FakeDiscord {
   readonly #injections: Injection[] = [];
   readonly #waiters = new Set<() => void>();
   readonly #grants = new Map<string, Grants>();
+  readonly #locales = new Map<string, string>();
   #nextId = 1n;
 
   private constructor() {
@@ -193,6 +194,11 @@ export class FakeDiscord {
     this.#grants.set(member.id, grants);
   }
 
+  /** From now on, the member's interactions come from a Discord client set to `locale` ("uk", "ru"; en-US otherwise). */
+  speaks(member: Member, locale: string): void {
+    this.#locales.set(member.id, locale);
+  }
+
   /** A member runs a slash command in the server's channel. */
   slash(member: Member, name: string, options: CommandOption[] = []): SentInteraction {
     return this.#interact(member, { type: 2, data: { id: this.#snowflake(), name, type: 1, options } });
@@ -264,8 +270,10 @@ export class FakeDiscord {
 
   #interact(member: Member, payload: Record<string, unknown>): SentInteraction {
     const interaction = { id: this.#snowflake(), token: `token-${this.#snowflake()}` };
+    const locale = this.#locales.get(member.id);
     this.dispatch('INTERACTION_CREATE', {
       ...INTERACTION_BASE,
+      ...(locale ? { locale } : {}),
       ...payload,
       ...interaction,
       application_id: APP_ID,

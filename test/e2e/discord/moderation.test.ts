@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DIALOGUE_MESSAGES, MESSAGES, MOD_MESSAGES, MemoryRateLimiter } from '../../../src/index.js';
+import { DIALOGUE_MESSAGES, MESSAGES, MOD_MESSAGES, MemoryRateLimiter, moderatorText } from '../../../src/index.js';
 import { loadBase } from '../../helpers.js';
 import { EPHEMERAL, MANAGE_GUILD, MODAL, MODERATOR_ROLE, type Member, type SentInteraction } from './fake-discord.js';
 import { askOptions, modMessage, modReply, run, startHarness, submitAndSave, type Harness } from './harness.js';
@@ -70,6 +70,49 @@ const NEW_FACT = {
 };
 
 describe('moderator commands on Discord', () => {
+  it('answers each moderator in their Discord client’s language: Russian reports, form, preview, buttons and save; a Ukrainian refusal', async () => {
+    const bot = await start();
+    const olga = serverManager(bot);
+    bot.fake.speaks(olga, 'ru');
+    const ru = moderatorText('ru');
+    const status = await modReply(bot, run(bot, olga, 'kb', 'status'));
+    expect(status).toContain(ru.mod.statusFacts(4, 3, 4));
+    expect(status).toContain(ru.mod.statusNoChanges);
+
+    const form = await bot.fake.callbackFor(run(bot, olga, 'fact', 'add'));
+    expect(form).toMatchObject({ type: MODAL, data: { custom_id: 'fact:add', title: ru.mod.discordForm.addTitle } });
+    expect(form.data.components.map((c: { label: string }) => c.label)).toEqual([
+      ru.mod.discordForm.questions,
+      ru.mod.discordForm.answer,
+      ru.mod.discordForm.asOf,
+      ru.mod.discordForm.url,
+      ru.mod.discordForm.details,
+    ]);
+    const preview = await modMessage(bot, bot.fake.submitModal(olga, form.data.custom_id, filledIn(form.data, { ...NEW_FACT, source: 'Fourth round report | Example News | 2 December' })));
+    expect(preview.content).toBe(ru.dialogue.previewLead('add', 'who-chaired-the-fourth-round'));
+    expect(preview.embeds[0].description).toContain(ru.dialogue.notTakenForm);
+    expect(preview.components[0].components.map((b: { label: string }) => b.label)).toEqual([
+      ru.mod.discordForm.save,
+      ru.mod.discordForm.change,
+      ru.mod.discordForm.more,
+      ru.mod.discordForm.cancel,
+    ]);
+    const fixed = await modMessage(bot, bot.fake.submitModal(olga, 'fact:draft', NEW_FACT));
+    expect(fixed.content).toBe(ru.dialogue.previewLead('add', 'who-chaired-the-fourth-round'));
+    expect(await modReply(bot, bot.fake.press(olga, 'fact:save', { flags: EPHEMERAL }))).toBe(ru.mod.added('who-chaired-the-fourth-round'));
+    const history = await modReply(bot, run(bot, olga, 'kb', 'history', { id: 'who-chaired-the-fourth-round' }));
+    expect(history).toContain(ru.mod.historyLead('who-chaired-the-fourth-round'));
+    expect(history).toContain(`(discord) — ${ru.mod.actionNames.add} who-chaired-the-fourth-round`);
+
+    const taras = bot.fake.newMember();
+    bot.fake.speaks(taras, 'uk');
+    expect(await refusal(bot, run(bot, taras, 'kb', 'status'))).toBe(moderatorText('uk').mod.notModerator);
+    // A client in English, or in a language the bot does not speak, reads English.
+    const emma = serverManager(bot);
+    bot.fake.speaks(emma, 'de');
+    expect(await modReply(bot, run(bot, emma, 'kb', 'status'))).toContain(MOD_MESSAGES.statusFacts(5, 4, 5));
+  });
+
   it('lets a moderator add a fact through /fact add and its form, previewed before it is saved, and a member’s next /ask gets it with its link', async () => {
     const bot = await start();
     const alice = serverManager(bot);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DIALOGUE_MESSAGES, MESSAGES, MOD_MESSAGES, MemoryRateLimiter } from '../../../src/index.js';
+import { DIALOGUE_MESSAGES, MESSAGES, MOD_MESSAGES, MemoryRateLimiter, moderatorText } from '../../../src/index.js';
 import { loadBase } from '../../helpers.js';
 import { ALICE, BORIS, buttonPress, buttonsOf, GROUP, groupText, say, startBot, stopBots } from './harness.js';
 
@@ -13,6 +13,44 @@ const FACTS_FILE = 'facts/rounds.yaml';
 
 
 describe('moderator commands on Telegram', () => {
+  it('speaks to each moderator in their Telegram app’s language: Ukrainian reports, dialogue, keyboard, words and history; a Russian refusal', async () => {
+    /** A moderator whose app is set to Ukrainian, and a member whose app is set to Russian (Telegram sends it as from.language_code). */
+    const OKSANA = Object.freeze({ id: 1004, is_bot: false as const, first_name: 'Oksana', language_code: 'uk' });
+    const ROMAN = Object.freeze({ id: 1005, is_bot: false as const, first_name: 'Roman', language_code: 'ru' });
+    const { fake, core } = await startBot({ ...WITH_MODERATION, env: { MODERATOR_TELEGRAM_IDS: `${ALICE.id},${OKSANA.id}` } });
+    const uk = moderatorText('uk');
+    const keyboardOf = (text: string | undefined) => fake.callsTo('sendMessage').find((c) => c.body.text === text)?.body.reply_markup;
+
+    const [status] = await say(fake, OKSANA, '/kb status');
+    expect(status).toContain(uk.mod.statusFacts(4, 3, 4));
+    expect(status).toContain(uk.mod.statusNoChanges);
+
+    const replies = await say(fake, OKSANA, '/fact edit round-two-duration', 'залишити', 'It took about an hour.', 'залишити', 'залишити', 'залишити', 'four', '5', 'залишити');
+    expect(replies[0]).toContain(uk.dialogue.stepOf(1, 7));
+    expect(replies[0]).toContain(uk.dialogue.prompts.questions.split('\n')[0]);
+    expect(replies[0]).toContain(uk.dialogue.keepHow);
+    expect(keyboardOf(replies[0])).toEqual({ keyboard: [[{ text: 'залишити' }, { text: 'скасувати' }]], resize_keyboard: true, one_time_keyboard: true });
+    expect(replies[1]).toContain(uk.dialogue.prompts.answer);
+    // A round that is no number: asked again, the problem in Ukrainian.
+    expect(replies[6]).toContain(uk.dialogue.notTaken);
+    expect(replies[6]).toContain(`round: ${uk.dialogue.notARound}`);
+    const preview = replies.at(-1);
+    expect(preview).toContain(uk.dialogue.previewLead('edit', 'round-two-duration'));
+    expect(preview).toContain(uk.dialogue.previewChanged(['answer', 'round']));
+    expect(preview).toContain(uk.dialogue.previewHow);
+    expect(keyboardOf(preview)).toEqual({ keyboard: [[{ text: 'зберегти' }, { text: 'скасувати' }]], resize_keyboard: true, one_time_keyboard: true });
+
+    expect(await say(fake, OKSANA, 'зберегти')).toEqual([uk.mod.edited('round-two-duration')]);
+    expect(core.base.facts.find((f) => f.id === 'round-two-duration')).toMatchObject({ answer: 'It took about an hour.', round: 5 });
+    const [history] = await say(fake, OKSANA, '/kb history round-two-duration');
+    expect(history).toContain(uk.mod.historyLead('round-two-duration'));
+    expect(history).toContain(`— Oksana (telegram) — ${uk.mod.actionNames.edit} round-two-duration`);
+
+    expect(await say(fake, ROMAN, '/fact retire round-three-duration')).toEqual([moderatorText('ru').mod.notModerator]);
+    // Alice's app sends no language: English, as before.
+    expect((await say(fake, ALICE, '/kb status'))[0]).toContain(MOD_MESSAGES.statusLastChange(''));
+  });
+
   it('lets a moderator add a fact through the /fact add dialogue, each field checked as it is typed, and a member\'s next question gets it', async () => {
     const { fake, knowledgeDir } = await startBot(WITH_MODERATION);
     const replies = await say(
