@@ -37,7 +37,7 @@ export { KnowledgeStore, type Actor } from './knowledge/store.js';
 export { KnowledgeWatcher } from './knowledge/watch.js';
 export { factBaseCheck, HealthBoard, serveHealth, type AdapterState, type HealthCheck } from './health.js';
 export { dataDirProblem, requireWritableDataDir } from './data-dir.js';
-export { MOD_MESSAGES, DIALOGUE_MESSAGES, CONSOLE_MESSAGES, moderatorText } from './messages.js';
+export { MOD_MESSAGES, DIALOGUE_MESSAGES, CONSOLE_MESSAGES, CONSOLE_TEXT, moderatorText } from './messages.js';
 export { MODERATION } from './config/defaults.js';
 export { createModeration } from './moderation/setup.js';
 export { checkFact, type FieldProblem } from './knowledge/check-fact.js';

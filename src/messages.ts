@@ -281,3 +281,27 @@ export const CONSOLE_MESSAGES = Object.freeze({
   privateOnly: 'Ask for the console link in a private chat with me, so nobody else sees it.',
   discordCommand: 'Moderators: a one-time sign-in link to the web console',
 });
+
+interface ConsoleText {
+  link: (url: string, minutes: number) => string;
+  off: string;
+  notModerator: string;
+  privateOnly: string;
+}
+
+/** The sign-in messages in each language a moderator's app may use. */
+export const CONSOLE_TEXT: Readonly<Record<Language, ConsoleText>> = Object.freeze({
+  en: CONSOLE_MESSAGES,
+  uk: Object.freeze({
+    link: (url: string, minutes: number) => `Ваше посилання для входу до консолі модераторів (спрацює один раз, протягом ${minutes} хв; нікому його не пересилайте):\n${url}`,
+    off: 'Веб-консоль модераторів для цього бота не налаштована (її вмикає той, хто запускає бота, змінними CONSOLE_PORT і CONSOLE_URL).',
+    notModerator: 'Відкрити консоль модераторів можуть лише модератори.',
+    privateOnly: 'Попросіть посилання на консоль в особистому чаті зі мною, щоб його ніхто інший не побачив.',
+  }),
+  ru: Object.freeze({
+    link: (url: string, minutes: number) => `Ваша ссылка для входа в консоль модераторов (сработает один раз, в течение ${minutes} мин; никому её не пересылайте):\n${url}`,
+    off: 'Веб-консоль модераторов для этого бота не настроена (её включает тот, кто запускает бота, переменными CONSOLE_PORT и CONSOLE_URL).',
+    notModerator: 'Открыть консоль модераторов могут только модераторы.',
+    privateOnly: 'Попросите ссылку на консоль в личном чате со мной, чтобы её никто другой не увидел.',
+  }),
+});

@@ -35,6 +35,17 @@ describe('/console in Discord', () => {
     expect(await links.redeem(token ?? '', Date.now())).toMatchObject({ platform: 'discord', id: moderator.id });
   });
 
+  it('says it in the moderator’s language', async () => {
+    const bot = await start(new MemorySignInLinks());
+    const moderator = bot.fake.newMember();
+    bot.fake.grant(moderator, { permissions: MANAGE_GUILD });
+    bot.fake.speaks(moderator, 'uk');
+    const reply = await bot.fake.callbackFor(bot.fake.slash(moderator, 'console', []));
+    const text = String(reply.data?.embeds?.[0]?.description ?? reply.data?.content);
+    expect(text).toMatch(/^Ваше посилання для входу до консолі модераторів/);
+    expect(text).toContain(`${CONSOLE_URL}/signin?token=`);
+  });
+
   it('refuses anyone else privately, with no link', async () => {
     const bot = await start(new MemorySignInLinks());
     const member = bot.fake.newMember();
