@@ -54,6 +54,14 @@ describe.runIf(HAS_POSTGRES)('in PostgreSQL', async () => {
     await expect.poll(() => b.recent('telegram:1:2', Date.now())?.factId, { timeout: 2_000, interval: 20 }).toBe('delegation-heads');
   });
 
+  it('carries a turn too long for a NOTIFY payload all the same', async () => {
+    const [a, b] = [await open(), await open()];
+    const long = `${'Скільки тривав третій раунд переговорів у Стамбулі? '.repeat(120)}`;
+    a.remember('telegram:5:6', turn(long, Date.now(), 'round-three'));
+    await a.settled();
+    await expect.poll(() => b.recent('telegram:5:6', Date.now())?.question, { timeout: 2_000, interval: 20 }).toBe(long);
+  });
+
   it('gives a replica that starts later the conversations still recent', async () => {
     const a = await open();
     a.remember('discord:3:4', turn('Who mediated?', Date.now()));

@@ -48,7 +48,7 @@ export class PostgresConversations implements ConversationStore {
            RETURNING key
          )
          SELECT pg_notify($4, $5) FROM saved`,
-        [key, JSON.stringify(turn), turn.at, CHANNEL, JSON.stringify({ key, turn })],
+        [key, JSON.stringify(turn), turn.at, CHANNEL, noticeOf(key, turn)],
       )
       .then(
         () => undefined,
@@ -74,12 +74,26 @@ export class PostgresConversations implements ConversationStore {
   }
 
   #apply(payload: string): void {
+    let message: { key?: unknown; turn?: unknown };
     try {
-      const message = JSON.parse(payload) as { key?: unknown; turn?: unknown };
-      const turn = TurnSchema.safeParse(message.turn);
-      if (typeof message.key === 'string' && turn.success) this.#keep(message.key, turn.data);
+      message = JSON.parse(payload) as typeof message;
     } catch {
-      // Not ours, or cut short: nothing to apply.
+      return; // Not ours: nothing to apply.
+    }
+    if (typeof message.key !== 'string') return;
+    const turn = TurnSchema.safeParse(message.turn);
+    if (turn.success) this.#keep(message.key, turn.data);
+    // A notice too long to carry its turn names only the conversation: the turn is read from the table.
+    else if (message.turn === undefined) void this.#read(message.key);
+  }
+
+  async #read(key: string): Promise<void> {
+    try {
+      const { rows } = await this.db.pool.query<{ turn: unknown }>('SELECT turn FROM conversations WHERE key = $1', [key]);
+      const turn = TurnSchema.safeParse(rows[0]?.turn);
+      if (turn.success) this.#keep(key, turn.data);
+    } catch (err) {
+      this.logger?.warn({ err }, 'could not read a conversation turn another replica shared');
     }
   }
 
@@ -96,4 +110,12 @@ export class PostgresConversations implements ConversationStore {
       this.logger?.warn({ err }, 'could not read the recent conversations; follow-ups begun on other replicas may lose their context');
     }
   }
+}
+
+/** PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more; a turn that would not fit is read from the table instead. */
+const NOTICE_MAX_BYTES = 7_500;
+
+function noticeOf(key: string, turn: Turn): string {
+  const whole = JSON.stringify({ key, turn });
+  return Buffer.byteLength(whole) <= NOTICE_MAX_BYTES ? whole : JSON.stringify({ key });
 }
