@@ -93,7 +93,8 @@ function stillModerator(moderator: Moderator, config: Config): boolean {
 
 export async function buildConsoleApp(deps: ConsoleDeps): Promise<FastifyInstance> {
   const { core, config, store, activity, links } = deps;
-  const app = Fastify({ trustProxy: true, logger: false });
+  // One proxy in front at most (it says the original protocol); an X-Forwarded-For a client writes itself is not trusted further.
+  const app = Fastify({ trustProxy: (_address: string, hop: number) => hop === 0, logger: false });
   const secure = consoleAddress(config)?.startsWith('https:') ? 'auto' : false;
   await app.register(fastifyCookie);
   await app.register(fastifySession, {
@@ -106,7 +107,8 @@ export async function buildConsoleApp(deps: ConsoleDeps): Promise<FastifyInstanc
   });
   await app.register(fastifyCsrf, { sessionPlugin: '@fastify/session' });
   await app.register(fastifyFormbody);
-  await app.register(fastifyRateLimit, { global: false });
+  // Counted by the connection's own address: a forwarded address is the client's to choose.
+  await app.register(fastifyRateLimit, { global: false, keyGenerator: (request) => request.socket.remoteAddress ?? 'unknown' });
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/' });
 
   app.addHook('onSend', async (_request, reply) => {
@@ -142,8 +144,9 @@ export async function buildConsoleApp(deps: ConsoleDeps): Promise<FastifyInstanc
   const writes = { preHandler: app.csrfProtection };
   app.get('/favicon.ico', (_request, reply) => reply.status(204).send());
 
-  app.get('/signin', { config: { rateLimit: { max: CONSOLE_ACCESS.signInsPerMinute, timeWindow: 60_000 } } }, async (request, reply) => {
-    const token = (request.query as { token?: string }).token ?? '';
+  // No HEAD twin: a link checker's HEAD must not use up a one-time link.
+  app.get('/signin', { exposeHeadRoute: false, config: { rateLimit: { max: CONSOLE_ACCESS.signInsPerMinute, timeWindow: 60_000 } } }, async (request, reply) => {
+    const token = strings(request.query).token ?? '';
     const moderator = token ? await links.redeem(token, Date.now()) : undefined;
     if (!moderator || !stillModerator(moderator, config)) {
       return reply.status(403).type('text/html').send(notice('Link not valid', 'This sign-in link has expired or was used already. Send /console to the bot for a new one.'));
@@ -163,7 +166,7 @@ export async function buildConsoleApp(deps: ConsoleDeps): Promise<FastifyInstanc
   app.get('/', async (request, reply) => {
     const frame = await signedIn(request, reply);
     if (!frame) return reply;
-    const query = request.query as Record<string, string | undefined>;
+    const query = strings(request.query);
     const filters = { q: query.q ?? '', topic: query.topic ?? '', round: query.round ?? '', status: query.status ?? '', translation: query.translation ?? '' };
     const all = factRows(core);
     const needle = filters.q.trim().toLowerCase();
@@ -183,7 +186,7 @@ export async function buildConsoleApp(deps: ConsoleDeps): Promise<FastifyInstanc
   app.get('/facts/new', async (request, reply) => {
     const frame = await signedIn(request, reply);
     if (!frame) return reply;
-    const questions = (request.query as { questions?: string }).questions ?? '';
+    const questions = strings(request.query).questions ?? '';
     const values: FormValues = { questions, status: 'active' };
     return reply.type('text/html').send(factPage(frame, { values, key: '', problems: [], translations: [] }));
   });
@@ -193,14 +196,14 @@ export async function buildConsoleApp(deps: ConsoleDeps): Promise<FastifyInstanc
     if (!frame) return reply;
     const fact = factById(core, (request.params as { id: string }).id);
     if (!fact) return reply.status(404).type('text/html').send(notice('No such fact', 'There is no fact with this id. Go back to the list of facts.'));
-    const saved = (request.query as { saved?: string }).saved !== undefined;
+    const saved = strings(request.query).saved !== undefined;
     return reply.type('text/html').send(factPage(frame, stateOf(core, fact, { message: saved ? 'Saved. Members get the new answer now.' : undefined })));
   });
 
   /** Checks the form as it is typed: the schema's problems by field, and the answer as each platform will show it. */
   app.post('/api/check', writes, async (request, reply) => {
     if (!(await signedIn(request, reply))) return reply;
-    const raw = factFromForm(request.body as FormValues);
+    const raw = factFromForm(strings(request.body));
     const checked = checkFact(raw);
     return reply.send(checked.ok ? { problems: [], preview: previewOf(core, checked.fact) } : { problems: checked.problems });
   });
@@ -208,7 +211,7 @@ export async function buildConsoleApp(deps: ConsoleDeps): Promise<FastifyInstanc
   const save = async (request: FastifyRequest, reply: FastifyReply, mode: 'add' | 'edit') => {
     const frame = await signedIn(request, reply);
     if (!frame) return reply;
-    const values = request.body as FormValues;
+    const values = strings(request.body);
     const existing = mode === 'edit' ? factById(core, (request.params as { id: string }).id) : undefined;
     if (mode === 'edit' && !existing) return reply.status(404).type('text/html').send(notice('No such fact', 'There is no fact with this id.'));
     const checked = checkFact(factFromForm(existing ? { ...values, id: existing.id } : values));
@@ -232,14 +235,14 @@ export async function buildConsoleApp(deps: ConsoleDeps): Promise<FastifyInstanc
     if (!frame) return reply;
     const fact = factById(core, (request.params as { id: string }).id);
     if (!fact) return reply.status(404).type('text/html').send(notice('No such fact', 'There is no fact with this id.'));
-    const result = await store.put({ ...fact, status: 'retired' }, frame.moderator, 'retire', (request.body as FormValues).key ?? '');
+    const result = await store.put({ ...fact, status: 'retired' }, frame.moderator, 'retire', strings(request.body).key ?? '');
     return afterWrite(reply, result, `/facts/${encodeURIComponent(fact.id)}?saved`);
   });
 
   app.get('/unanswered', async (request, reply) => {
     const frame = await signedIn(request, reply);
     if (!frame) return reply;
-    const days = Math.min(Math.max(Number((request.query as { days?: string }).days) || MODERATION.unansweredDays, 1), MODERATION.unansweredMaxDays);
+    const days = Math.min(Math.max(Number(strings(request.query).days) || MODERATION.unansweredDays, 1), MODERATION.unansweredMaxDays);
     const since = new Date(Date.now() - days * 86_400_000);
     const { gaps } = unansweredGaps(await activity.questions.readAll(), createNormalizer(core.base.vocabulary), since);
     const ids = core.base.facts.filter((f) => f.status === 'active').map((f) => f.id);
@@ -249,7 +252,7 @@ export async function buildConsoleApp(deps: ConsoleDeps): Promise<FastifyInstanc
   app.post('/unanswered/cover', writes, async (request, reply) => {
     const frame = await signedIn(request, reply);
     if (!frame) return reply;
-    const { factId = '', question = '' } = request.body as FormValues;
+    const { factId = '', question = '' } = strings(request.body);
     const fact = factById(core, factId.trim());
     if (!fact) return reply.status(404).type('text/html').send(notice('No such fact', `There is no fact "${factId}". Go back and pick one from the list.`));
     const result = await store.put({ ...fact, questions: [...fact.questions, question.trim()] }, frame.moderator, 'edit', factKey(fact));
@@ -295,6 +298,15 @@ export async function buildConsoleApp(deps: ConsoleDeps): Promise<FastifyInstanc
   }
 
   return app;
+}
+
+/**
+ * A query's or form's text values: a field sent twice (an array), a JSON body's numbers or objects,
+ * or no body at all become nothing, never a value the routes would choke on.
+ */
+function strings(input: unknown): FormValues {
+  if (input === null || typeof input !== 'object') return {};
+  return Object.fromEntries(Object.entries(input).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
 
 /** Why a write was refused, in a moderator's words; undefined when it was saved. */

@@ -39,7 +39,9 @@ export class KnowledgeWatcher {
       this.#timer = setTimeout(() => void this.reload(), this.debounceMs);
     });
     this.#watcher.on('error', (err) => this.logger.error({ err, dir: this.dir }, 'watching the fact base failed; live reload is off'));
-    this.#unfollow = this.follow?.(() => void this.reload()).catch((err: unknown) => {
+    const reloadQuietly = () =>
+      void this.reload().catch((err: unknown) => this.logger.warn({ err }, 'could not read the fact base with the other replicas’ changes; still serving the last good version'));
+    this.#unfollow = this.follow?.(reloadQuietly).catch((err: unknown) => {
       this.logger.error({ err }, "following the other replicas' fact-base changes failed; they reach this one at its next restart");
       return () => {};
     });

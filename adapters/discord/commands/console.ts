@@ -20,5 +20,6 @@ export async function execute(interaction: ChatInputCommandInteraction, deps: Ad
   if (!(await admit(interaction, deps))) return;
   const token = await access.links.issue(actorOf(interaction), Date.now());
   const link = new URL(`/signin?token=${encodeURIComponent(token)}`, url).toString();
-  await interaction.reply({ ...formatNotice(text.link(link, CONSOLE_ACCESS.linkValidMs / 60_000)), ...privately });
+  // No link preview: Discord's preview crawler would open the one-time link before the moderator could.
+  await interaction.reply({ ...formatNotice(text.link(link, CONSOLE_ACCESS.linkValidMs / 60_000)), flags: MessageFlags.Ephemeral | MessageFlags.SuppressEmbeds });
 }

@@ -34,7 +34,7 @@ document.addEventListener('DOMContentLoaded', () => {
     for (const problem of problems) {
       const field = (problem.field || 'id').split(/[.[]/)[0];
       const note = document.getElementById(`problem-${field}`);
-      if (note) note.textContent += `${problem.field !== field ? `${problem.field}: ` : ''}${problem.message} `;
+      if (note) note.textContent += `${problem.field && problem.field !== field ? `${problem.field}: ` : ''}${problem.message} `;
       document.getElementById(`field-${field}`)?.setAttribute('aria-invalid', 'true');
     }
     if (preview) showPreview(preview);

@@ -38,6 +38,8 @@ export class PostgresConsoleSessions implements ConsoleSessions {
   }
 
   async set(sid: string, data: unknown, expiresAt: number): Promise<void> {
+    // Sessions nobody signs out of end by time: they are deleted as new ones are kept.
+    await this.db.pool.query('DELETE FROM console_sessions WHERE expires_at <= now()');
     await this.db.pool.query(
       'INSERT INTO console_sessions (sid, data, expires_at) VALUES ($1, $2, $3) ON CONFLICT (sid) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at',
       [sid, JSON.stringify(data), new Date(expiresAt)],

@@ -26,6 +26,7 @@ export class Database {
   #listener: pg.Client | undefined;
   #closed = false;
   #retry: NodeJS.Timeout | undefined;
+  #reconnecting = false;
 
   private constructor(
     readonly pool: pg.Pool,
@@ -63,7 +64,8 @@ export class Database {
     list.push(subscriber);
     this.#subscribers.set(channel, list);
     if (this.#listener) await this.#listener.query(`LISTEN ${quoteIdent(channel)}`);
-    else await this.#connectListener();
+    // While a reconnect is pending, it listens on every channel when it comes: no second connection.
+    else if (!this.#reconnecting) await this.#connectListener();
     return () => {
       const rest = (this.#subscribers.get(channel) ?? []).filter((s) => s !== subscriber);
       this.#subscribers.set(channel, rest);
@@ -72,7 +74,7 @@ export class Database {
 
   /** A connection of its own, outside the pool, for work that must hold one session (an advisory lock). */
   newClient(): pg.Client {
-    return new pg.Client(this.config);
+    return new pg.Client({ ...this.config, keepAlive: true });
   }
 
   async notify(channel: string, payload: string): Promise<void> {
@@ -98,13 +100,18 @@ export class Database {
     await this.pool.end();
   }
 
+  /**
+   * One listening connection at a time: a connection lost while it was still being set up ends
+   * here (its LISTEN fails) and leaves the one reconnect to the caller, never a second listener.
+   */
   async #connectListener(): Promise<void> {
-    const client = new pg.Client(this.config);
+    const client = new pg.Client({ ...this.config, keepAlive: true });
     client.on('notification', (message) => {
       for (const s of this.#subscribers.get(message.channel) ?? []) s.onNotify(message.payload ?? '');
     });
+    let ready = false;
     const lost = (err?: Error) => {
-      if (this.#listener !== client || this.#closed) return;
+      if (!ready || this.#listener !== client || this.#closed) return;
       this.#listener = undefined;
       this.logger?.warn({ err }, 'database listener lost; reconnecting');
       client.end().catch(() => undefined);
@@ -112,15 +119,25 @@ export class Database {
     };
     client.on('error', lost);
     client.on('end', () => lost());
-    await client.connect();
+    try {
+      await client.connect();
+      for (const channel of this.#subscribers.keys()) await client.query(`LISTEN ${quoteIdent(channel)}`);
+    } catch (err) {
+      await client.end().catch(() => undefined);
+      throw err;
+    }
+    ready = true;
     this.#listener = client;
-    for (const channel of this.#subscribers.keys()) await client.query(`LISTEN ${quoteIdent(channel)}`);
   }
 
   #scheduleReconnect(): void {
+    if (this.#closed) return;
+    clearTimeout(this.#retry);
+    this.#reconnecting = true;
     this.#retry = setTimeout(() => {
       this.#connectListener().then(
         () => {
+          this.#reconnecting = false;
           this.logger?.info('database listener back; catching up');
           for (const list of this.#subscribers.values()) for (const s of list) s.onReconnect();
         },

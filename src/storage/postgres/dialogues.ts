@@ -15,6 +15,8 @@ export class PostgresDialogueStore implements DialogueStore {
   }
 
   async put(key: string, state: DialogueState, now: number): Promise<void> {
+    // Abandoned dialogues are deleted as others are kept.
+    await this.db.pool.query('DELETE FROM dialogues WHERE at < $1', [new Date(now - MODERATION.dialogueTimeoutMs)]);
     await this.db.pool.query(
       'INSERT INTO dialogues (key, state, at) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET state = excluded.state, at = excluded.at',
       [key, JSON.stringify(state), new Date(now)],

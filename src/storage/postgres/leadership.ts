@@ -19,6 +19,7 @@ export class PostgresLeadership implements Leadership {
     for (;;) {
       signal.throwIfAborted();
       const client = this.db.newClient();
+      // A half-open connection (the server's host gone) is noticed, so a lost lead is never held on to.
       try {
         await client.connect();
         // An error on a connection nobody is querying must not crash the process.

@@ -126,14 +126,15 @@ export async function migrate(pool: Pool, migrations: readonly Migration[] = MIG
           await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [step.version, step.name]);
           await client.query('COMMIT');
         } catch (err) {
-          await client.query('ROLLBACK');
+          // A connection that died mid-step fails its rollback too: the step's own error is the one to report.
+          await client.query('ROLLBACK').catch(() => undefined);
           throw new Error(`database migration ${step.version} (${step.name}) failed: ${(err as Error).message}`, { cause: err });
         }
         applied.push(step.version);
       }
       return applied;
     } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     }
   } finally {
     client.release();

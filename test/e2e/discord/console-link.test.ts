@@ -28,7 +28,9 @@ describe('/console in Discord', () => {
     const moderator = bot.fake.newMember();
     bot.fake.grant(moderator, { permissions: MANAGE_GUILD });
     const reply = await bot.fake.callbackFor(bot.fake.slash(moderator, 'console', []));
-    expect(reply.data?.flags).toBe(EPHEMERAL);
+    // Private, and with no link preview: Discord's crawler would open the one-time link first.
+    const SUPPRESS_EMBEDS = 4;
+    expect(reply.data?.flags).toBe(EPHEMERAL | SUPPRESS_EMBEDS);
     const text = String(reply.data?.embeds?.[0]?.description ?? reply.data?.content);
     const token = new RegExp(`${CONSOLE_URL}/signin\\?token=([\\w-]+)`).exec(text)?.[1];
     expect(token).toBeDefined();
