@@ -20,6 +20,8 @@ export class WordTable {
   #places = new Int32Array(2 * 128);
   #chars = new Uint16Array(1024);
   #offsets = new Int32Array(64);
+  /** The folded letters of the word being read by #foldCyrillic. */
+  #scratch = new Uint16Array(64);
 
   /** How many words the table holds; ids run from 0 to size − 1. */
   get size(): number {
@@ -57,8 +59,12 @@ export class WordTable {
       // and what is no letter or digit can call for the full fold.
       if (!(c >= 0x61 && c <= 0x7a) && !(c >= 0x30 && c <= 0x39)) {
         if (i < text.length && needsFullFoldAt(text, i)) {
-          // Rare: the text is read again the slow way. Words already read stay in the table, as
-          // words of the base do, unused until the lexicon counts a use.
+          // The rest of the text, from the word being read, is read the Cyrillic way when this is a
+          // character past ASCII or a control character such as a line end (#foldCyrillic); the
+          // whole text is read again the slow way when that way meets what it does not read, or at
+          // once for what sends ASCII text there (an apostrophe, "U.S.", "1,000"). Words already
+          // read stay in the table, as words of the base do, unused until the lexicon counts a use.
+          if ((c < 0x20 || c > 0x7e) && this.#foldCyrillic(text, start >= 0 ? start : i, out)) return out;
           out.length = from;
           for (const word of foldWords(text)) out.push(this.intern(word));
           return out;
@@ -81,6 +87,66 @@ export class WordTable {
       hash = Math.imul(hash ^ c, FNV_PRIME);
     }
     return out;
+  }
+
+  /**
+   * fold() for text with Cyrillic in it, from `from` (a word's start) on, as foldWords would read
+   * it, without making a string per word: each letter is folded into #scratch as it is read (lower
+   * case, ё as е, an apostrophe between two Cyrillic letters dropped) and hashed, and a word already
+   * held is found from there.
+   * It reads only text that foldText folds the plain-Cyrillic way (see PLAIN_CYRILLIC in fold.ts):
+   * ASCII letters, digits and punctuation, tabs and line ends, Cyrillic's basic letters
+   * (U+0400–U+045F), Ґ and ґ, and the everyday punctuation that list names. On anything else, or on
+   * what foldText rewrites before it splits words ("U.S.", "1,000", an apostrophe that is not inside
+   * a Cyrillic word), it returns false, `out` partly written, for the text to be read the slow way.
+   */
+  #foldCyrillic(text: string, from: number, out: number[]): boolean {
+    if (this.#scratch.length < text.length) this.#scratch = new Uint16Array(2 * text.length);
+    const scratch = this.#scratch;
+    let length = 0;
+    let hash = FNV_OFFSET;
+    for (let i = from; i <= text.length; i++) {
+      const c = i < text.length ? text.charCodeAt(i) : 0x20;
+      const letter = foldedLetter(c);
+      if (letter > 0) {
+        if (c === 0x55 && needsFullFoldAt(text, i)) return false;
+        scratch[length++] = letter;
+        hash = Math.imul(hash ^ letter, FNV_PRIME);
+        continue;
+      }
+      if (c === 0x27 || c === 0x60 || c === 0x2019 || c === 0x02bc) {
+        // Dropped inside a Cyrillic word (перемир'я is one word); anywhere else foldText's to read.
+        if (!isCyrillicLetter(text.charCodeAt(i - 1)) || !isCyrillicLetter(text.charCodeAt(i + 1))) return false;
+        continue;
+      }
+      if (!isPlainSeparator(c) || ((c === 0x2c || c === 0x2e) && needsFullFoldAt(text, i))) return false;
+      if (length > 0) {
+        const place = this.#findFolded(length, finish(hash));
+        out.push(place >= 0 ? this.#places[2 * place + 1]! - 1 : this.#add(stringOf(scratch, length), finish(hash), ~place));
+        length = 0;
+        hash = FNV_OFFSET;
+      }
+    }
+    return true;
+  }
+
+  /** #find for the word of `length` letters at the start of #scratch. */
+  #findFolded(length: number, hash: number): number {
+    const places = this.#places;
+    const chars = this.#chars;
+    const offsets = this.#offsets;
+    const scratch = this.#scratch;
+    const mask = (places.length >> 1) - 1;
+    for (let place = hash & mask; ; place = (place + 1) & mask) {
+      const entry = places[2 * place + 1]!;
+      if (entry === 0) return ~place;
+      if (places[2 * place] !== hash) continue;
+      const from = offsets[entry - 1]!;
+      if (offsets[entry]! - from !== length) continue;
+      let k = 0;
+      while (k < length && scratch[k] === chars[from + k]) k++;
+      if (k === length) return place;
+    }
   }
 
   /**
@@ -147,4 +213,43 @@ function hashOf(word: string): number {
  */
 function finish(hash: number): number {
   return (hash ^ (hash >>> 15)) & 0x3fffffff;
+}
+
+/**
+ * A letter or digit as foldText leaves it in plain-Cyrillic text (lower case, ё as е), or 0 for
+ * any other character.
+ */
+function foldedLetter(c: number): number {
+  if (c < 0x80) {
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) return c;
+    return c >= 0x41 && c <= 0x5a ? c | 0x20 : 0;
+  }
+  if (c === 0x401 || c === 0x451) return 0x435; // Ё, ё → е
+  if (c >= 0x430 && c <= 0x45f) return c;
+  if (c >= 0x410 && c <= 0x42f) return c + 0x20;
+  if (c >= 0x400 && c <= 0x40f) return c + 0x50;
+  if (c === 0x490 || c === 0x491) return 0x491; // Ґ, ґ
+  return 0;
+}
+
+/** A Cyrillic letter that #foldCyrillic reads: what an apostrophe must stand between to be dropped. */
+function isCyrillicLetter(c: number): boolean {
+  return (c >= 0x400 && c <= 0x45f) || c === 0x490 || c === 0x491;
+}
+
+/**
+ * What parts words in plain-Cyrillic text, in foldText's list of it (PLAIN_CYRILLIC): ASCII
+ * punctuation, tab and line ends, no-break space, «», dashes, quotation marks, the ellipsis.
+ * Apostrophes are #foldCyrillic's to judge, before this is asked.
+ */
+function isPlainSeparator(c: number): boolean {
+  if (c < 0x80) return c >= 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+  return c === 0xa0 || c === 0xab || c === 0xbb || (c >= 0x2010 && c <= 0x2015) || (c >= 0x2018 && c <= 0x201e) || c === 0x2026;
+}
+
+/** The first `length` code units of a buffer as a string, in pieces short enough to pass as arguments. */
+function stringOf(units: Uint16Array, length: number): string {
+  let out = '';
+  for (let at = 0; at < length; at += 4096) out += String.fromCharCode(...units.subarray(at, Math.min(length, at + 4096)));
+  return out;
 }

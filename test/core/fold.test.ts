@@ -65,6 +65,39 @@ describe('the word table', () => {
   });
 });
 
+// Text made of what the word table's Cyrillic way reads, and of what must send it the slow way.
+const cyrillicPieces = fc.constantFrom(
+  'а', 'Я', 'ї', 'Ї', 'є', 'Є', 'ґ', 'Ґ', 'і', 'й', 'ё', 'Ё', 'ъ', 'ы', 'Ѐ', 'џ', 'ѐ', 'ә', 'Ӝ', 'ѣ',
+  'мир', 'Київ', 'a', 'Z', 'U', 'S', 'US', 'U.S.', '1', '0', ',', '.', "'", '’', 'ʼ', '`', '‘', '"', '«', '»', '—', '–', '‑', '…',
+  ' ', '\u00a0', '\n', '\t', '\r', '\u0001', '\u007f', '-', 'é', 'и\u0306', 'е\u0301', 'ß', '\u212a', 'İ', '😀', '!', '@',
+);
+// …and of only what it reads, so that long texts are read its way to the end too.
+const plainCyrillicPieces = fc.constantFrom('а', 'Я', 'ї', 'Ї', 'є', 'Ґ', 'ё', 'Ё', 'ы', 'Ѐ', 'џ', 'мир', 'Київ', 'a', 'Z', 'U', '1', '0', "п'я", 'мʼя', ' ', '\n', '\t', '.', ',', '—', '«', '»', '…', '\u00a0', '!', '-');
+const cyrillicTexts = fc.oneof(fc.array(cyrillicPieces, { maxLength: 30 }), fc.array(plainCyrillicPieces, { maxLength: 60 })).map((parts) => parts.join(''));
+
+describe('the word table on Cyrillic text', () => {
+  it('reads the same words out of it as foldWords, each by the id it keeps', () => {
+    const table = new WordTable();
+    fc.assert(
+      fc.property(fc.array(cyrillicTexts, { maxLength: 20 }), (batch) => {
+        for (const text of batch) {
+          const ids = table.fold(text);
+          expect(ids.map((id) => table.word(id))).toEqual(foldWords(text));
+          expect(ids).toEqual(foldWords(text).map((word) => table.find(word)));
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads a translated answer joined to its English one, apostrophes and capitals included', () => {
+    const table = new WordTable();
+    const text = "Talks ended.\nПеремир'я в Києві: Ґанок, ЇЖАК — «Єва» Ёлка…\nПЕРЕМИРʼЯ";
+    expect(table.fold(text).map((id) => table.word(id))).toEqual(foldWords(text));
+    expect(foldWords(text)).toEqual(['talks', 'ended', 'перемиря', 'в', 'києві', 'ґанок', 'їжак', 'єва', 'елка', 'перемиря']);
+  });
+});
+
 describe('folding Cyrillic', () => {
   it('keeps й, ї, є and ґ as letters of their own, and reads ё as е', () => {
     expect(foldText('Йосип Їжак Ґанок Єва')).toBe('йосип їжак ґанок єва');
