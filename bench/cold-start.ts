@@ -67,21 +67,34 @@ export function residentMb(pid: number): number {
   return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) / 1024;
 }
 
-/** The same base as YAML files on disk, one file a round, so the real loader reads it. */
+/**
+ * The same base as YAML files on disk, one file a round, so the real loader reads it: facts in
+ * `facts/`, each language's translations in `translations/<language>/` under the same file names.
+ */
 export function writeBase(base: FactBase, dir: string): void {
   const byFile = new Map<string, unknown[]>();
+  const fileOf = (id: string) => path.basename(base.fileOf.get(id) ?? 'synthetic.yaml');
   for (const fact of base.facts) {
-    const file = path.basename(base.fileOf.get(fact.id) ?? 'synthetic.yaml');
-    const list = byFile.get(file) ?? [];
+    const list = byFile.get(fileOf(fact.id)) ?? [];
     list.push(fact);
-    byFile.set(file, list);
+    byFile.set(fileOf(fact.id), list);
   }
   mkdirSync(path.join(dir, 'facts'), { recursive: true });
   for (const [file, facts] of byFile) writeFileSync(path.join(dir, 'facts', file), stringify({ facts }));
+  for (const [language, translated] of base.translations) {
+    const byTopic = new Map<string, unknown[]>();
+    for (const [id, translation] of translated) {
+      const list = byTopic.get(fileOf(id)) ?? [];
+      list.push(translation);
+      byTopic.set(fileOf(id), list);
+    }
+    mkdirSync(path.join(dir, 'translations', language), { recursive: true });
+    for (const [file, facts] of byTopic) writeFileSync(path.join(dir, 'translations', language, file), stringify({ language, facts }));
+  }
   writeFileSync(path.join(dir, 'vocabulary.yaml'), stringify(base.vocabulary));
 }
 
-/** Cold start on the bundled base (and its resident set), and the resident set with a synthetic base of `facts` facts loaded. */
+/** Cold start on the bundled base (and its resident set), and the resident set with a synthetic base of `facts` facts, translations included, loaded. */
 export async function measureStartAndMemory(facts: number): Promise<{ coldStartMs: number; rssBundledMb: number; rssMb: number; rssFacts: number }> {
   const questions = ['How long did the latest round last?', 'Who led the Ukrainian delgation?', 'best pizza in istanbul'];
   const coldStart = await measureProcess(BUNDLED_KNOWLEDGE, questions.slice(0, 1));

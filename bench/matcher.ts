@@ -7,20 +7,24 @@ import vm from 'node:vm';
 import type { AnswerResult } from '../src/answer.js';
 import { BotCore } from '../src/core.js';
 import type { FactBase } from '../src/knowledge/parse.js';
+import { forIndexing } from '../src/knowledge/translation.js';
 import { createMatcher } from '../src/matching/matcher.js';
 import { createBaseline } from './baseline.js';
 import { measureStartAndMemory } from './cold-start.js';
-import { createRandom, generateBase, generateQueries, SEED, type LabelledQuery } from './synthetic.js';
+import { createRandom, generateBase, generateQueries, QUERY_LANGUAGES, SEED, type LabelledQuery, type QueryLanguage } from './synthetic.js';
 
 /** Questions of each kind (five on-topic kinds, one off-topic) per size. */
 const PER_KIND = 100;
 /**
- * Plain Fuse takes seconds a question from 10,000 facts on (half a minute at 100,000): it answers an
- * even sample of the questions, as many as fit in this time by its speed on the warm-up ones, but
- * never fewer than two of each kind. The table says how many, and what the matcher scores on them.
+ * Plain Fuse, over every phrasing in three languages, takes seconds a question at 1,000 facts, half
+ * a minute at 10,000 and minutes at 100,000: it answers a sample of the questions spread over kinds
+ * and languages (sampleOf), as many as fit in this time by its speed on up to three warm-up ones
+ * (fewer once they took BASELINE_WARM_UP_MS), but never fewer than one of each kind, two of each
+ * language. The table says how many, and what the matcher scores on them.
  */
 const BASELINE_BUDGET_MS = 120_000;
-const BASELINE_MIN_SAMPLE = 12;
+const BASELINE_MIN_SAMPLE = 6;
+const BASELINE_WARM_UP_MS = 10_000;
 const WARM_UP_PER_KIND = 30;
 const EDITS = 20;
 const RSS_FACTS = 10_000;
@@ -54,6 +58,8 @@ interface Figures {
   answered: number;
   /** Off-topic questions declined. */
   declined: number;
+  /** top-1 of the on-topic questions in each language; null for a language none was asked in. */
+  top1ByLanguage: Record<QueryLanguage, number | null>;
   queries: number;
 }
 
@@ -116,15 +122,38 @@ function figuresOf(outcomes: readonly Outcome[]): Figures {
     top1: share(onTopic.filter((o) => o.first === o.query.expect), onTopic),
     answered: share(onTopic.filter((o) => o.first === o.query.expect && !o.declined), onTopic),
     declined: share(offTopic.filter((o) => o.declined), offTopic),
+    top1ByLanguage: Object.fromEntries(
+      QUERY_LANGUAGES.map((language) => {
+        const asked = onTopic.filter((o) => o.query.language === language);
+        return [language, asked.length === 0 ? null : share(asked.filter((o) => o.first === o.query.expect), asked)];
+      }),
+    ) as Record<QueryLanguage, number | null>,
     queries: outcomes.length,
   };
 }
 
-/** An even spread of `count` of the questions: every kind is in it, in its share. */
+/**
+ * `count` of the questions, spread over kinds and languages alike: round r takes the next question
+ * of each kind, each kind's language turning with r (the first kind's English, Ukrainian, Russian,
+ * the second's Ukrainian, Russian, English…). Six questions hold every kind once and every language
+ * twice; eighteen, every kind in every language.
+ */
 function sampleOf(queries: readonly LabelledQuery[], count: number): LabelledQuery[] {
   if (count >= queries.length) return [...queries];
-  const stride = queries.length / count;
-  return Array.from({ length: count }, (_, i) => queries[Math.floor(i * stride)]!);
+  const kinds = [...new Set(queries.map((q) => q.kind))];
+  const groups = new Map<string, LabelledQuery[]>();
+  for (const q of queries) {
+    const key = `${q.kind}/${q.language}`;
+    groups.set(key, [...(groups.get(key) ?? []), q]);
+  }
+  const sample: LabelledQuery[] = [];
+  for (let r = 0; sample.length < count && r < 3 * queries.length; r++) {
+    kinds.forEach((kind, k) => {
+      const next = groups.get(`${kind}/${QUERY_LANGUAGES[(k + r) % QUERY_LANGUAGES.length]}`)?.[Math.floor(r / QUERY_LANGUAGES.length)];
+      if (next && sample.length < count) sample.push(next);
+    });
+  }
+  return sample;
 }
 
 function verdictOf(result: AnswerResult): Verdict {
@@ -158,8 +187,10 @@ function measure(size: number, log: (line: string) => void): Row {
   const warmUp = generateQueries(base, WARM_UP_PER_KIND, SEED + 1);
 
   log(`${size} facts: building the matcher`);
-  // The matcher is timed on its own; the bot's answers, built on an identical one, say what the user was offered.
-  const matcher = built(() => createMatcher(base));
+  // The matcher is timed on its own, over the base as BotCore indexes it (each fact with its
+  // Ukrainian and Russian phrasings and answers); the bot's answers, built on an identical one, say
+  // what the user was offered.
+  const matcher = built(() => createMatcher(forIndexing(base)));
   const core = new BotCore(base);
   const matcherSearcher: Searcher<unknown> = { search: (q) => matcher.value.match(q), verdict: (q) => verdictOf(core.answer(q)) };
   run(matcherSearcher, warmUp);
@@ -167,12 +198,17 @@ function measure(size: number, log: (line: string) => void): Row {
   const endToEnd = figuresOf(run({ search: (q) => core.answer(q), verdict: (_, result: AnswerResult) => verdictOf(result) }, queries));
   const editMs = editTime(core, base);
 
-  const fuse = built(() => createBaseline(base));
+  // Plain fuse.js over the same phrasings, translations' included.
+  const fuse = built(() => createBaseline(forIndexing(base)));
   const baselineAnswerer: Searcher<string | null> = {
     search: (q) => fuse.value.answer(q),
     verdict: (_, first) => ({ first, declined: first === null }),
   };
-  const warm = run(baselineAnswerer, sampleOf(warmUp, 3));
+  const warm: Outcome[] = [];
+  for (const question of sampleOf(warmUp, 3)) {
+    warm.push(...run(baselineAnswerer, [question]));
+    if (warm.reduce((sum, o) => sum + o.us, 0) / 1000 > BASELINE_WARM_UP_MS) break;
+  }
   const perQueryMs = Math.max(...warm.map((o) => o.us)) / 1000;
   const sample = sampleOf(queries, Math.max(BASELINE_MIN_SAMPLE, Math.floor(BASELINE_BUDGET_MS / perQueryMs)));
   log(`${size} facts: plain fuse.js over ${sample.length} of the ${queries.length} questions`);
@@ -232,11 +268,22 @@ async function main(): Promise<void> {
       `with the bundled base, ${processes.rssMb.toFixed(0)} MB with ${processes.rssFacts.toLocaleString('en-GB')} facts loaded.`,
   );
   console.log(`p99 of the bot's whole answer (BotCore.answer): ${rows.map((r) => `${r.answerP99Us.toFixed(0)} µs at ${r.facts.toLocaleString('en-GB')}`).join(', ')}.`);
-  console.log(`${PER_KIND} questions of each kind per size (reordered, dropped words, one typo, two typos, synonym, off-topic); speed-up = matcher q/s ÷ fuse.js q/s.`);
+  const byLanguage = (f: Figures) =>
+    QUERY_LANGUAGES.map((l) => {
+      const top1 = f.top1ByLanguage[l];
+      return `${l} ${top1 === null ? '–' : `${(100 * top1).toFixed(1)}%`}`;
+    }).join(', ');
+  console.log(`top-1 by language, matcher: ${rows.map((r) => `${byLanguage(r.matcher)} at ${r.facts.toLocaleString('en-GB')}`).join('; ')}.`);
+  console.log(`top-1 by language, fuse.js on its sample: ${rows.map((r) => `${byLanguage(r.baseline)} at ${r.facts.toLocaleString('en-GB')}`).join('; ')}.`);
+  console.log(
+    `${PER_KIND} questions of each kind per size (reordered, dropped words, one typo, two typos, synonym, off-topic), in English, Ukrainian and Russian by turns; speed-up = matcher q/s ÷ fuse.js q/s.`,
+  );
   console.log('top-1: the right fact offered first, as the answer or the first "did you mean"; answered: answered outright with it; declined: off-topic questions not answered.');
-  console.log('heap: what the built index keeps, JavaScript heap and typed arrays, after a collection. edit: BotCore.replace with one fact changed (median of 20).');
+  console.log(
+    'heap: what the built index keeps (the merged facts forIndexing made for it included), JavaScript heap and typed arrays, after a collection. edit: BotCore.replace with one fact changed (median of 20).',
+  );
   if (values.json) {
-    const figures = ({ p50Us, p99Us, qps, top1, declined }: Figures) => ({ p50Us, p99Us, qps, top1, declined });
+    const figures = ({ p50Us, p99Us, qps, top1, declined, top1ByLanguage }: Figures) => ({ p50Us, p99Us, qps, top1, declined, top1ByLanguage });
     const sizesOut = rows.map((r) => ({
       facts: r.facts,
       buildMs: r.buildMs,
