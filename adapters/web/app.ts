@@ -94,7 +94,8 @@ function stillModerator(moderator: Moderator, config: Config): boolean {
 export async function buildConsoleApp(deps: ConsoleDeps): Promise<FastifyInstance> {
   const { core, config, store, activity, links } = deps;
   // One proxy in front at most (it says the original protocol); an X-Forwarded-For a client writes itself is not trusted further.
-  const app = Fastify({ trustProxy: (_address: string, hop: number) => hop === 0, logger: false });
+  // Stopping closes every connection, a browser's kept-alive ones too: a stop must not wait on an open tab.
+  const app = Fastify({ trustProxy: (_address: string, hop: number) => hop === 0, logger: false, forceCloseConnections: true });
   const secure = consoleAddress(config)?.startsWith('https:') ? 'auto' : false;
   await app.register(fastifyCookie);
   await app.register(fastifySession, {
