@@ -10,7 +10,7 @@ import type { Fact } from './knowledge/schema.js';
 import type { FactBase } from './knowledge/parse.js';
 import { foldAll, foldText } from './matching/fold.js';
 import { featured, type Candidate, type Matcher } from './matching/matcher.js';
-import { cleanMessage, readMessage, type SmallTalk } from './reading.js';
+import { cleanMessage, readMessage, type Part, type SmallTalk } from './reading.js';
 import { englishFingerprint } from './knowledge/translation.js';
 import { languageOfLocale, readLanguage, type Language } from './language.js';
 
@@ -121,7 +121,7 @@ export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Dat
     const chat: AnswerChat = { kind: 'chat', topic: reading.smallTalk, question: reading.question, lang, text: say.smallTalk[reading.smallTalk], confidence: 0, suggestions: [], notes: [] };
     return { result: chat, understood: earlier?.question ?? '' };
   }
-  const [first] = reading.parts;
+  const first = reading.parts[0]?.text;
   if (first === undefined) return { result: declined(snapshot, lang, reading.question, [], [], say.empty), understood: '' };
   // The parts are tried in order and the first one the base answers is answered; a message that
   // asked several things says which it answered. Nothing answered: the nearest miss is returned.
@@ -130,8 +130,8 @@ export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Dat
     for (const text of readingsOf(part, snapshot.base.vocabulary, earlier)) {
       const result = answerPart(snapshot, text, now, lang, sure);
       if (result.kind === 'answer') {
-        result.question = part;
-        if (reading.questionParts > 1) result.notes.push(say.answeredOne(part));
+        result.question = part.text;
+        if (reading.questionParts > 1) result.notes.push(say.answeredOne(part.text));
         return { result, understood: text };
       }
       if (!nearest || (nearest.kind === 'declined' && result.kind === 'ambiguous') || (nearest.kind === result.kind && result.confidence > nearest.confidence)) nearest = result;
@@ -143,16 +143,18 @@ export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Dat
 }
 
 /**
- * The ways to read one part: with the conversation's earlier question first when it reads as a
- * follow-up, or alone first and then with it when it is too short to stand alone.
+ * The ways to read one part. A part that leans on the question asked before it in the same message
+ * ("…held, and who attended?", "How long did it last?") is read with that question only: alone it
+ * would ask something else. Otherwise, in a conversation, a part that reads as a follow-up is read
+ * with the earlier turn first, or alone first and then with it when it is too short to stand alone.
  */
-function readingsOf(part: string, vocabulary: Snapshot['base']['vocabulary'], earlier: Earlier | undefined): string[] {
-  if (earlier === undefined) return [part];
-  const combined = withContext(part, earlier, vocabulary.followUp, vocabulary.names);
-  // A short question in a conversation ("on what date?") leans on the turn before as much as one
-  // that points back ("where was it held?").
-  const short = foldText(part).split(' ').length <= CONVERSATION.shortFollowUpWords;
-  return readsAsFollowUp(part, vocabulary.followUp) || short ? [combined, part] : [part];
+function readingsOf(part: Part, vocabulary: Snapshot['base']['vocabulary'], earlier: Earlier | undefined): string[] {
+  const { text } = part;
+  const leans = readsAsFollowUp(text, vocabulary.followUp) || foldText(text).split(' ').length <= CONVERSATION.shortFollowUpWords;
+  if (part.after !== undefined && leans) return [withContext(text, { question: part.after }, vocabulary.followUp, vocabulary.names)];
+  if (earlier === undefined) return [text];
+  const combined = withContext(text, earlier, vocabulary.followUp, vocabulary.names);
+  return leans ? [combined, text] : [text];
 }
 
 /**

@@ -13,11 +13,22 @@ export interface Reading {
   /** The message as read: cleaned, and cut to the length limit (what results report as the question). */
   question: string;
   /** What to try as the question, best first: the parts that read as questions, then the whole. */
-  parts: string[];
+  parts: Part[];
   /** How many parts read as questions: more than one means the message asked several things. */
   questionParts: number;
   /** The message is small talk rather than a question. */
   smallTalk?: SmallTalk;
+}
+
+/** One part of a message to try as the question. */
+export interface Part {
+  text: string;
+  /**
+   * The question the message asked just before this one, when there was one: "…held, and who
+   * attended?" asks who attended what the first clause named, and "How long did it last?" after
+   * "When was the first round?" asks about that round.
+   */
+  after?: string;
 }
 
 /** Emoji, with their variation selectors and the joiners between the parts of one. */
@@ -51,27 +62,42 @@ export function readMessage(raw: string, vocabulary: Pick<Vocabulary, 'filler' |
   // it got me wondering: how long did the third round last?" asks the clause after the colon.
   // What ends in "?" is tried before what only starts like a question ("Ugh, what a week.").
   // A sentence's clauses keep their order and share its "?" ("which countries…, and would you agree?").
+  // Each part remembers the question asked before it in the message (in the message's order), which
+  // a part that leans on it ("…, and who attended?") is read with.
+  let previous: string | undefined;
   const asking = sentences
-    .map((s) => ({ asks: endsAsQuestion(s), parts: [...clausesOf(s).filter(readsAsQuestion), ...(readsAsQuestion(s) ? [s] : [])] }))
+    .map((s) => {
+      const parts: Part[] = [];
+      for (const clause of clausesOf(s).filter(readsAsQuestion)) {
+        parts.push(previous === undefined ? { text: clause } : { text: clause, after: previous });
+        previous = clause;
+      }
+      const before = parts.length > 0 ? parts[0]?.after : previous;
+      if (readsAsQuestion(s)) {
+        parts.push(before === undefined ? { text: s } : { text: s, after: before });
+        previous = s;
+      }
+      return { asks: endsAsQuestion(s), parts };
+    })
     .sort((a, b) => Number(b.asks) - Number(a.asks))
     .flatMap((s) => s.parts);
   // How many things the message asks: a sentence asks one, or as many as its question clauses
   // ("when was the first round and where was the second held?" asks two; "hi, when…?" one).
   const questionParts = sentences.reduce((n, s) => n + Math.max(readsAsQuestion(s) ? 1 : 0, clausesOf(s).filter(readsAsQuestion).length), 0);
   const whole = withoutFiller(question, vocabulary.filler);
-  const parts: string[] = [];
-  const add = (text: string) => {
+  const parts: Part[] = [];
+  const add = (text: string, after?: string) => {
     const part = cut(text);
-    if (foldText(part) && !parts.includes(part) && parts.length < READING.maxParts) parts.push(part);
+    if (foldText(part) && !parts.some((p) => p.text === part) && parts.length < READING.maxParts) parts.push(after === undefined ? { text: part } : { text: part, after });
   };
   // A single sentence asking one thing is the question as it stands, its context kept ("in 2022,
   // where were the talks held?"); a sentence asking two things, or a longer message, is tried
   // question by question, then as a whole (a question without a "?" after a preamble).
   if (sentences.length <= 1 && questionParts <= 1) add(whole);
   for (const part of asking) {
-    add(part);
-    const plain = part.replace(ASIDE, ' ').replace(/\s+/g, ' ').trim();
-    if (plain !== part) add(plain);
+    add(part.text, part.after);
+    const plain = part.text.replace(ASIDE, ' ').replace(/\s+/g, ' ').trim();
+    if (plain !== part.text) add(plain, part.after);
   }
   add(whole);
   const reading: Reading = { question, parts, questionParts };
@@ -92,7 +118,8 @@ function clausesOf(sentence: string): string[] {
     const clause = sentence
       .slice(bounds[i], bounds[i + 1])
       .replace(/^[\s,:;—–-]+|[\s,:;—–-]+$/g, '')
-      .replace(/^(?:and|but|so|also|anyway)\s+|\s+(?:and|but|so|also|anyway)$/gi, '');
+      .replace(/^(?:and|but|so|also|anyway)\s+|\s+(?:and|but|so|also|anyway)$/gi, '')
+      .replace(/[\s,:;—–-]+$/, '');
     if (clause) clauses.push(clause);
   }
   return clauses;
@@ -107,9 +134,19 @@ function endsAsQuestion(sentence: string): boolean {
   return /[?？]\s*$/.test(sentence);
 }
 
+/**
+ * Where one sentence ends and the next begins: after ". ", "? ", "! " or "; " (a run of them; line
+ * breaks are spaces by then). A dot inside a word ("23.11.2025", "1.5") or after a lone letter ("U.S. officials",
+ * "J. D. Vance") ends nothing.
+ */
+const SENTENCE_END = /(?<=(?:[!?？;]|(?<!(?:^|[\s.])\p{L})\.)[.!?？;]*)\s+/u;
+
 /** Sentences, each keeping its "?": "I read the news. When did it start? Thanks" → three. */
 function sentencesOf(text: string): string[] {
-  return (text.match(/[^.!?？;\n]+[.!?？;]*/g) ?? []).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(new RegExp(SENTENCE_END.source, 'gu'))
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && !/^[.!?？;]+$/.test(s));
 }
 
 /** The text without hedges and chat filler ("is it true that", "someone told me"), as whole words. */

@@ -10,6 +10,8 @@ import { CHAT_VOCABULARY, ROUNDS } from '../talks-base.js';
 // Two rounds phrased alike: a blend of two questions about them finds one that was not asked.
 const base = baseOf(ROUNDS, CHAT_VOCABULARY);
 const read = (message: string) => readMessage(message, base.vocabulary);
+/** The texts of the parts a message is tried as, in order. */
+const partsOf = (message: string) => read(message).parts.map((p) => p.text);
 const core = new BotCore(base);
 
 describe('cleaning a message', () => {
@@ -36,34 +38,49 @@ describe('reading a message', () => {
       'Quick one — where was the first round held?',
       'I read the news and where was the first round held?',
     ]) {
-      expect(read(message).parts, message).toContain('where was the first round held?');
+      expect(partsOf(message), message).toContain('where was the first round held?');
     }
   });
 
   it('tries each question of a message on its own, then the whole message', () => {
     const message = 'When was the first round? Where was the second round held?';
-    expect(read(message).parts).toEqual(['When was the first round?', 'Where was the second round held?', message]);
+    expect(partsOf(message)).toEqual(['When was the first round?', 'Where was the second round held?', message]);
+  });
+
+  it('remembers, for each question, the question the message asked before it', () => {
+    const message = 'When was the first round? How long did it last, and who chaired it?';
+    expect(read(message).parts.slice(0, 3)).toEqual([
+      { text: 'When was the first round?' },
+      { text: 'How long did it last', after: 'When was the first round?' },
+      { text: 'who chaired it?', after: 'How long did it last' },
+    ]);
+  });
+
+  it('ends a sentence at a stop before a space, never inside a date or after a lone initial', () => {
+    for (const message of ['What happened in Geneva on 23.11.2025?', 'What did the U.S. side propose?', 'What did J. D. Vance say?']) {
+      expect(partsOf(message), message).toEqual([message]);
+    }
   });
 
   it('tries what ends in "?" before what only starts like a question', () => {
-    expect(read('What a week. When did the talks start? Thanks').parts[0]).toBe('When did the talks start?');
+    expect(partsOf('What a week. When did the talks start? Thanks')[0]).toBe('When did the talks start?');
   });
 
   it('tries a question with a bracketed aside, then without it', () => {
-    expect(read('Where was the first round (the one in May) held?').parts).toEqual([
+    expect(partsOf('Where was the first round (the one in May) held?')).toEqual([
       'Where was the first round (the one in May) held?',
       'Where was the first round held?',
     ]);
   });
 
   it('reads hedges out of every part it tries', () => {
-    expect(read('Is it true that the first round was in May?').parts).toEqual(['the first round was in May?']);
-    expect(read('Correct me if I’m wrong but the first round was in May?').parts).toEqual(['the first round was in May?']);
+    expect(partsOf('Is it true that the first round was in May?')).toEqual(['the first round was in May?']);
+    expect(partsOf('Correct me if I’m wrong but the first round was in May?')).toEqual(['the first round was in May?']);
   });
 
   it('reads a filler phrase spelt without its apostrophe as typed with one, straight or curly', () => {
     for (const message of ["The first round was in May, isn't it?", 'The first round was in May, isn’t it?', 'The first round was in May, ISN’T IT?']) {
-      const [first] = read(message).parts;
+      const [first] = partsOf(message);
       expect(first, message).toMatch(/^The first round was in May\b/);
       expect(first, message).not.toMatch(/isn.t/i);
     }
@@ -71,30 +88,30 @@ describe('reading a message', () => {
 
   it('leaves no stray comma where a tag question was read out', () => {
     // The part is what an answer reports as its question, and Discord shows it as the title.
-    expect(read("The second round was at Ciragan, isn't it?").parts[0]).toBe('The second round was at Ciragan?');
+    expect(partsOf("The second round was at Ciragan, isn't it?")[0]).toBe('The second round was at Ciragan?');
   });
 
   it('reads a filler phrase out only as whole words', () => {
-    expect(read('What did Delhi think of the talks?').parts).toEqual(['What did Delhi think of the talks?']);
+    expect(partsOf('What did Delhi think of the talks?')).toEqual(['What did Delhi think of the talks?']);
   });
 
   it('finds a question past the length limit, and reports the message cut to that limit', () => {
     const message = `${'Some unrelated chat first. '.repeat(40)}Where was the first round held?`;
     const reading = read(message);
-    expect(reading.parts[0]).toBe('Where was the first round held?');
+    expect(reading.parts[0]?.text).toBe('Where was the first round held?');
     expect([...reading.question].length).toBeLessThanOrEqual(LIMITS.questionChars);
     expect(message.startsWith(reading.question)).toBe(true);
   });
 
   it(`reads no further than READING.messageChars (${READING.messageChars}) characters`, () => {
     const message = `${'Chat. '.repeat(Math.ceil(READING.messageChars / 'Chat. '.length))}Where was the first round held?`;
-    expect(read(message).parts.join(' ')).not.toContain('Where');
+    expect(partsOf(message).join(' ')).not.toContain('Where');
   });
 
   it(`tries at most READING.maxParts (${READING.maxParts}) parts, the first questions first`, () => {
     const questions = Array.from({ length: READING.maxParts + 2 }, (_, i) => `Was round ${i + 1} long?`);
     const reading = read(questions.join(' '));
-    expect(reading.parts).toEqual(questions.slice(0, READING.maxParts));
+    expect(reading.parts.map((p) => p.text)).toEqual(questions.slice(0, READING.maxParts));
     expect(reading.questionParts).toBe(READING.maxParts + 2);
   });
 
@@ -165,6 +182,14 @@ describe('answering a message as it was written', () => {
     const result = core.answer('When was the first round and where was the second round held?');
     expect(result.kind).toBe('answer');
     expect(['round-one-date', 'round-two-venue']).toContain(answered(result)?.factId);
+  });
+
+  it('reads a question that leans on the one before it in the message with that one, never alone', () => {
+    const guests = { id: 'round-two-guests', asOf: '2025-06-02', questions: ['Who attended the second round?', 'Who attended?', 'Guests at the second round'], answer: 'Both delegations and Turkish hosts attended the second round.' };
+    const withGuests = new BotCore(baseOf([...ROUNDS, guests], CHAT_VOCABULARY));
+    expect(withGuests.answer('Who attended?'), 'premise: alone, it is answered').toMatchObject({ kind: 'answer', factId: 'round-two-guests' });
+    const result = withGuests.answer('When was the Zurich conference held, and who attended?');
+    expect(result.kind).not.toBe('answer');
   });
 
   it('answers a question behind a hedge that, left in, would sink it', () => {
