@@ -26,13 +26,25 @@ export function languageOfLocale(locale: string | undefined): Language | undefin
  * guess.
  */
 export function readLanguage(text: string, hint?: Language): { lang: Language; sure: boolean } {
-  const cyrillic = (text.match(/\p{Script=Cyrillic}/gu) ?? []).length;
-  const latin = (text.match(/\p{Script=Latin}/gu) ?? []).length;
-  if (cyrillic === 0 || latin > cyrillic) return { lang: detectLanguage(text, hint), sure: true };
+  if (latinText(text)) return { lang: detectLanguage(text, hint), sure: true };
   const uk = UKRAINIAN_LETTERS.test(text);
   const ru = RUSSIAN_LETTERS.test(text);
   const [ukWords, ruWords] = functionWords(text);
   return { lang: detectLanguage(text, hint), sure: uk !== ru || ukWords !== ruWords };
+}
+
+/**
+ * True when the text is written in Latin letters, names in Cyrillic aside: "Who is Мединський?" is
+ * English, but "Hakan Fidan хто це" is not, though most of its letters are Latin. Its Cyrillic words
+ * decide when one of them is a function word of either language, or when they are as many as its
+ * Latin ones: a name spelt in the Latin alphabet is common in a Ukrainian or Russian question.
+ */
+function latinText(text: string): boolean {
+  const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  const cyrillic = words.filter((w) => /\p{Script=Cyrillic}/u.test(w));
+  if (cyrillic.length === 0) return true;
+  if (cyrillic.some((w) => UKRAINIAN_WORDS.has(w) || RUSSIAN_WORDS.has(w))) return false;
+  return words.length - cyrillic.length > cyrillic.length;
 }
 
 /** How many words only Ukrainian uses, and only Russian. */
@@ -45,12 +57,10 @@ function functionWords(text: string): [uk: number, ru: number] {
 }
 
 export function detectLanguage(text: string, hint?: Language): Language {
-  const cyrillic = (text.match(/\p{Script=Cyrillic}/gu) ?? []).length;
-  const latin = (text.match(/\p{Script=Latin}/gu) ?? []).length;
   const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
   // A bare name or two in Latin letters ("Umerov") says nothing of the asker's language.
-  if (cyrillic === 0) return hint !== undefined && words.length <= 2 ? hint : 'en';
-  if (latin > cyrillic) return 'en';
+  if (!/\p{Script=Cyrillic}/u.test(text)) return hint !== undefined && words.length <= 2 ? hint : 'en';
+  if (latinText(text)) return 'en';
   const uk = UKRAINIAN_LETTERS.test(text);
   const ru = RUSSIAN_LETTERS.test(text);
   if (uk !== ru) return uk ? 'uk' : 'ru';
