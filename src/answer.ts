@@ -127,8 +127,8 @@ export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Dat
   // asked several things says which it answered. Nothing answered: the nearest miss is returned.
   let nearest: AnswerResult | undefined;
   for (const part of reading.parts) {
-    for (const text of readingsOf(part, snapshot.base.vocabulary, earlier)) {
-      const result = answerPart(snapshot, text, now, lang, sure);
+    for (const { text, own } of readingsOf(part, snapshot.base.vocabulary, earlier)) {
+      const result = answerPart(snapshot, text, now, lang, sure, own);
       if (result.kind === 'answer') {
         result.question = part.text;
         if (reading.questionParts > 1) result.notes.push(say.answeredOne(part.text));
@@ -148,13 +148,13 @@ export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Dat
  * would ask something else. Otherwise, in a conversation, a part that reads as a follow-up is read
  * with the earlier turn first, or alone first and then with it when it is too short to stand alone.
  */
-function readingsOf(part: Part, vocabulary: Snapshot['base']['vocabulary'], earlier: Earlier | undefined): string[] {
+function readingsOf(part: Part, vocabulary: Snapshot['base']['vocabulary'], earlier: Earlier | undefined): { text: string; own?: string }[] {
   const { text } = part;
   const leans = readsAsFollowUp(text, vocabulary.followUp) || foldText(text).split(' ').length <= CONVERSATION.shortFollowUpWords;
-  if (part.after !== undefined && leans) return [withContext(text, { question: part.after }, vocabulary.followUp, vocabulary.names)];
-  if (earlier === undefined) return [text];
-  const combined = withContext(text, earlier, vocabulary.followUp, vocabulary.names);
-  return leans ? [combined, text] : [text];
+  if (part.after !== undefined && leans) return [{ text: withContext(text, { question: part.after }, vocabulary.followUp, vocabulary.names), own: text }];
+  if (earlier === undefined) return [{ text }];
+  const combined = { text: withContext(text, earlier, vocabulary.followUp, vocabulary.names), own: text };
+  return leans ? [combined, { text }] : [{ text }];
 }
 
 /**
@@ -243,8 +243,12 @@ export function answerFact(snapshot: Snapshot, fact: Fact | undefined, lang: Lan
   return answerFrom(snapshot, fact, lang, displayQuestion(snapshot, fact, lang), 1, [], []);
 }
 
-/** One part of a message, matched and checked on its own. */
-function answerPart(snapshot: Snapshot, question: string, now: Date, guessed: Language, sure: boolean): AnswerOk | AnswerAmbiguous | AnswerDeclined {
+/**
+ * One reading of a part, matched and checked. `own` is the part's own text when the reading adds
+ * the question it follows: a word of its own that no fact holds ("what's his wife's name?") rules
+ * every fact out, however well the added words match.
+ */
+function answerPart(snapshot: Snapshot, question: string, now: Date, guessed: Language, sure: boolean, own?: string): AnswerOk | AnswerAmbiguous | AnswerDeclined {
   const notes: string[] = [];
   // A fact that does not give what the question asks for (its year, a number of what it counts, an
   // age, a length of time, a view) never answers it, however many words it shares.
@@ -252,12 +256,14 @@ function answerPart(snapshot: Snapshot, question: string, now: Date, guessed: La
   const { matcher } = snapshot;
   const sense = { stems: (text: string) => matcher.stems(text), share: (stem: string) => matcher.share(stem) };
   const needs = needsOf(question, fit, sense);
+  const ownStems = new Set(own === undefined ? [] : sense.stems(own));
   const { recency } = snapshot.base.vocabulary;
   const aboutNow = asksAboutNow(question, recency);
   // The matcher indexes translations with their facts: each candidate is read back to its fact.
   const candidates = candidatesFor(snapshot.matcher, question, aboutNow ? recency : [])
     .map((c) => ({ ...c, fact: snapshot.byId.get(c.fact.id) ?? c.fact }))
-    .filter((c) => misfitOf(needs, c, fit, sense, snapshot.names) === undefined);
+    .filter((c) => misfitOf(needs, c, fit, sense, snapshot.names) === undefined)
+    .filter((c) => !c.unmatched.some((u) => !u.known && ownStems.has(u.stem)));
   const aboutRound = aboutNow && asksAboutRound(question, sense.stems);
   if (aboutNow) moveNewestFirst(candidates, aboutRound);
   const best = candidates[0];

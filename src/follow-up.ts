@@ -29,15 +29,19 @@ export interface Earlier {
 }
 
 /**
- * The follow-up read with the earlier turn. "He" or "she" stands for the first person the earlier
- * answer named ("who led Russia's team?" … "what did he say then?" asks what Medinsky said);
- * otherwise the follow-up's words come first, then the earlier question's, less any word of a
+ * The follow-up read with the earlier turn. "He" or "she" stands for the person the earlier question
+ * named, or, when it named none, the first person its answer named ("who led Russia's team?" …
+ * "what did he say then?" asks what Medinsky said); otherwise the follow-up's words come first, then the earlier question's, less any word of a
  * kind the follow-up names anew ("second" replaces "first", "2022" replaces "2025", "Umerov"
  * replaces "Medinsky").
  */
 export function withContext(question: string, earlier: Earlier, words: Vocabulary['followUp'], names: Vocabulary['names']): string {
   const mine = ` ${foldText(question)} `;
-  const person = words.personPronouns.some((p) => mine.includes(` ${foldText(p)} `)) ? firstNamed(earlier.answer ?? '', names.people) : undefined;
+  // "He" is the person the earlier question was about, if it named one ("what did Johnson say…?" …
+  // "when did he say that?"), and the follow-up goes on with that question; else the person its
+  // answer named ("who led Russia's team?" … "what did he say then?" asks what Medinsky said).
+  const pointsToPerson = words.personPronouns.some((p) => mine.includes(` ${foldText(p)} `));
+  const person = pointsToPerson && firstNamed(earlier.question, names.people) === undefined ? firstNamed(earlier.answer ?? '', names.people) : undefined;
   if (person !== undefined) return `${question.trim()} ${person}`;
   let theirs = ` ${foldText(earlier.question)} `;
   // A person replaces a person and a place a place: "what about Fomin?" keeps "in Istanbul".
