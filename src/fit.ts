@@ -22,6 +22,8 @@ export type Misfit =
   | 'opinion'
   /** The question names a person, place or body the fact does not. */
   | 'name'
+  /** The question names a round of talks (the second round) the fact is not about. */
+  | 'round'
   /** The question asks for something no fact is for: a hotel, tickets, a translation, another role. */
   | 'off-task';
 
@@ -78,6 +80,41 @@ export interface QuestionNeeds {
   offTask: boolean;
   /** It names whose view it asks about ("according to", "did Peskov say"). */
   attributed: boolean;
+  /** The numbered rounds it names ("the second round", "на третьому раунді"), each once. */
+  rounds: number[];
+}
+
+/** How many words from a round word its ordinal may stand: "the third Istanbul round", "round one". */
+const ORDINAL_BEFORE = 2;
+const ORDINAL_AFTER = 1;
+
+/**
+ * The rounds a question names by ordinal next to a round word ("the first and the second round"
+ * names two). A count between the two speaks of
+ * several rounds, not one ("the first two rounds"), so the ordinal before it is not read.
+ */
+export function roundsNamed(folded: string, fit: Vocabulary['fit']): number[] {
+  const words = folded.split(' ');
+  const roundWords = new Set(foldAll(fit.roundWords));
+  const ordinals = fit.roundOrdinals.map((forms) => new Set(foldAll(forms)));
+  const roundOf = (word: string | undefined) => (word === undefined ? -1 : ordinals.findIndex((forms) => forms.has(word)));
+  const named = new Set<number>();
+  words.forEach((word, i) => {
+    if (!roundWords.has(word)) return;
+    // An ordinal found lets the scan go as far again past it: "the first and the second round".
+    for (let k = i - 1, end = i - ORDINAL_BEFORE; k >= Math.max(0, end); k--) {
+      const round = roundOf(words[k]);
+      if (round >= 0) {
+        named.add(round + 1);
+        end = k - ORDINAL_BEFORE - 1;
+      } else if (isNumber(words[k]!, fit.numberWords)) break;
+    }
+    for (let k = i + 1; k <= i + ORDINAL_AFTER; k++) {
+      const round = roundOf(words[k]);
+      if (round >= 0) named.add(round + 1);
+    }
+  });
+  return [...named];
 }
 
 export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSense): QuestionNeeds {
@@ -94,6 +131,7 @@ export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSen
       !padded.includes(' how long ago '),
     offTask: foldAll(fit.offTask).some((p) => padded.includes(` ${p} `)),
     attributed: foldAll(fit.attribution).some((p) => padded.includes(` ${p} `)),
+    rounds: roundsNamed(folded, fit),
     // "^should" stands for "should" opening the question ("should Ukraine…"), not inside it ("when should…").
     opinion: fit.opinion.filter((p, i) => (p.startsWith('^') ? padded.startsWith(` ${foldAll(fit.opinion)[i]} `) : padded.includes(` ${foldAll(fit.opinion)[i]} `))),
   };
@@ -129,6 +167,7 @@ export function misfitOf(needs: QuestionNeeds, candidate: Candidate, fit: Vocabu
   if (needs.offTask) return 'off-task';
   if (!fitsYears(fact, needs.years)) return 'year';
   if (namesMissed(candidate, names)) return 'name';
+  if (needs.rounds.length > 0 && fact.round !== undefined && !needs.rounds.includes(fact.round)) return 'round';
   const text = [fact.answer, fact.caveat ?? ''].join(' ');
   const words = foldText(text).split(' ');
   if (needs.counted && !countsAny(words, needs.counted, fit, sense)) return 'count';

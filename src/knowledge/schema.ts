@@ -157,9 +157,15 @@ export const VocabularySchema = z
         // Words and phrases that ask for a view; such a question is answered only by a fact that holds
         // them. "^should" means "should" opening the question.
         opinion: z.array(z.string().trim().min(1)).default([]),
+        // Words for a round of talks in each language, in all their forms ("round", "раунді"), and
+        // the ordinals that say which one, the first list for round 1 and so on ("first", "першому",
+        // "первом", "1st"): a question about the second round is never answered by a fact whose
+        // `round` is another.
+        roundWords: z.array(z.string().trim().min(1)).default([]),
+        roundOrdinals: z.array(z.array(z.string().trim().min(1))).default([]),
       })
       .strict()
-      .default({ offTask: [], attribution: [], asksAge: [], asksDuration: [], numberWords: [], anyCount: [], countStops: [], dateWords: [], ageWords: [], durationUnits: [], durationWords: [], opinion: [] }),
+      .default({ offTask: [], attribution: [], asksAge: [], asksDuration: [], numberWords: [], anyCount: [], countStops: [], dateWords: [], ageWords: [], durationUnits: [], durationWords: [], opinion: [], roundWords: [], roundOrdinals: [] }),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BotCore } from '../../src/core.js';
-import { fitsYears, yearsNamed, yearsOf } from '../../src/fit.js';
+import { fitsYears, roundsNamed, yearsNamed, yearsOf } from '../../src/fit.js';
+import { foldText } from '../../src/matching/fold.js';
 import type { Fact } from '../../src/knowledge/schema.js';
 import { createMatcher } from '../../src/matching/matcher.js';
 import { baseOf, BUNDLED_KNOWLEDGE, loadBase, type FactSketch } from '../helpers.js';
@@ -138,5 +139,49 @@ describe('answering a question that names a year', () => {
       const fact = bundled.base.facts.find((f) => f.id === result.factId)!;
       expect(yearsOf(fact), `${q} → ${fact.id}`).toContain(year);
     }
+  });
+});
+
+describe('the rounds a question names', () => {
+  const fit = {
+    ...baseOf([{ id: 'any', asOf: '2025-05-16', questions: ['Any question?', 'Any other question?', 'One more question?'], answer: 'Any answer.' }]).vocabulary.fit,
+    numberWords: ['two', 'three'],
+    roundWords: ['round', 'rounds', 'раунд', 'раунді', 'раунде'],
+    roundOrdinals: [
+      ['first', '1st', '1', 'першому', 'первом'],
+      ['second', '2nd', '2', 'другому', 'втором'],
+      ['third', '3rd', '3', 'третьому', 'третьем'],
+    ],
+  };
+  const rounds = (q: string) => roundsNamed(foldText(q), fit);
+
+  it('are the ordinals beside a round word, before or after it, in any of the languages', () => {
+    expect(rounds('What was agreed at the second round?')).toEqual([2]);
+    expect(rounds('How long did the third Istanbul round last?')).toEqual([3]);
+    expect(rounds('Who chaired round 1?')).toEqual([1]);
+    expect(rounds('Що вирішили на третьому раунді?')).toEqual([3]);
+    expect(rounds('Что решили на 2-м раунде?')).toEqual([2]);
+    expect(rounds('between the first and the second round')).toEqual([2, 1]);
+  });
+
+  it('are none where an ordinal stands apart from a round word, or counts several rounds', () => {
+    expect(rounds('When was the first prisoner exchange?')).toEqual([]);
+    expect(rounds('How long did the first three rounds last in all?')).toEqual([]);
+    expect(rounds('the second time in Istanbul, in a later round')).toEqual([]);
+  });
+});
+
+describe('answering a question that names a round', () => {
+  const vocabulary = { fit: { roundWords: ['round'], roundOrdinals: [['first'], ['second']] } };
+  const sketches: FactSketch[] = [
+    { id: 'swap-first', asOf: '2025-05-16', round: 1, questions: ['What prisoner exchange was agreed?', 'Prisoner exchange agreed', 'Which exchange of prisoners was agreed?'], answer: 'A 1,000-for-1,000 exchange was agreed.' },
+    { id: 'venue-second', asOf: '2025-06-02', round: 2, questions: ['Where was the second round held?', 'Venue of the second round', 'Which palace hosted the second round?'], answer: 'At Ciragan Palace.' },
+  ];
+
+  it('is never answered by a fact of another round, however well the words match', () => {
+    const core = new BotCore(baseOf(sketches, vocabulary));
+    expect(core.answer('What prisoner exchange was agreed?'), 'premise: the words alone find it').toMatchObject({ kind: 'answer', factId: 'swap-first' });
+    expect(core.answer('What prisoner exchange was agreed at the second round?').kind).not.toBe('answer');
+    expect(core.answer('What prisoner exchange was agreed at the first round?')).toMatchObject({ kind: 'answer', factId: 'swap-first' });
   });
 });
