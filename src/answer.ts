@@ -11,6 +11,7 @@ import type { FactBase } from './knowledge/parse.js';
 import { foldAll, foldText } from './matching/fold.js';
 import { featured, type Candidate, type Matcher } from './matching/matcher.js';
 import { cleanMessage, readMessage, type Part, type SmallTalk } from './reading.js';
+import { looksTransliterated, toCyrillic } from './transliteration.js';
 import { englishFingerprint } from './knowledge/translation.js';
 import { languageOfLocale, readLanguage, type Language } from './language.js';
 
@@ -136,6 +137,13 @@ export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Dat
       }
       if (!nearest || (nearest.kind === 'declined' && result.kind === 'ambiguous') || (nearest.kind === result.kind && result.confidence > nearest.confidence)) nearest = result;
     }
+  }
+  // Ukrainian or Russian typed in Latin letters ("koly buv tretiy raund?"): read back into each
+  // language's letters, the better answer of the two.
+  if (looksTransliterated(reading.question)) {
+    const readBack = (['uk', 'ru'] as const).map((to) => answerQuestion(snapshot, toCyrillic(rawQuestion, to), now, earlier, locale));
+    const best = readBack.filter((r) => r.result.kind === 'answer').sort((a, b) => b.result.confidence - a.result.confidence)[0];
+    if (best) return { ...best, result: { ...best.result, question: reading.question } };
   }
   const result = nearest ?? declined(snapshot, lang, first, [], [], say.declined);
   const cut = [...cleanMessage(rawQuestion)].length > LIMITS.questionChars;
