@@ -44,14 +44,18 @@ export function withContext(question: string, earlier: Earlier, words: Vocabular
   const person = pointsToPerson && firstNamed(earlier.question, names.people) === undefined ? firstNamed(earlier.answer ?? '', names.people) : undefined;
   if (person !== undefined) return `${question.trim()} ${person}`;
   let theirs = ` ${foldText(earlier.question)} `;
-  // A person replaces a person and a place a place: "what about Fomin?" keeps "in Istanbul".
+  // A person replaces a person and a place a place, where it stood: "what about Fomin?" keeps "in
+  // Istanbul", and "what about the first?" after "how long did the third round last?" asks how long
+  // the first round lasted, its ordinal beside "round" again.
   const kinds = [...words.kinds, names.people, names.places];
   for (const kind of kinds) {
     const phrases = kind.map(foldText).filter(Boolean);
-    if (!phrases.some((p) => mine.includes(` ${p} `))) continue;
-    for (const p of phrases) theirs = theirs.split(` ${p} `).join(' ');
+    const own = phrases.find((p) => mine.includes(` ${p} `));
+    if (own === undefined) continue;
+    for (const p of phrases) theirs = theirs.split(` ${p} `).join(` ${own} `);
   }
-  if (yearsNamed(question).length > 0) theirs = theirs.replace(/\b(?:19|20)\d\d\b/g, ' ');
+  const [year] = yearsNamed(question);
+  if (year !== undefined) theirs = theirs.replace(/\b(?:19|20)\d\d\b/g, String(year));
   return `${question.trim()} ${theirs.replace(/\s+/g, ' ').trim()}`;
 }
 
