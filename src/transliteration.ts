@@ -82,26 +82,22 @@ const OWN: Record<Cyrillic, readonly (readonly [string, string])[]> = {
  * (the Latin spelling the table reads as such), a "y" after a vowel is й ("Stambulskoy"), and so
  * is one between "i" and a consonant ("rossiyskuyu").
  */
-const ENDINGS: Record<Cyrillic, readonly (readonly [RegExp, string])[]> = {
-  uk: [
-    [/(?:iy|yy|yi|ij|yj)$/, 'yj'],
-    [/([aeou])y$/, '$1j'],
-    [/iy(?=[^aeiouy])/g, 'ij'],
-  ],
-  ru: [
-    [/(?:iy|yy|yi|ij|yj)$/, 'ij'],
-    [/([aeou])y$/, '$1j'],
-    [/iy(?=[^aeiouy])/g, 'ij'],
-  ],
-};
+const endings = (finalIy: string): readonly (readonly [RegExp, string])[] => [
+  [/(?:iy|yy|yi|ij|yj)$/, finalIy],
+  [/([aeou])y$/, '$1j'],
+  [/iy(?=[^aeiouy])/g, 'ij'],
+];
+/** Ukrainian reads "yj" as ий (y is и), Russian "ij" (i is и). */
+const ENDINGS: Record<Cyrillic, readonly (readonly [RegExp, string])[]> = { uk: endings('yj'), ru: endings('ij') };
 
 /** A question is read as transliterated when fewer than this share of its words are English. */
 const ENGLISH_SHARE = 0.5;
 
 /**
- * True when a text in Latin letters reads as Ukrainian or Russian typed in them: at least two
- * words, fewer than half of them English ("koly buv tretiy raund"; not "Medinsky Istanbul 2025"
- * alone, whose names are not English words either, since a question needs words around its names).
+ * True when a text in Latin letters may be Ukrainian or Russian typed in them: at least two words,
+ * fewer than half of them English ("koly buv tretiy raund"). Names are not English words either, so
+ * "Lula Bolsonaro Dolmabahce?" qualifies too: it is read back only when nothing answered it as
+ * written, and read back it must still be answered, like any question.
  */
 export function looksTransliterated(text: string): boolean {
   if (/\p{Script=Cyrillic}/u.test(text)) return false;
