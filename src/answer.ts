@@ -77,6 +77,8 @@ export interface Snapshot {
   featured: Fact[];
   /** The stems of the vocabulary's names, once per base. */
   names: ReadonlySet<string>;
+  /** The stems of the vocabulary's people alone. */
+  people: ReadonlySet<string>;
   /** The active facts by id: the matcher's candidates are read back to them (it indexes their translations too). */
   byId: ReadonlyMap<string, Fact>;
   /** The newest numbered round any active fact belongs to (0 for none): "the latest round". */
@@ -90,6 +92,7 @@ export function snapshotOf(base: FactBase, matcher: Matcher): Snapshot {
     matcher,
     featured: featured(base.facts, MATCHING.suggestions),
     names: nameStemsOf([...base.vocabulary.names.people, ...base.vocabulary.names.places], sense),
+    people: nameStemsOf(base.vocabulary.names.people, sense),
     byId: new Map(base.facts.filter((f) => f.status === 'active').map((f) => [f.id, f])),
     newestRound: base.facts.reduce((newest, f) => (f.status === 'active' && (f.round ?? 0) > newest ? (f.round ?? 0) : newest), 0),
   };
@@ -263,7 +266,7 @@ function answerPart(snapshot: Snapshot, question: string, now: Date, guessed: La
   const { fit } = snapshot.base.vocabulary;
   const { matcher } = snapshot;
   const sense = { stems: (text: string) => matcher.stems(text), share: (stem: string) => matcher.share(stem) };
-  const needs = needsOf(question, fit, sense);
+  const needs = needsOf(question, fit, sense, snapshot.people);
   const ownStems = new Set(own === undefined ? [] : sense.stems(own));
   const { recency } = snapshot.base.vocabulary;
   const aboutNow = asksAboutNow(question, recency);

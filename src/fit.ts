@@ -73,6 +73,8 @@ export interface QuestionNeeds {
   /** It asks "how many/much" of something any number answers ("how many people"). */
   countsAnything: boolean;
   age: boolean;
+  /** The stem of the person whose age it asks ("how old is Umerov"), if any: the age must be given in a sentence naming them. */
+  ageOf: string[];
   duration: boolean;
   /** The opinion words and phrases it holds (folded). */
   opinion: string[];
@@ -117,7 +119,7 @@ export function roundsNamed(folded: string, fit: Vocabulary['fit']): number[] {
   return [...named];
 }
 
-export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSense): QuestionNeeds {
+export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSense, people: ReadonlySet<string> = new Set()): QuestionNeeds {
   const folded = foldText(question);
   const padded = ` ${folded} `;
   // A check whose words the vocabulary does not give is not made: a base without them asks nothing.
@@ -132,9 +134,17 @@ export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSen
     offTask: foldAll(fit.offTask).some((p) => padded.includes(` ${p} `)),
     attributed: foldAll(fit.attribution).some((p) => padded.includes(` ${p} `)),
     rounds: roundsNamed(folded, fit),
+    ageOf: [],
     // "^should" stands for "should" opening the question ("should Ukraine…"), not inside it ("when should…").
     opinion: fit.opinion.filter((p, i) => (p.startsWith('^') ? padded.startsWith(` ${foldAll(fit.opinion)[i]} `) : padded.includes(` ${foldAll(fit.opinion)[i]} `))),
   };
+  // Whose age: the first word after "how old (is)" ("how old is Umerov", "сколько лет Мединскому"),
+  // when it is a person's name; "how old were the prisoners Umerov announced" asks the prisoners'.
+  const asksAge = needs.age ? foldAll(fit.asksAge).find((p) => padded.includes(` ${p} `)) : undefined;
+  if (asksAge !== undefined) {
+    const [whose] = words.stems(padded.slice(padded.indexOf(` ${asksAge} `) + asksAge.length + 2));
+    if (whose !== undefined && people.has(whose)) needs.ageOf = [whose];
+  }
   // What is counted is named right after "how many", before the verb or any date: "how many grain
   // ships were attacked" counts ships (or grain), "how many hours did the 29 March talks last" hours.
   const count = /\bhow (?:many|much)\b(.*)$/.exec(folded);
@@ -172,7 +182,7 @@ export function misfitOf(needs: QuestionNeeds, candidate: Candidate, fit: Vocabu
   const words = foldText(text).split(' ');
   if (needs.counted && !countsAny(words, needs.counted, fit, sense)) return 'count';
   if (needs.counted === undefined && needs.countsAnything && !words.some((w, i) => isNumber(w, fit.numberWords) && !isDatePart(words, i, fit.dateWords))) return 'count';
-  if (needs.age && !foldAll(fit.ageWords).some((w) => holds(words, w))) return 'age';
+  if (needs.age && !statesAge(text, needs.ageOf, fit, sense)) return 'age';
   if (needs.duration && !statesDuration(words, fit)) return 'duration';
   // A view the fact reports is in its answer ("Peskov said a summit should finalise a deal"). A
   // question that opens as a call for a view ("should Ukraine…?") asks the bot's own, unless it
@@ -203,6 +213,20 @@ function isDatePart(words: readonly string[], i: number, dateWords: readonly str
   const word = words[i]!;
   if (/^(?:19|20)\d\d$/.test(word)) return true;
   return dateWords.includes(words[i - 1] ?? '') || dateWords.includes(words[i + 1] ?? '');
+}
+
+/**
+ * True when the text gives an age (one of the age words), in a sentence naming one of the people
+ * when the question asks a person's age: the ages of the prisoners in an exchange Umerov announced
+ * are not Umerov's.
+ */
+function statesAge(text: string, people: readonly string[], fit: Vocabulary['fit'], sense: WordSense): boolean {
+  const ageWords = foldAll(fit.ageWords);
+  return text.split(/[.;!?](?=\s|$)/).some((sentence) => {
+    const words = foldText(sentence).split(' ');
+    if (!ageWords.some((w) => holds(words, w))) return false;
+    return people.length === 0 || sense.stems(sentence).some((s) => people.includes(s));
+  });
 }
 
 /** A number next to a unit of time ("40 minutes", "two hours"), or a word that is a span itself ("overnight"). */

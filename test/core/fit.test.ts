@@ -185,3 +185,25 @@ describe('answering a question that names a round', () => {
     expect(core.answer('What prisoner exchange was agreed at the first round?')).toMatchObject({ kind: 'answer', factId: 'swap-first' });
   });
 });
+
+describe('answering a question about someone’s age', () => {
+  const vocabulary = { fit: { asksAge: ['how old'], ageWords: ['aged'] }, names: { people: ['umerov'], places: [] } };
+  const sketches: FactSketch[] = [
+    {
+      id: 'young-prisoners',
+      asOf: '2025-06-09',
+      questions: ['How old were the prisoners freed in June?', 'Ages of the freed prisoners', 'Were the freed prisoners young?'],
+      answer: 'Umerov announced the exchange. The prisoners freed were aged 18 to 25.',
+    },
+  ];
+  const core = new BotCore(baseOf(sketches, vocabulary));
+
+  it('is answered by a fact that gives the age of those asked about', () => {
+    expect(core.answer('How old were the prisoners freed in June?')).toMatchObject({ kind: 'answer', factId: 'young-prisoners' });
+  });
+
+  it('is never answered with other people’s ages from a fact that names the person elsewhere', () => {
+    expect(core.answer('How old is Umerov?').kind).not.toBe('answer');
+    expect(core.answer('How old were the prisoners Umerov announced?'), 'the same fact, asked of the prisoners').toMatchObject({ kind: 'answer' });
+  });
+});
