@@ -42,6 +42,12 @@ const YEAR = /(?<![\d,.])(?:199[1-9]|20\d\d)(?!\d|[,.]\d)/g;
 
 /** How far, in words, a number may stand from the thing it counts: "3,000 bodies of Ukrainian servicemen". */
 const COUNT_WINDOW = 5;
+/**
+ * What is counted is among the first telling words after "how many": the later ones say what was
+ * done with it. "How many ships carried grain" counts ships, and a fact that gives tonnes of grain
+ * does not answer it.
+ */
+const COUNTED_WORDS = 2;
 /** A word held by more than this share of facts ("Russia", "talks") says nothing about what is counted. */
 const COMMON_SHARE = 0.2;
 
@@ -156,7 +162,7 @@ export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSen
     // "How many people…" is answered by any count: the fact may say "390 prisoners" or "303 soldiers".
     const generic = words.stems(fit.anyCount.join(' '));
     if (counted.some((s) => generic.includes(s))) needs.countsAnything = true;
-    else if (counted.length > 0) needs.counted = counted;
+    else if (counted.length > 0) needs.counted = counted.slice(0, COUNTED_WORDS);
   }
   return needs;
 }

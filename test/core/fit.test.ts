@@ -207,3 +207,29 @@ describe('answering a question about someone’s age', () => {
     expect(core.answer('How old were the prisoners Umerov announced?'), 'the same fact, asked of the prisoners').toMatchObject({ kind: 'answer' });
   });
 });
+
+describe('answering "how many"', () => {
+  const vocabulary = { fit: { countStops: ['was', 'were', 'did'], dateWords: ['july'] } };
+  // Other facts, so that the grain fact's words are rare enough to tell what is counted.
+  const others: FactSketch[] = ['venue', 'date', 'chair', 'delegation', 'agenda'].map((topic) => ({
+    id: `round-${topic}`,
+    asOf: '2025-05-16',
+    questions: [`What was the ${topic} of the round?`, `The ${topic} of the round`, `Tell me the ${topic} of the round`],
+    answer: `The round's ${topic} was announced on the day.`,
+  }));
+  const grain: FactSketch = {
+    id: 'grain-shipped',
+    asOf: '2023-07-17',
+    questions: ['How much grain went through the corridor?', 'Grain shipped through the corridor', 'What did ships carry through the corridor?'],
+    answer: 'About 33 million tonnes of grain went through the corridor, carried by ships, before it closed on 17 July 2023.',
+  };
+  const core = new BotCore(baseOf([grain, ...others], vocabulary));
+
+  it('is answered by a fact that gives a number of what the question counts', () => {
+    expect(core.answer('How many tonnes of grain went through the corridor?')).toMatchObject({ kind: 'answer', factId: 'grain-shipped' });
+  });
+
+  it('counts what its first words name, not what its later words mention', () => {
+    expect(core.answer('How many ships carried grain through the corridor?').kind).not.toBe('answer');
+  });
+});
