@@ -24,6 +24,7 @@ const SETS: [file: string, answered: number, refused: number][] = [
   [path.join(ROOT, 'test/eval/batch-2-unseen.jsonl'), 0.84, 0.78],
   [path.join(ROOT, 'test/eval/chatty-questions.jsonl'), 0.87, 1],
   [path.join(ROOT, 'test/eval/conversations.jsonl'), 0.82, 0.5],
+  [path.join(ROOT, 'test/eval/conversations-uk-ru.jsonl'), 0.7, 1],
   [path.join(ROOT, 'test/eval/near-topic-declines.jsonl'), 1, 0.9],
   [path.join(ROOT, 'test/eval/uk-questions.jsonl'), 0.84, 0.88],
   [path.join(ROOT, 'test/eval/uk-unseen.jsonl'), 0.8, 0.84],
