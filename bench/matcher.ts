@@ -7,7 +7,6 @@ import vm from 'node:vm';
 import type { AnswerResult } from '../src/answer.js';
 import { BotCore } from '../src/core.js';
 import type { FactBase } from '../src/knowledge/parse.js';
-import { forIndexing } from '../src/knowledge/translation.js';
 import { createMatcher } from '../src/matching/matcher.js';
 import { createBaseline } from './baseline.js';
 import { measureStartAndMemory } from './cold-start.js';
@@ -187,10 +186,10 @@ function measure(size: number, log: (line: string) => void): Row {
   const warmUp = generateQueries(base, WARM_UP_PER_KIND, SEED + 1);
 
   log(`${size} facts: building the matcher`);
-  // The matcher is timed on its own, over the base as BotCore indexes it (each fact with its
+  // The matcher is timed on its own, built as BotCore builds it (each fact indexed with its
   // Ukrainian and Russian phrasings and answers); the bot's answers, built on an identical one, say
   // what the user was offered.
-  const matcher = built(() => createMatcher(forIndexing(base)));
+  const matcher = built(() => createMatcher(base));
   const core = new BotCore(base);
   const matcherSearcher: Searcher<unknown> = { search: (q) => matcher.value.match(q), verdict: (q) => verdictOf(core.answer(q)) };
   run(matcherSearcher, warmUp);
@@ -199,7 +198,7 @@ function measure(size: number, log: (line: string) => void): Row {
   const editMs = editTime(core, base);
 
   // Plain fuse.js over the same phrasings, translations' included.
-  const fuse = built(() => createBaseline(forIndexing(base)));
+  const fuse = built(() => createBaseline(base));
   const baselineAnswerer: Searcher<string | null> = {
     search: (q) => fuse.value.answer(q),
     verdict: (_, first) => ({ first, declined: first === null }),
@@ -280,7 +279,7 @@ async function main(): Promise<void> {
   );
   console.log('top-1: the right fact offered first, as the answer or the first "did you mean"; answered: answered outright with it; declined: off-topic questions not answered.');
   console.log(
-    'heap: what the built index keeps (the merged facts forIndexing made for it included), JavaScript heap and typed arrays, after a collection. edit: BotCore.replace with one fact changed (median of 20).',
+    'heap: what the built index keeps, JavaScript heap and typed arrays, after a collection. edit: BotCore.replace with one fact changed (median of 20).',
   );
   if (values.json) {
     const figures = ({ p50Us, p99Us, qps, top1, declined, top1ByLanguage }: Figures) => ({ p50Us, p99Us, qps, top1, declined, top1ByLanguage });

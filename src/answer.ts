@@ -76,8 +76,6 @@ export interface Snapshot {
   featured: Fact[];
   /** The stems of the vocabulary's names, once per base. */
   names: ReadonlySet<string>;
-  /** The active facts by id: the matcher's candidates are read back to them (it indexes their translations too). */
-  byId: ReadonlyMap<string, Fact>;
   /** The newest numbered round any active fact belongs to (0 for none): "the latest round". */
   newestRound: number;
 }
@@ -89,7 +87,6 @@ export function snapshotOf(base: FactBase, matcher: Matcher): Snapshot {
     matcher,
     featured: featured(base.facts, MATCHING.suggestions),
     names: nameStemsOf([...base.vocabulary.names.people, ...base.vocabulary.names.places], sense),
-    byId: new Map(base.facts.filter((f) => f.status === 'active').map((f) => [f.id, f])),
     newestRound: base.facts.reduce((newest, f) => (f.status === 'active' && (f.round ?? 0) > newest ? (f.round ?? 0) : newest), 0),
   };
 }
@@ -252,10 +249,7 @@ function answerPart(snapshot: Snapshot, question: string, now: Date, guessed: La
   const needs = needsOf(question, fit, sense);
   const { recency } = snapshot.base.vocabulary;
   const aboutNow = asksAboutNow(question, recency);
-  // The matcher indexes translations with their facts: each candidate is read back to its fact.
-  const candidates = candidatesFor(snapshot.matcher, question, aboutNow ? recency : [])
-    .map((c) => ({ ...c, fact: snapshot.byId.get(c.fact.id) ?? c.fact }))
-    .filter((c) => misfitOf(needs, c, fit, sense, snapshot.names) === undefined);
+  const candidates = candidatesFor(snapshot.matcher, question, aboutNow ? recency : []).filter((c) => misfitOf(needs, c, fit, sense, snapshot.names) === undefined);
   const aboutRound = aboutNow && asksAboutRound(question, sense.stems);
   if (aboutNow) moveNewestFirst(candidates, aboutRound);
   const best = candidates[0];
