@@ -1,9 +1,10 @@
 // The baseline the matcher is measured against: plain fuse.js over every phrasing of every active
-// fact, as a bot without a word index would do it. Fuse's defaults throughout except
-// ignoreLocation (without it Fuse only looks near the start of each phrasing). It declines when
-// Fuse returns nothing under its default threshold.
+// fact, its translations' included, as a bot without a word index would do it. Fuse's defaults
+// throughout except ignoreLocation (without it Fuse only looks near the start of each phrasing).
+// It declines when Fuse returns nothing under its default threshold.
 import Fuse from 'fuse.js';
 import type { FactBase } from '../src/knowledge/parse.js';
+import { TRANSLATED_LANGUAGES } from '../src/knowledge/translation.js';
 
 export interface Searcher {
   /** The id of the fact answered first, or null for a decline. */
@@ -15,7 +16,8 @@ export function createBaseline(base: FactBase): Searcher {
   const phrasings: string[] = [];
   for (const fact of base.facts) {
     if (fact.status !== 'active') continue;
-    for (const q of fact.questions) {
+    const translated = TRANSLATED_LANGUAGES.map((l) => base.translations.get(l)?.get(fact.id)?.questions ?? []);
+    for (const q of [fact.questions, ...translated].flat()) {
       phrasings.push(q);
       factOf.push(fact.id);
     }

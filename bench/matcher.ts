@@ -1,13 +1,15 @@
-// `npm run bench [-- --sizes 1000,10000] [-- --json]`: the matcher against plain fuse.js on
-// synthetic fact bases, in one process and one run, so both meet the same machine in the same
-// state. Prints one table; with --json, one JSON object last on standard output.
+// `npm run bench [-- --sizes 1000,10000] [-- --json] [-- --skip-fuse]`: the matcher against plain
+// fuse.js on synthetic fact bases, in one process and one run, so both meet the same machine in the
+// same state. Prints one table; with --json, one JSON object last on standard output. --skip-fuse
+// leaves plain fuse.js out (no speed-up, no fuse.js rows): for a quick look at the matcher's own
+// figures, since fuse.js takes over 20 minutes at 100,000 facts; figures against targets come from
+// a run with it.
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { AnswerResult } from '../src/answer.js';
 import { BotCore } from '../src/core.js';
 import type { FactBase } from '../src/knowledge/parse.js';
-import { forIndexing } from '../src/knowledge/translation.js';
 import { createMatcher } from '../src/matching/matcher.js';
 import { createBaseline } from './baseline.js';
 import { measureStartAndMemory } from './cold-start.js';
@@ -73,8 +75,9 @@ interface Row {
   matcherOnSample: Figures;
   /** p99 of the bot's whole answer (BotCore.answer): the matcher plus laying out the result. */
   answerP99Us: number;
-  baseline: Figures & { buildMs: number; heapMb: number };
-  speedup: number;
+  /** Plain fuse.js's figures, and the matcher's q/s over its; absent with --skip-fuse. */
+  baseline?: Figures & { buildMs: number; heapMb: number };
+  speedup?: number;
 }
 
 /** The JavaScript heap and the typed arrays' memory outside it (counted in `external`). */
@@ -180,26 +183,29 @@ function editTime(core: BotCore, base: FactBase): number {
   return times[Math.floor(times.length / 2)] ?? 0;
 }
 
-function measure(size: number, log: (line: string) => void): Row {
+function measure(size: number, log: (line: string) => void, withFuse: boolean): Row {
   const base = generateBase(size);
   const queries = generateQueries(base, PER_KIND);
   // Other questions than the timed ones, enough of each kind for every code path to be compiled.
   const warmUp = generateQueries(base, WARM_UP_PER_KIND, SEED + 1);
 
   log(`${size} facts: building the matcher`);
-  // The matcher is timed on its own, over the base as BotCore indexes it (each fact with its
+  // The matcher is timed on its own, built as BotCore builds it (each fact indexed with its
   // Ukrainian and Russian phrasings and answers); the bot's answers, built on an identical one, say
   // what the user was offered.
-  const matcher = built(() => createMatcher(forIndexing(base)));
+  const matcher = built(() => createMatcher(base));
   const core = new BotCore(base);
   const matcherSearcher: Searcher<unknown> = { search: (q) => matcher.value.match(q), verdict: (q) => verdictOf(core.answer(q)) };
   run(matcherSearcher, warmUp);
   const outcomes = run(matcherSearcher, queries);
   const endToEnd = figuresOf(run({ search: (q) => core.answer(q), verdict: (_, result: AnswerResult) => verdictOf(result) }, queries));
   const editMs = editTime(core, base);
+  const figures = figuresOf(outcomes);
+  const row = { facts: size, buildMs: matcher.ms, heapMb: matcher.mb, editMs, matcher: figures, matcherOnSample: figures, answerP99Us: endToEnd.p99Us };
+  if (!withFuse) return row;
 
   // Plain fuse.js over the same phrasings, translations' included.
-  const fuse = built(() => createBaseline(forIndexing(base)));
+  const fuse = built(() => createBaseline(base));
   const baselineAnswerer: Searcher<string | null> = {
     search: (q) => fuse.value.answer(q),
     verdict: (_, first) => ({ first, declined: first === null }),
@@ -214,18 +220,7 @@ function measure(size: number, log: (line: string) => void): Row {
   log(`${size} facts: plain fuse.js over ${sample.length} of the ${queries.length} questions`);
   const baseline = { ...figuresOf(run(baselineAnswerer, sample)), buildMs: fuse.ms, heapMb: fuse.mb };
   const inSample = new Set(sample);
-  const figures = figuresOf(outcomes);
-  return {
-    facts: size,
-    buildMs: matcher.ms,
-    heapMb: matcher.mb,
-    editMs,
-    matcher: figures,
-    matcherOnSample: figuresOf(outcomes.filter((o) => inSample.has(o.query))),
-    answerP99Us: endToEnd.p99Us,
-    baseline,
-    speedup: figures.qps / baseline.qps,
-  };
+  return { ...row, matcherOnSample: figuresOf(outcomes.filter((o) => inSample.has(o.query))), baseline, speedup: figures.qps / baseline.qps };
 }
 
 function table(rows: readonly Row[]): string {
@@ -235,9 +230,11 @@ function table(rows: readonly Row[]): string {
   const speed = (f: Figures) => [num(f.p50Us), num(f.p99Us), num(f.qps)];
   const accuracy = (f: Figures) => [pct(f.top1), pct(f.answered), pct(f.declined)];
   const lines = rows.flatMap((r) => {
+    const matcherRow = [num(r.facts), 'matcher', num(r.buildMs), num(r.heapMb, 1), num(r.editMs, 2), ...speed(r.matcher), ...accuracy(r.matcher), r.speedup === undefined ? '' : `${num(r.speedup, 1)}×`];
+    if (!r.baseline) return [matcherRow];
     const sampled = r.baseline.queries < r.matcher.queries;
     return [
-      [num(r.facts), 'matcher', num(r.buildMs), num(r.heapMb, 1), num(r.editMs, 2), ...speed(r.matcher), ...accuracy(r.matcher), `${num(r.speedup, 1)}×`],
+      matcherRow,
       ['', sampled ? `fuse.js, ${r.baseline.queries} sampled` : 'fuse.js', num(r.baseline.buildMs), num(r.baseline.heapMb, 1), '', ...speed(r.baseline), ...accuracy(r.baseline), ''],
       ...(sampled ? [['', `matcher, same ${r.baseline.queries}`, '', '', '', '', '', '', ...accuracy(r.matcherOnSample), '']] : []),
     ];
@@ -249,14 +246,16 @@ function table(rows: readonly Row[]): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100,1000,10000,100000' }, json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { sizes: { type: 'string', default: '100,1000,10000,100000' }, json: { type: 'boolean', default: false }, 'skip-fuse': { type: 'boolean', default: false } },
+  });
   const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes expects whole numbers separated by commas, got "${values.sizes}"`);
   const log = (line: string) => process.stderr.write(`${line}\n`);
 
   const rows: Row[] = [];
   for (const size of sizes) {
-    rows.push(measure(size, log));
+    rows.push(measure(size, log, !values['skip-fuse']));
     gc();
   }
   log(`cold start, and the resident set with ${RSS_FACTS} facts`);
@@ -274,13 +273,14 @@ async function main(): Promise<void> {
       return `${l} ${top1 === null ? '–' : `${(100 * top1).toFixed(1)}%`}`;
     }).join(', ');
   console.log(`top-1 by language, matcher: ${rows.map((r) => `${byLanguage(r.matcher)} at ${r.facts.toLocaleString('en-GB')}`).join('; ')}.`);
-  console.log(`top-1 by language, fuse.js on its sample: ${rows.map((r) => `${byLanguage(r.baseline)} at ${r.facts.toLocaleString('en-GB')}`).join('; ')}.`);
+  const withFuse = rows.flatMap((r) => (r.baseline ? [{ facts: r.facts, baseline: r.baseline }] : []));
+  if (withFuse.length > 0) console.log(`top-1 by language, fuse.js on its sample: ${withFuse.map((r) => `${byLanguage(r.baseline)} at ${r.facts.toLocaleString('en-GB')}`).join('; ')}.`);
   console.log(
     `${PER_KIND} questions of each kind per size (reordered, dropped words, one typo, two typos, synonym, off-topic), in English, Ukrainian and Russian by turns; speed-up = matcher q/s ÷ fuse.js q/s.`,
   );
   console.log('top-1: the right fact offered first, as the answer or the first "did you mean"; answered: answered outright with it; declined: off-topic questions not answered.');
   console.log(
-    'heap: what the built index keeps (the merged facts forIndexing made for it included), JavaScript heap and typed arrays, after a collection. edit: BotCore.replace with one fact changed (median of 20).',
+    'heap: what the built index keeps, JavaScript heap and typed arrays, after a collection. edit: BotCore.replace with one fact changed (median of 20).',
   );
   if (values.json) {
     const figures = ({ p50Us, p99Us, qps, top1, declined, top1ByLanguage }: Figures) => ({ p50Us, p99Us, qps, top1, declined, top1ByLanguage });
@@ -291,10 +291,12 @@ async function main(): Promise<void> {
       editMs: r.editMs,
       matcher: figures(r.matcher),
       answerP99Us: r.answerP99Us,
-      baseline: { ...figures(r.baseline), buildMs: r.baseline.buildMs, heapMb: r.baseline.heapMb, sampled: r.baseline.queries },
-      // fuse.js answered only a sample: the matcher's figures on that same sample compare like for like.
-      ...(r.baseline.queries < r.matcher.queries ? { matcherOnSample: figures(r.matcherOnSample) } : {}),
-      speedup: r.speedup,
+      ...(r.baseline && {
+        baseline: { ...figures(r.baseline), buildMs: r.baseline.buildMs, heapMb: r.baseline.heapMb, sampled: r.baseline.queries },
+        // fuse.js answered only a sample: the matcher's figures on that same sample compare like for like.
+        ...(r.baseline.queries < r.matcher.queries ? { matcherOnSample: figures(r.matcherOnSample) } : {}),
+        speedup: r.speedup,
+      }),
     }));
     console.log(JSON.stringify({ sizes: sizesOut, coldStartMs: processes.coldStartMs, rssMb: processes.rssMb, rssBundledMb: processes.rssBundledMb }));
   }

@@ -8,7 +8,7 @@
 // are shared by many facts, as "Istanbul", "round" and "delegation" are in the real base.
 //
 // Each fact also has a Ukrainian and a Russian translation, as the bundled base does (FactBase's
-// `translations`, which `forIndexing` puts in the one index): the same phrasings and answer in
+// `translations`, which the matcher indexes with their facts): the same phrasings and answer in
 // templates of those languages, each English topic word rendered by a Ukrainian and a Russian word
 // taken from the bundled translations, in the inflected forms they use there. Queries come in all
 // three languages, a third each. The Cyrillic side draws from its own random stream, so the English

@@ -79,8 +79,6 @@ export interface Snapshot {
   names: ReadonlySet<string>;
   /** The stems of the vocabulary's people alone. */
   people: ReadonlySet<string>;
-  /** The active facts by id: the matcher's candidates are read back to them (it indexes their translations too). */
-  byId: ReadonlyMap<string, Fact>;
   /** The newest numbered round any active fact belongs to (0 for none): "the latest round". */
   newestRound: number;
 }
@@ -93,7 +91,6 @@ export function snapshotOf(base: FactBase, matcher: Matcher): Snapshot {
     featured: featured(base.facts, MATCHING.suggestions),
     names: nameStemsOf([...base.vocabulary.names.people, ...base.vocabulary.names.places], sense),
     people: nameStemsOf(base.vocabulary.names.people, sense),
-    byId: new Map(base.facts.filter((f) => f.status === 'active').map((f) => [f.id, f])),
     newestRound: base.facts.reduce((newest, f) => (f.status === 'active' && (f.round ?? 0) > newest ? (f.round ?? 0) : newest), 0),
   };
 }
@@ -270,9 +267,7 @@ function answerPart(snapshot: Snapshot, question: string, now: Date, guessed: La
   const ownStems = new Set(own === undefined ? [] : sense.stems(own));
   const { recency } = snapshot.base.vocabulary;
   const aboutNow = asksAboutNow(question, recency);
-  // The matcher indexes translations with their facts: each candidate is read back to its fact.
   const candidates = candidatesFor(snapshot.matcher, question, aboutNow ? recency : [])
-    .map((c) => ({ ...c, fact: snapshot.byId.get(c.fact.id) ?? c.fact }))
     .filter((c) => misfitOf(needs, c, fit, sense, snapshot.names) === undefined)
     .filter((c) => !c.unmatched.some((u) => !u.known && ownStems.has(u.stem)));
   const aboutRound = aboutNow && asksAboutRound(question, sense.stems);

@@ -6,7 +6,6 @@ import { MemoryConversations, type ConversationStore } from './conversation.js';
 import { LIMITS } from './config/defaults.js';
 import type { FactBase } from './knowledge/parse.js';
 import type { Fact } from './knowledge/schema.js';
-import { forIndexing } from './knowledge/translation.js';
 import { languageOfLocale, type Language } from './language.js';
 import { createMatcher, featured } from './matching/matcher.js';
 import { AskedCounts } from './most-asked.js';
@@ -39,7 +38,7 @@ export class BotCore {
     conversations: ConversationStore = new MemoryConversations(),
   ) {
     this.#conversations = conversations;
-    this.#snapshot = snapshotOf(base, createMatcher(forIndexing(base)));
+    this.#snapshot = snapshotOf(base, createMatcher(base));
   }
 
   get base(): FactBase {
@@ -52,7 +51,7 @@ export class BotCore {
    */
   replace(base: FactBase): void {
     const { matcher, base: before } = this.#snapshot;
-    matcher.update(forIndexing(base));
+    matcher.update(base);
     this.#snapshot = snapshotOf(base, matcher);
     this.#activeById = undefined;
     this.#events = undefined;

@@ -58,23 +58,3 @@ export function translationGaps(facts: readonly Fact[], translations: ReadonlyMa
     return gaps;
   });
 }
-
-/**
- * The base as the matcher indexes it: each fact with its translations' phrasings after its own,
- * and their answers after its answer, so a question in any of the languages finds the fact in one
- * index. Facts without translations are handed over as the very same objects (an update then knows
- * them unchanged at a glance).
- */
-export function forIndexing<B extends { facts: readonly Fact[]; translations: ReadonlyMap<TranslatedLanguage, ReadonlyMap<string, FactTranslation>> }>(base: B): B {
-  if (base.translations.size === 0) return base;
-  const facts = base.facts.map((fact) => {
-    const translated = TRANSLATED_LANGUAGES.map((l) => base.translations.get(l)?.get(fact.id)).filter((t): t is FactTranslation => t !== undefined);
-    if (translated.length === 0) return fact;
-    return {
-      ...fact,
-      questions: [...fact.questions, ...translated.flatMap((t) => t.questions)],
-      answer: [fact.answer, ...translated.map((t) => t.answer)].join('\n'),
-    };
-  });
-  return { ...base, facts };
-}

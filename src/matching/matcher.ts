@@ -3,6 +3,9 @@
 // question is to one of the fact's phrasings. Words the base has never seen weigh the most, which is
 // what keeps "pizza places in Istanbul" from borrowing a fact about Istanbul.
 //
+// Each fact is indexed with its translations' phrasings and answers (the base's `translations`), so
+// a question in any of the bot's languages finds it in the one index.
+//
 // The index is kept, not rebuilt: update() re-indexes only the facts that changed, so a moderator's
 // edit to one fact costs microseconds even when the base holds tens of thousands.
 import { isDeepStrictEqual } from 'node:util';
@@ -10,6 +13,7 @@ import Fuse from 'fuse.js';
 import { LIMITS, MATCHING } from '../config/defaults.js';
 import type { FactBase } from '../knowledge/parse.js';
 import type { Fact } from '../knowledge/schema.js';
+import { TRANSLATED_LANGUAGES, type FactTranslation } from '../knowledge/translation.js';
 import { foldText } from './fold.js';
 import { idf } from './idf.js';
 import { createNormalizer, type Normalizer } from './normalize.js';
@@ -24,7 +28,7 @@ export interface Candidate {
   fact: Fact;
   /** In [0, 1]: how sure the matcher is that this fact answers the question. */
   confidence: number;
-  /** The fact's phrasing closest to the question, for "did you mean…". */
+  /** The fact's phrasing closest to the question (its own or a translation's), for "did you mean…". */
   question: string;
   /**
    * The question's words (stems) the fact holds nowhere: `known` when another fact of the base holds
@@ -69,6 +73,8 @@ interface QueryTerm {
 
 interface Entry {
   fact: Fact;
+  /** The fact's translations, indexed with it: see translationsOf. */
+  translated: readonly FactTranslation[];
   slot: number;
 }
 
@@ -162,12 +168,12 @@ class IndexedMatcher implements Matcher {
     };
     for (const key of this.#starts.startingWith(folded.slice(0, MATCHING.completionStartChars), MATCHING.completionStarts)) {
       const [, slot, i] = key.split('\n');
-      const fact = this.#bySlot[Number(slot)]?.fact;
-      offer(fact, fact?.questions[Number(i)]);
+      const entry = this.#bySlot[Number(slot)];
+      offer(entry?.fact, entry && phrasingAt(entry, Number(i)));
     }
     for (const hit of hits) {
-      const { fact } = this.#entryAt(hit);
-      for (const phrasing of fact.questions) offer(fact, phrasing);
+      const entry = this.#entryAt(hit);
+      for (const phrasing of phrasingsOf(entry.fact, entry.translated)) offer(entry.fact, phrasing);
     }
     // Sorted, so phrasings Fuse scores alike come in one order however the index was built.
     const fuse = new Fuse([...displayOf.keys()].sort(), { ignoreLocation: true, threshold: 0.4 });
@@ -188,13 +194,15 @@ class IndexedMatcher implements Matcher {
     const active: Fact[] = [];
     const gone: Entry[] = [];
     const added: Fact[] = [];
-    // Most facts come back as the very objects indexed, most in the same place: only the others need
-    // a look-up. Every active fact of the previous base has an entry holding that very object.
+    // Most facts come back as the very objects indexed, most in the same place, with the same
+    // translations: only the others need a look-up. Every active fact of the previous base has an
+    // entry holding that very object and its translations there.
+    const sameTranslations = base.translations === previous.translations;
     let kept = 0;
     base.facts.forEach((fact, i) => {
       if (fact.status !== 'active') return;
       active.push(fact);
-      if (fact === previous.facts[i]) {
+      if (sameTranslations && fact === previous.facts[i]) {
         kept += 1;
         return;
       }
@@ -204,10 +212,12 @@ class IndexedMatcher implements Matcher {
         return;
       }
       kept += 1;
-      if (entry.fact === fact) return;
+      const translated = translationsOf(base, fact);
       // A fact whose sources or dates changed needs no re-indexing, only its new version handed out.
-      if (sameForMatching(fact, entry.fact)) entry.fact = fact;
-      else {
+      if (sameForMatching(fact, entry.fact) && translated.length === entry.translated.length && translated.every((t, k) => sameTranslation(t, entry.translated[k]!))) {
+        entry.fact = fact;
+        entry.translated = translated;
+      } else {
         gone.push(entry);
         added.push(fact);
       }
@@ -243,7 +253,8 @@ class IndexedMatcher implements Matcher {
   }
 
   #add(fact: Fact): void {
-    const { phrasingWords, phrasingHeads, bodyWords, tagWords } = this.#wordsOf(fact);
+    const translated = translationsOf(this.#base, fact);
+    const { phrasingWords, phrasingHeads, bodyWords, tagWords } = this.#wordsOf(fact, translated);
     // Each phrasing counts a term once: repeats in one phrasing say nothing more.
     const questionTerms: number[] = [];
     const counts: number[] = [];
@@ -264,7 +275,7 @@ class IndexedMatcher implements Matcher {
     // One call for the whole fact: a word it repeats counts once.
     this.#lexicon.use(allOf(phrasingWords, tagWords, bodyWords));
     phrasingHeads.forEach((head, i) => this.#starts.add(phrasingRef(slot, i), headOf(head, slot, i)));
-    const entry = { fact, slot };
+    const entry = { fact, translated, slot };
     this.#entries.set(fact.id, entry);
     this.#bySlot[slot] = entry;
   }
@@ -286,15 +297,17 @@ class IndexedMatcher implements Matcher {
   }
 
   /**
-   * What the matcher reads of a fact, as ids in the normalizer's table: each phrasing's words and the
-   * first HEAD_CHARS characters of its folded start (for autocomplete), the answer's words (with its
-   * caveat's) and the tags'.
+   * What the matcher reads of a fact with its translations, as ids in the normalizer's table: each
+   * phrasing's words and the first HEAD_CHARS characters of its folded start (for autocomplete), the
+   * answers' words (its own, its translations', then its caveat's; translated caveats are not
+   * indexed) and the tags'.
    */
-  #wordsOf(fact: Fact) {
+  #wordsOf(fact: Fact, translated: readonly FactTranslation[]) {
     const { table, contentIds } = this.#normalizer;
-    const phrasings = fact.questions.map((q) => table.fold(q));
+    const phrasings = phrasingsOf(fact, translated).map((q) => table.fold(q));
     // Folded one by one into one list, as if joined by spaces, which part words as any text does.
     const body = table.fold(fact.answer);
+    for (const translation of translated) table.fold(translation.answer, body);
     if (fact.caveat) table.fold(fact.caveat, body);
     const tags: number[] = [];
     for (const tag of fact.tags) table.fold(tag, tags);
@@ -322,7 +335,7 @@ class IndexedMatcher implements Matcher {
   }
 
   #remove(entry: Entry): void {
-    const { phrasingWords, phrasingHeads, bodyWords, tagWords } = this.#wordsOf(entry.fact);
+    const { phrasingWords, phrasingHeads, bodyWords, tagWords } = this.#wordsOf(entry.fact, entry.translated);
     this.#lexicon.unuse(allOf(phrasingWords, tagWords, bodyWords));
     phrasingHeads.forEach((head, i) => this.#starts.remove(phrasingRef(entry.slot, i), headOf(head, entry.slot, i)));
     this.#index.remove(entry.slot);
@@ -335,7 +348,8 @@ class IndexedMatcher implements Matcher {
   #startKeyOf(ref: number): string {
     const slot = Math.floor(ref / PHRASINGS_PER_SLOT);
     const i = ref % PHRASINGS_PER_SLOT;
-    const question = this.#bySlot[slot]?.fact.questions[i];
+    const entry = this.#bySlot[slot];
+    const question = entry && phrasingAt(entry, i);
     if (question === undefined) throw new Error(`no phrasing ${i} in slot ${slot}`);
     return startKey(startOf(this.#normalizer.table.fold(question), this.#normalizer.table, MATCHING.completionStartChars), slot, i);
   }
@@ -419,7 +433,7 @@ class IndexedMatcher implements Matcher {
         best = i;
       }
     }
-    const bestQuestion = entry.fact.questions[best] ?? entry.fact.questions[0] ?? '';
+    const bestQuestion = phrasingAt(entry, best) ?? entry.fact.questions[0] ?? '';
     const coverage = covered / totalWeight;
     const confidence = MATCHING.coverageWeight * coverage + (1 - MATCHING.coverageWeight) * bestLikeness;
     return { fact: entry.fact, confidence: Math.min(1, Math.max(0, confidence)), question: bestQuestion, unmatched };
@@ -487,6 +501,36 @@ function holds(ids: Int32Array, from: number, to: number, id: number): boolean {
   return false;
 }
 
+/** The fact's translations in the base, in TRANSLATED_LANGUAGES' order; a fact may have none yet. */
+function translationsOf(base: FactBase, fact: Fact): readonly FactTranslation[] {
+  const translated: FactTranslation[] = [];
+  for (const language of TRANSLATED_LANGUAGES) {
+    const translation = base.translations.get(language)?.get(fact.id);
+    if (translation) translated.push(translation);
+  }
+  return translated;
+}
+
+/** A fact's phrasings as indexed: its own, then its translations' (phrasing i is phrasingAt(entry, i)). */
+function phrasingsOf(fact: Fact, translated: readonly FactTranslation[]): readonly string[] {
+  if (translated.length === 0) return fact.questions;
+  const phrasings = [...fact.questions];
+  for (const translation of translated) phrasings.push(...translation.questions);
+  return phrasings;
+}
+
+/** The entry's phrasing i, counted as phrasingsOf counts them; undefined past the last. */
+function phrasingAt(entry: Entry, i: number): string | undefined {
+  const { questions } = entry.fact;
+  if (i < questions.length) return questions[i];
+  let at = i - questions.length;
+  for (const translation of entry.translated) {
+    if (at < translation.questions.length) return translation.questions[at];
+    at -= translation.questions.length;
+  }
+  return undefined;
+}
+
 /** True when the two versions of a fact would be indexed alike (sources and dates are not indexed). */
 function sameForMatching(a: Fact, b: Fact): boolean {
   return (
@@ -500,6 +544,11 @@ function sameForMatching(a: Fact, b: Fact): boolean {
   );
 }
 
+
+/** True when the two versions of a translation would be indexed alike (its caveat is not indexed). */
+function sameTranslation(a: FactTranslation, b: FactTranslation): boolean {
+  return a === b || (a.answer === b.answer && isDeepStrictEqual(a.questions, b.questions));
+}
 
 /** Active facts to offer when the user has typed nothing useful yet: those tagged "overview" first. */
 export function featured(facts: readonly Fact[], limit: number): Fact[] {

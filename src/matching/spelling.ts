@@ -70,6 +70,13 @@ export function createLexicon(table: WordTable = new WordTable()): Lexicon {
   // Which call last counted each word, so a word repeated in one fact counts once without a set per fact.
   let countedIn = new Int32Array(0);
   let call = 0;
+  /**
+   * Whether byPair and `sorted` hold every word in use. They are first filled by the first
+   * correct() or startingWith() (fileAll), not while a base is indexed: filing each new word was a
+   * third of building the bundled base's matcher, which a cold start waits for, and a question
+   * without a typo needs neither.
+   */
+  let filed = false;
 
   /** Makes room in the per-word arrays for every id the table has given. */
   function fit(): void {
@@ -80,8 +87,8 @@ export function createLexicon(table: WordTable = new WordTable()): Lexicon {
     countedIn = grown(countedIn, size);
   }
 
-  /** A word's first use: it becomes a typo target and a completion. */
-  function learn(id: number): void {
+  /** Makes a word in use a typo target and a completion. */
+  function file(id: number): void {
     const word = table.word(id);
     lengths[id] = word.length;
     for (const pair of pairsOf(word)) {
@@ -92,7 +99,21 @@ export function createLexicon(table: WordTable = new WordTable()): Lexicon {
     sorted.add(id, word.slice(0, HEAD_CHARS));
   }
 
+  /** Files every word in use, the first time a typo or a completion is looked for. */
+  function fileAll(): void {
+    if (filed) return;
+    filed = true;
+    fit();
+    for (let id = 0; id < table.size; id++) if (uses[id]! > 0) file(id);
+  }
+
+  /** A word's first use. */
+  function learn(id: number): void {
+    if (filed) file(id);
+  }
+
   function forget(id: number): void {
+    if (!filed) return;
     const word = table.word(id);
     for (const pair of pairsOf(word)) {
       const list = byPair.get(pair)![word.length]!;
@@ -138,6 +159,7 @@ export function createLexicon(table: WordTable = new WordTable()): Lexicon {
     correct(word) {
       const edits = allowedEdits(word.length);
       if (edits === 0 || /\d/.test(word) || isEnglishWord(word)) return undefined;
+      fileAll();
       if (shared.length < table.size) {
         shared = new Uint16Array(table.size * 2);
         touched = new Int32Array(table.size * 2);
@@ -182,6 +204,7 @@ export function createLexicon(table: WordTable = new WordTable()): Lexicon {
     },
 
     startingWith(prefix, limit) {
+      fileAll();
       return sorted
         .startingWith(prefix, Infinity)
         .sort((a, b) => uses[table.find(b)]! - uses[table.find(a)]! || (a < b ? -1 : 1))

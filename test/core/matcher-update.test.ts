@@ -6,9 +6,12 @@ import { createMatcher, type Matcher } from '../../src/matching/matcher.js';
 import { BUNDLED_KNOWLEDGE, FIXTURE_KNOWLEDGE, loadBase } from '../helpers.js';
 
 let bundled: FactBase;
+/** The bundled facts without their translations: every English phrasing can then be read in seconds (translations are tested on their own below). */
+let english: FactBase;
 let fixture: FactBase;
 beforeAll(async () => {
   bundled = await loadBase(BUNDLED_KNOWLEDGE);
+  english = { ...bundled, translations: new Map() };
   fixture = await loadBase(FIXTURE_KNOWLEDGE);
 });
 
@@ -34,9 +37,9 @@ function readings(matcher: Matcher, questions: readonly string[]) {
 
 describe('updating the matcher in place', () => {
   it('reads every question after an edit, a retirement, a removal and an addition exactly as a matcher built afresh', () => {
-    const [edited, retired, removed, template] = bundled.facts.filter((f) => f.status === 'active');
-    const newest = Math.max(...bundled.facts.map((f) => f.round ?? 0));
-    const changed = bundled.facts
+    const [edited, retired, removed, template] = english.facts.filter((f) => f.status === 'active');
+    const newest = Math.max(...english.facts.map((f) => f.round ?? 0));
+    const changed = english.facts
       .filter((f) => f !== removed)
       .map((f) => {
         if (f === edited) return { ...f, questions: ['Who guards the Zaporizhzhia nuclear plant?', ...f.questions.slice(1)], answer: `${f.answer} It was revised.` };
@@ -45,17 +48,17 @@ describe('updating the matcher in place', () => {
       });
     // A fact of a round newer than any, so "the latest round" moves too.
     const added = { ...template!, id: 'added-newest-round-fact', round: newest + 1, questions: ['How long did the newest round last?', 'Length of the newest session', 'newest round duration'] };
-    const next = withFacts(bundled, [...changed, added]);
+    const next = withFacts(english, [...changed, added]);
 
     const questions = [
-      ...new Set([...bundled.facts, ...next.facts].flatMap((f) => f.questions)),
+      ...new Set([...english.facts, ...next.facts].flatMap((f) => f.questions)),
       'how long was the latest round',
       'who guards the zaporizhia plant',
       'best pizza in istanbul',
     ];
-    const updated = createMatcher(bundled);
+    const updated = createMatcher(english);
     // Another one asked every question first, so the update meets autocomplete's starts already made and sorted.
-    const asked = createMatcher(bundled);
+    const asked = createMatcher(english);
     readings(asked, questions);
     for (const matcher of [updated, asked]) matcher.update(next);
     const afresh = readings(createMatcher(next), questions);
@@ -63,6 +66,23 @@ describe('updating the matcher in place', () => {
     expect(readings(asked, questions)).toEqual(afresh);
     // Every phrasing of the base, read twice with its completions: seconds of work, not a hang.
   }, 60_000);
+
+  it('reads questions after a translation is edited or removed, and others come back as equal copies, exactly as a matcher built afresh', () => {
+    const [edited, removed] = [...bundled.translations.get('uk')!.values()];
+    const uk = new Map(bundled.translations.get('uk'));
+    const question = 'Хто охороняє Запорізьку атомну станцію?';
+    uk.set(edited!.id, { ...edited!, questions: [question, ...edited!.questions.slice(1)] });
+    uk.delete(removed!.id);
+    // A base read again gives every translation as a new object, equal to the one indexed.
+    const ru = new Map([...bundled.translations.get('ru')!].map(([id, t]) => [id, { ...t }]));
+    const next: FactBase = { ...bundled, translations: new Map([['uk', uk], ['ru', ru]]) };
+    const ruPhrasings = [edited!.id, removed!.id].flatMap((id) => ru.get(id)?.questions ?? []);
+    const questions = [...edited!.questions, ...removed!.questions, question, ...ruPhrasings, 'Хто охороняє станцію?'];
+    const matcher = createMatcher(bundled);
+    matcher.update(next);
+    expect(readings(matcher, questions)).toEqual(readings(createMatcher(next), questions));
+    expect(matcher.match(question).candidates[0]?.fact.id).toBe(edited!.id);
+  });
 
   it('finds an edited fact by its new words and no longer by the words it dropped', () => {
     const matcher = createMatcher(fixture);
