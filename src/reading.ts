@@ -52,6 +52,7 @@ const WORD_END = '(?![\\p{L}\\p{N}])';
 const CLAUSE_START = new RegExp(`(?:[,:;—–]|\\s-|${WORD_START}(?:${JOINERS}))\\s+((?:${QUESTION_WORDS})${WORD_END})`, 'giu');
 /** Words a question starts with when it has no "?" (in folded text). */
 const QUESTION_START = new RegExp(`^(?:${QUESTION_WORDS}|should)${WORD_END}`, 'u');
+const JOINER_ONLY = new RegExp(`^(?:${JOINERS})$`, 'iu');
 /** A joining word left at either end of a clause. */
 const JOINER_AT_ENDS = new RegExp(`^(?:${JOINERS})\\s+|\\s+(?:${JOINERS})$`, 'giu');
 
@@ -139,7 +140,8 @@ function clausesOf(sentence: string): string[] {
       .replace(/^[\s,:;—–-]+|[\s,:;—–-]+$/g, '')
       .replace(JOINER_AT_ENDS, '')
       .replace(/[\s,:;—–-]+$/, '');
-    if (clause) clauses.push(clause);
+    // A joining word alone ("…?? And where") is no clause: what follows leans on the question before.
+    if (clause && !JOINER_ONLY.test(clause)) clauses.push(clause);
   }
   return clauses;
 }
@@ -153,19 +155,32 @@ function endsAsQuestion(sentence: string): boolean {
   return /[?？]\s*$/.test(sentence);
 }
 
-/**
- * Where one sentence ends and the next begins: after ". ", "? ", "! " or "; " (a run of them; line
- * breaks are spaces by then). A dot inside a word ("23.11.2025", "1.5") or after a lone letter ("U.S. officials",
- * "J. D. Vance") ends nothing.
- */
-const SENTENCE_END = /(?<=(?:[!?？;]|(?<!(?:^|[\s.])\p{L})\.)[.!?？;]*)\s+/u;
+const STOPS = /[.!?？;]/;
 
-/** Sentences, each keeping its "?": "I read the news. When did it start? Thanks" → three. */
+/**
+ * Sentences, each keeping its "?": "I read the news. When did it start? Thanks" → three. A run of
+ * stops ends one sentence ("??", "?!"); "?", "!" and ";" always end it, a dot only before a space
+ * or the end, and not after a lone letter: "23.11.2025", "1.5", "U.S. officials" and "J. D. Vance"
+ * stay whole.
+ */
 function sentencesOf(text: string): string[] {
-  return text
-    .split(new RegExp(SENTENCE_END.source, 'gu'))
-    .map((s) => s.trim())
-    .filter((s) => s !== '' && !/^[.!?？;]+$/.test(s));
+  const sentences: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!STOPS.test(text[i]!)) continue;
+    let end = i;
+    while (end + 1 < text.length && STOPS.test(text[end + 1]!)) end++;
+    const run = text.slice(i, end + 1);
+    const next = text[end + 1];
+    const loneLetter = /\p{L}/u.test(text[i - 1] ?? '') && (i < 2 || /[\s.]/.test(text[i - 2]!));
+    if (/[!?？;]/.test(run) || ((next === undefined || /\s/.test(next)) && !loneLetter)) {
+      sentences.push(text.slice(start, end + 1));
+      start = end + 1;
+    }
+    i = end;
+  }
+  sentences.push(text.slice(start));
+  return sentences.map((s) => s.trim()).filter((s) => s !== '' && !/^[.!?？;]+$/.test(s));
 }
 
 /** The text without hedges and chat filler ("is it true that", "someone told me"), as whole words. */

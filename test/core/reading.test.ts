@@ -60,6 +60,14 @@ describe('reading a message', () => {
     expect(read('The Zurich conference last spring: who attended?').parts).toContainEqual({ text: 'who attended?', after: 'The Zurich conference last spring' });
   });
 
+  it('reads a question after a lone joining word with the question before it', () => {
+    expect(read('When was the first round?? And where').parts).toContainEqual({ text: 'where', after: 'When was the first round??' });
+  });
+
+  it('ends a sentence at "?" wherever it stands, as in a quoted question', () => {
+    expect(partsOf('He asked "how long did the third round last?", and nobody knew.')[0]).toBe('He asked "how long did the third round last?');
+  });
+
   it('ends a sentence at a stop before a space, never inside a date or after a lone initial', () => {
     for (const message of ['What happened in Geneva on 23.11.2025?', 'What did the U.S. side propose?', 'What did J. D. Vance say?']) {
       expect(partsOf(message), message).toEqual([message]);
