@@ -24,6 +24,8 @@ export type Misfit =
   | 'name'
   /** The question names a round of talks (the second round) the fact is not about. */
   | 'round'
+  /** The question names a day ("on 2 June") the fact is neither of nor names. */
+  | 'date'
   /** The question asks for something no fact is for: a hotel, tickets, a translation, another role. */
   | 'off-task';
 
@@ -90,6 +92,8 @@ export interface QuestionNeeds {
   attributed: boolean;
   /** The numbered rounds it names ("the second round", "на третьому раунді"), each once. */
   rounds: number[];
+  /** The days it names, as "month-day" ("6-2" for 2 June), each once. */
+  dates: string[];
 }
 
 /** How many words from a round word its ordinal may stand: "the third Istanbul round", "round one". */
@@ -140,6 +144,7 @@ export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSen
     offTask: foldAll(fit.offTask).some((p) => padded.includes(` ${p} `)),
     attributed: foldAll(fit.attribution).some((p) => padded.includes(` ${p} `)),
     rounds: roundsNamed(folded, fit),
+    dates: datesNamed(question, fit.months),
     ageOf: [],
     // "^should" stands for "should" opening the question ("should Ukraine…"), not inside it ("when should…").
     opinion: fit.opinion.filter((p, i) => (p.startsWith('^') ? padded.startsWith(` ${foldAll(fit.opinion)[i]} `) : padded.includes(` ${foldAll(fit.opinion)[i]} `))),
@@ -167,6 +172,46 @@ export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSen
   return needs;
 }
 
+/** Words between a day and its month, once folded: "2nd of June", "16-го мая" (folded "16 го мая"). */
+const DAY_LINKS = new Set(['of', 'го', 'е', 'ого', 'му']);
+
+/**
+ * The days a text names, as "month-day": a day number beside a month's name, either way round
+ * ("2 June", "June 2nd", "2nd of June", "2 червня", "2 июня"), and "23.07" or "23.07.2025".
+ */
+export function datesNamed(text: string, months: readonly (readonly string[])[]): string[] {
+  if (months.length === 0) return [];
+  const found = new Set<string>();
+  const words = foldText(text).split(' ');
+  const monthOf = (word: string | undefined) => (word === undefined ? -1 : months.findIndex((forms) => forms.some((f) => foldText(f) === word)));
+  const dayOf = (word: string | undefined) => {
+    const m = /^(\d{1,2})(?:st|nd|rd|th)?$/.exec(word ?? '');
+    const day = m ? Number(m[1]) : NaN;
+    return day >= 1 && day <= 31 ? day : undefined;
+  };
+  words.forEach((word, i) => {
+    const month = monthOf(word);
+    if (month < 0) return;
+    // "2nd of June", "16-го мая": a word between the day and the month is passed over.
+    const day = dayOf(words[i - 1]) ?? (DAY_LINKS.has(words[i - 1] ?? '') ? dayOf(words[i - 2]) : undefined) ?? dayOf(words[i + 1]);
+    if (day !== undefined) found.add(`${month + 1}-${day}`);
+  });
+  for (const m of text.matchAll(/(?<![\d.,])(\d{1,2})\.(\d{2})(?:\.(?:\d{4}|\d{2}))?(?![\d]|\.\d)/g)) {
+    const day = Number(m[1]);
+    const month = Number(m[2]);
+    if (day >= 1 && day <= 31 && month >= 1 && month <= 12) found.add(`${month}-${day}`);
+  }
+  return [...found];
+}
+
+/** True when the fact is of every day the question names (its date) or names it. */
+function fitsDates(fact: Fact, dates: readonly string[], months: readonly (readonly string[])[]): boolean {
+  const own = new Set(datesNamed([fact.answer, fact.caveat ?? ''].join(' '), months));
+  const [, month, day] = /^\d{4}-(\d\d)-(\d\d)/.exec(fact.asOf) ?? [];
+  if (month !== undefined && day !== undefined) own.add(`${Number(month)}-${Number(day)}`);
+  return dates.every((d) => own.has(d));
+}
+
 /** The stems of the vocabulary's names, for namesMissed(). */
 export function nameStemsOf(names: readonly string[], sense: WordSense): ReadonlySet<string> {
   return new Set(names.flatMap((name) => sense.stems(name)));
@@ -184,6 +229,7 @@ export function misfitOf(needs: QuestionNeeds, candidate: Candidate, fit: Vocabu
   if (!fitsYears(fact, needs.years)) return 'year';
   if (namesMissed(candidate, names)) return 'name';
   if (needs.rounds.length > 0 && fact.round !== undefined && !needs.rounds.includes(fact.round)) return 'round';
+  if (needs.dates.length > 0 && !fitsDates(fact, needs.dates, fit.months)) return 'date';
   const text = [fact.answer, fact.caveat ?? ''].join(' ');
   const words = foldText(text).split(' ');
   if (needs.counted && !countsAny(words, needs.counted, fit, sense)) return 'count';

@@ -5,6 +5,7 @@
 import type { Vocabulary } from './knowledge/schema.js';
 import { foldText } from './matching/fold.js';
 import { yearsNamed } from './fit.js';
+import { escapeRegExp } from './reading.js';
 
 export interface FollowUpWords {
   /** Words that point back ("he", "it", "that", "then"), folded. */
@@ -52,7 +53,8 @@ export function withContext(question: string, earlier: Earlier, words: Vocabular
     const phrases = kind.map(foldText).filter(Boolean);
     const own = phrases.find((p) => mine.includes(` ${p} `));
     if (own === undefined) continue;
-    for (const p of phrases) theirs = theirs.split(` ${p} `).join(` ${own} `);
+    // A day before the word goes with it: "and in June?" after "…on 23 July?" asks of June, not 23 June.
+    for (const p of phrases) theirs = theirs.replace(new RegExp(` (?:\\d{1,2} )?${escapeRegExp(p)}(?= )`, 'gu'), ` ${own}`);
   }
   const [year] = yearsNamed(question);
   if (year !== undefined) theirs = theirs.replace(/\b(?:19|20)\d\d\b/g, String(year));

@@ -207,7 +207,7 @@ function fillerPattern(filler: readonly string[]): RegExp {
   return pattern;
 }
 
-function escapeRegExp(text: string): string {
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

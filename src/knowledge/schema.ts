@@ -161,11 +161,15 @@ export const VocabularySchema = z
         // the ordinals that say which one, the first list for round 1 and so on ("first", "першому",
         // "первом", "1st"): a question about the second round is never answered by a fact whose
         // `round` is another.
+        // The months, January first, each with its names in every language and case ("june",
+        // "червня", "июня"): a question naming a day ("on 2 June") is answered only by a fact of
+        // that day or one that names it.
+        months: z.array(z.array(z.string().trim().min(1))).default([]),
         roundWords: z.array(z.string().trim().min(1)).default([]),
         roundOrdinals: z.array(z.array(z.string().trim().min(1))).default([]),
       })
       .strict()
-      .default({ offTask: [], attribution: [], asksAge: [], asksDuration: [], numberWords: [], anyCount: [], countStops: [], dateWords: [], ageWords: [], durationUnits: [], durationWords: [], opinion: [], roundWords: [], roundOrdinals: [] }),
+      .default({ offTask: [], attribution: [], asksAge: [], asksDuration: [], numberWords: [], anyCount: [], countStops: [], dateWords: [], ageWords: [], durationUnits: [], durationWords: [], opinion: [], months: [], roundWords: [], roundOrdinals: [] }),
   })
   .strict();
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BotCore } from '../../src/core.js';
-import { fitsYears, roundsNamed, yearsNamed, yearsOf } from '../../src/fit.js';
+import { datesNamed, fitsYears, roundsNamed, yearsNamed, yearsOf } from '../../src/fit.js';
 import { foldText } from '../../src/matching/fold.js';
 import type { Fact } from '../../src/knowledge/schema.js';
 import { createMatcher } from '../../src/matching/matcher.js';
@@ -231,5 +231,39 @@ describe('answering "how many"', () => {
 
   it('counts what its first words name, not what its later words mention', () => {
     expect(core.answer('How many ships carried grain through the corridor?').kind).not.toBe('answer');
+  });
+});
+
+describe('the days a question names', () => {
+  const months = [['january'], ['february'], ['march'], ['april'], ['may', 'травня', 'мая'], ['june', 'червня', 'июня'], ['july', 'липня', 'июля']];
+
+  it('are a day number beside a month, either way round, in any of the languages, or written in figures', () => {
+    expect(datesNamed('What happened on 2 June?', months)).toEqual(['6-2']);
+    expect(datesNamed('What happened on June 2nd, and on the 16th of May?', months)).toEqual(['6-2', '5-16']);
+    expect(datesNamed('Що сталося 23 липня?', months)).toEqual(['7-23']);
+    expect(datesNamed('Что было 16-го мая?', months)).toEqual(['5-16']);
+    expect(datesNamed('Geneva 23.11.2025', months)).toEqual(['11-23']);
+  });
+
+  it('are none for a month alone, a year, or a decimal number', () => {
+    expect(datesNamed('What happened in June 2025?', months)).toEqual([]);
+    expect(datesNamed('a 1.5 hour meeting, 3.000 prisoners', months)).toEqual([]);
+  });
+});
+
+describe('answering a question that names a day', () => {
+  const vocabulary = { fit: { months: [['may'], ['june']].flatMap((m, i) => (i === 0 ? [[], [], [], [], m] : [m])) } };
+  const sketches: FactSketch[] = [
+    { id: 'swap-agreed', asOf: '2025-06-02', questions: ['How many prisoners were swapped?', 'Prisoners swapped', 'Size of the prisoner swap'], answer: 'Both sides agreed on 2 June to swap all wounded prisoners.' },
+  ];
+  const core = new BotCore(baseOf(sketches, vocabulary));
+
+  it('is answered by a fact of that day, or one that names it', () => {
+    expect(core.answer('How many prisoners were swapped on 2 June?')).toMatchObject({ kind: 'answer', factId: 'swap-agreed' });
+  });
+
+  it('is never answered by a fact of another day, however well the words match', () => {
+    expect(core.answer('How many prisoners were swapped?'), 'premise: the words alone find it').toMatchObject({ kind: 'answer' });
+    expect(core.answer('How many prisoners were swapped on 9 May?').kind).not.toBe('answer');
   });
 });

@@ -47,6 +47,13 @@ describe('reading a follow-up with the earlier question', () => {
     expect(read).not.toContain('when');
   });
 
+  it('replaces a month with a month, and the day that went with it', () => {
+    const withMonths = { ...followUp, kinds: [...followUp.kinds, ['june', 'july']] };
+    const read = withContext('and in June?', { question: 'What was agreed on 23 July?' }, withMonths, names);
+    expect(read).toContain('agreed on june');
+    expect(read).not.toMatch(/23|july/);
+  });
+
   it('replaces a year with a year', () => {
     const read = inContext('and in 2022?', { question: 'Who hosted the talks in 2025?' });
     expect(read).toContain('hosted the talks');
