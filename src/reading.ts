@@ -24,9 +24,9 @@ export interface Reading {
 export interface Part {
   text: string;
   /**
-   * The question the message asked just before this one, when there was one: "…held, and who
-   * attended?" asks who attended what the first clause named, and "How long did it last?" after
-   * "When was the first round?" asks about that round.
+   * What the message said just before this part, when the part may lean on it: the question asked
+   * before it ("How long did it last?" after "When was the first round?"), or the clause of its
+   * sentence before it ("…held, and who attended?", "The Zurich conference: who attended?").
    */
   after?: string;
 }
@@ -76,8 +76,8 @@ export function readMessage(raw: string, vocabulary: Pick<Vocabulary, 'filler' |
   // it got me wondering: how long did the third round last?" asks the clause after the colon.
   // What ends in "?" is tried before what only starts like a question ("Ugh, what a week.").
   // A sentence's clauses keep their order and share its "?" ("which countries…, and would you agree?").
-  // Each part remembers the question asked before it in the message (in the message's order), which
-  // a part that leans on it ("…, and who attended?") is read with.
+  // Each part remembers what was said before it in the message (in the message's order), which a
+  // part that leans on it ("…, and who attended?") is read with.
   let previous: string | undefined;
   const asking = sentences
     .map((s) => {
@@ -155,6 +155,7 @@ function endsAsQuestion(sentence: string): boolean {
   return /[?？]\s*$/.test(sentence);
 }
 
+/** What may end a sentence. */
 const STOPS = /[.!?？;]/;
 
 /**
