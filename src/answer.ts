@@ -151,9 +151,9 @@ export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Dat
 }
 
 /**
- * The ways to read one part. A part that leans on the question asked before it in the same message
- * ("…held, and who attended?", "How long did it last?") is read with that question only: alone it
- * would ask something else. Otherwise, in a conversation, a part that reads as a follow-up is read
+ * The ways to read one part. A part that leans on what the same message said before it ("…held,
+ * and who attended?", "How long did it last?") is read with that only: alone it would ask
+ * something else. Otherwise, in a conversation, a part that reads as a follow-up is read
  * with the earlier turn first, or alone first and then with it when it is too short to stand alone.
  */
 function readingsOf(part: Part, vocabulary: Snapshot['base']['vocabulary'], earlier: Earlier | undefined): { text: string; own?: string }[] {
