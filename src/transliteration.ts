@@ -5,7 +5,8 @@
 // question. The result need not be spelt right: the matcher corrects a letter or two, as it does
 // for any typo. Packages that reverse a transliteration follow one official scheme ("iu" for ю,
 // "ia" for я) and read informal spellings worse than this table.
-import { isEnglishWord } from './matching/spelling.js';
+import { RUSSIAN, UKRAINIAN } from './matching/languages.js';
+import { editDistance, isEnglishWord } from './matching/spelling.js';
 
 export type Cyrillic = 'uk' | 'ru';
 
@@ -107,7 +108,16 @@ export function looksTransliterated(text: string): boolean {
   return english / words.length < ENGLISH_SHARE;
 }
 
-/** The text read back into Cyrillic by one language's informal spellings; other characters kept. */
+/** Each language's function and question words, which a read-back word one letter off is taken for. */
+const FUNCTION_WORDS: Record<Cyrillic, readonly string[]> = { uk: UKRAINIAN.stopwords, ru: RUSSIAN.stopwords };
+/** Function words this short are never taken for a read-back word a letter off: too many neighbours. */
+const FUNCTION_WORD_MIN = 4;
+
+/**
+ * The text read back into Cyrillic by one language's informal spellings; other characters kept. A
+ * word one letter off a function or question word of the language is taken for it: people leave out
+ * the soft sign ("skilky" → «скілки», meant «скільки»), which the question words' checks need spelt.
+ */
 export function toCyrillic(text: string, lang: Cyrillic): string {
   const groups = [...OWN[lang], ...COMMON].sort((a, b) => b[0].length - a[0].length);
   return text.replace(/[a-z']+/gi, (word) => {
@@ -118,6 +128,7 @@ export function toCyrillic(text: string, lang: Cyrillic): string {
       out += group ? group[1] : latin[i];
       i += group ? group[0].length : 1;
     }
-    return out;
+    if (out.length < FUNCTION_WORD_MIN || FUNCTION_WORDS[lang].includes(out)) return out;
+    return FUNCTION_WORDS[lang].find((w) => w.length >= FUNCTION_WORD_MIN && editDistance(out, w, 1) <= 1) ?? out;
   });
 }

@@ -23,6 +23,11 @@ describe('a question typed in Latin letters', () => {
     expect(toCyrillic("peremyr'ya", 'uk')).toBe('перемир’я');
     expect(toCyrillic('shchob zhyttya', 'uk')).toBe('щоб життя');
   });
+
+  it('takes a word one letter off a question word of the language for it, as a soft sign left out', () => {
+    expect(toCyrillic('skilky tryvav', 'uk')).toBe('скільки тривав');
+    expect(toCyrillic('skolko dlilsya', 'ru')).toBe('сколько длился');
+  });
 });
 
 describe('answering a transliterated question', () => {
@@ -31,6 +36,7 @@ describe('answering a transliterated question', () => {
     for (const [latin, cyrillic, lang] of [
       ['koly buv tretiy raund u Stambuli?', 'коли був третій раунд у Стамбулі?', 'uk'],
       ['kto vozglavlyal rossiyskuyu delegatsiyu?', 'кто возглавлял российскую делегацию?', 'ru'],
+      ['skilky tryvav pershyi raund u Stambuli', 'скільки тривав перший раунд у Стамбулі', 'uk'],
     ] as const) {
       const typed = core.answer(latin);
       const expected = core.answer(cyrillic);
