@@ -135,7 +135,11 @@ export class WordTable {
     return true;
   }
 
-  /** #find for the word of `length` letters at the start of #scratch. */
+  /**
+   * #find for the word of `length` letters at the start of #scratch. The probe is written out again
+   * rather than shared with #find through a comparison callback: both run for every word a build
+   * reads, and each compares its own source of letters inline.
+   */
   #findFolded(length: number, hash: number): number {
     const places = this.#places;
     const chars = this.#chars;
