@@ -233,7 +233,7 @@ export function misfitOf(needs: QuestionNeeds, candidate: Candidate, fit: Vocabu
   const text = [fact.answer, fact.caveat ?? ''].join(' ');
   const words = foldText(text).split(' ');
   if (needs.counted && !countsAny(words, needs.counted, fit, sense)) return 'count';
-  if (needs.counted === undefined && needs.countsAnything && !words.some((w, i) => isNumber(w, fit.numberWords) && !isDatePart(words, i, fit.dateWords))) return 'count';
+  if (needs.counted === undefined && needs.countsAnything && !words.some((w, i) => isNumber(w, fit.numberWords) && !isDatePart(words, i, fit.months))) return 'count';
   if (needs.age && !statesAge(text, needs.ageOf, fit, sense)) return 'age';
   if (needs.duration && !statesDuration(words, fit)) return 'duration';
   // A view the fact reports is in its answer ("Peskov said a summit should finalise a deal"). A
@@ -253,7 +253,7 @@ function isNumber(word: string, numberWords: readonly string[]): boolean {
 /** A number, not part of a date, within COUNT_WINDOW words of one of the counted things. */
 function countsAny(words: readonly string[], counted: readonly string[], fit: Vocabulary['fit'], sense: WordSense): boolean {
   for (let i = 0; i < words.length; i++) {
-    if (!isNumber(words[i]!, fit.numberWords) || isDatePart(words, i, fit.dateWords)) continue;
+    if (!isNumber(words[i]!, fit.numberWords) || isDatePart(words, i, fit.months)) continue;
     const near = sense.stems(words.slice(Math.max(0, i - COUNT_WINDOW), i + COUNT_WINDOW + 1).join(' '));
     if (counted.some((c) => near.includes(c))) return true;
   }
@@ -261,10 +261,11 @@ function countsAny(words: readonly string[], counted: readonly string[], fit: Vo
 }
 
 /** "2 October 2025", "October 2", "in 2025": a number that dates rather than counts. */
-function isDatePart(words: readonly string[], i: number, dateWords: readonly string[]): boolean {
+function isDatePart(words: readonly string[], i: number, months: readonly (readonly string[])[]): boolean {
   const word = words[i]!;
   if (/^(?:19|20)\d\d$/.test(word)) return true;
-  return dateWords.includes(words[i - 1] ?? '') || dateWords.includes(words[i + 1] ?? '');
+  const isMonth = (w: string | undefined) => w !== undefined && months.some((forms) => forms.includes(w));
+  return isMonth(words[i - 1]) || isMonth(words[i + 1]);
 }
 
 /**

@@ -138,8 +138,6 @@ export const VocabularySchema = z
         anyCount: z.array(z.string().trim().min(1)).default([]),
         // Words that end what "how many" counts ("how many ships WERE attacked").
         countStops: z.array(z.string().trim().min(1)).default([]),
-        // Month names: a number beside one dates rather than counts ("2 October").
-        dateWords: z.array(z.string().trim().min(1)).default([]),
         // How a question asks for an age or a length of time, in each language ("how old", "скільки років").
         asksAge: z.array(z.string().trim().min(1)).default([]),
         asksDuration: z.array(z.string().trim().min(1)).default([]),
@@ -162,14 +160,14 @@ export const VocabularySchema = z
         // "первом", "1st"): a question about the second round is never answered by a fact whose
         // `round` is another.
         // The months, January first, each with its names in every language and case ("june",
-        // "червня", "июня"): a question naming a day ("on 2 June") is answered only by a fact of
-        // that day or one that names it.
+        // "червня", "июня"): a number beside one dates rather than counts ("2 October"), and a
+        // question naming a day ("on 2 June") is answered only by a fact of that day or one naming it.
         months: z.array(z.array(z.string().trim().min(1))).default([]),
         roundWords: z.array(z.string().trim().min(1)).default([]),
         roundOrdinals: z.array(z.array(z.string().trim().min(1))).default([]),
       })
       .strict()
-      .default({ offTask: [], attribution: [], asksAge: [], asksDuration: [], numberWords: [], anyCount: [], countStops: [], dateWords: [], ageWords: [], durationUnits: [], durationWords: [], opinion: [], months: [], roundWords: [], roundOrdinals: [] }),
+      .default({ offTask: [], attribution: [], asksAge: [], asksDuration: [], numberWords: [], anyCount: [], countStops: [], ageWords: [], durationUnits: [], durationWords: [], opinion: [], months: [], roundWords: [], roundOrdinals: [] }),
   })
   .strict();
 

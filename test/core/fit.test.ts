@@ -209,7 +209,7 @@ describe('answering a question about someone’s age', () => {
 });
 
 describe('answering "how many"', () => {
-  const vocabulary = { fit: { countStops: ['was', 'were', 'did'], dateWords: ['july'] } };
+  const vocabulary = { fit: { countStops: ['was', 'were', 'did'], months: [[], [], [], [], [], [], ['july']] } };
   // Other facts, so that the grain fact's words are rare enough to tell what is counted.
   const others: FactSketch[] = ['venue', 'date', 'chair', 'delegation', 'agenda'].map((topic) => ({
     id: `round-${topic}`,
