@@ -1,6 +1,6 @@
 // Every sentence the bot says to people, in one place, so wording is reviewed and changed once.
 import type { Language } from './language.js';
-import { DIALOGUE_TRANSLATIONS, MOD_TRANSLATIONS, type DialogueText, type ModText } from './moderator-text.js';
+import { DIALOGUE_TRANSLATIONS, FIELD_LABELS, MOD_TRANSLATIONS, timeOf, type DialogueText, type ModText } from './moderator-text.js';
 export const MESSAGES = Object.freeze({
   declined: 'I have no verified answer to that. I only answer from checked, cited facts about the Russia–Ukraine talks in Istanbul.',
   declineSuggestionsLead: 'You could ask, for example:',
@@ -107,24 +107,10 @@ export const MOD_MESSAGES = Object.freeze({
   /** What an undo took back: the change it undid, by whom and when. */
   historyUndid: (action: string, who: string, at: string) => `(took back the ${action} by ${who} at ${at} UTC)`,
   /** When a time is shown: "2025-12-02 09:30". */
-  timeOf: (iso: string) => iso.replace('T', ' ').slice(0, 16),
+  timeOf,
   showVersion: (version: string) => `version: ${version} (an edit is checked against it)`,
   retiredMark: '(retired)',
-  fieldLabels: Object.freeze({
-    id: 'id',
-    round: 'round',
-    questions: 'questions',
-    answer: 'answer',
-    caveat: 'caveat',
-    sources: 'sources',
-    asOf: 'asOf',
-    tags: 'tags',
-    url: 'url',
-    source: 'source',
-    title: 'title',
-    publisher: 'publisher',
-    published: 'published',
-  }),
+  fieldLabels: FIELD_LABELS,
   none: '—',
   statusFacts: (all: number, active: number, sources: number) => `Facts: ${all} (${active} active, ${all - active} retired), citing ${sources} sources.`,
   statusVersion: (version: string, newest: string) => `Version ${version}; newest information from ${newest}.`,

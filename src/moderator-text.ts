@@ -25,10 +25,10 @@ function plural(lang: 'uk' | 'ru', n: number, one: string, few: string, many: st
 }
 
 /** When a time is shown: "2025-12-02 09:30", as in English. */
-const timeOf = (iso: string) => iso.replace('T', ' ').slice(0, 16);
+export const timeOf = (iso: string) => iso.replace('T', ' ').slice(0, 16);
 
 /** The names moderators type for the fields, the same in every language (see fields.ts). */
-const FIELD_LABELS = Object.freeze({
+export const FIELD_LABELS = Object.freeze({
   id: 'id',
   round: 'round',
   questions: 'questions',
