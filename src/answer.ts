@@ -124,18 +124,27 @@ export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Dat
   }
   const first = reading.parts[0]?.text;
   if (first === undefined) return { result: declined(snapshot, lang, reading.question, [], [], say.empty), understood: '' };
-  // The parts are tried in order and the first one the base answers is answered; a message that
-  // asked several things says which it answered. Nothing answered: the nearest miss is returned.
+  // The parts are tried in order and the first one the base answers is answered (each in the ways
+  // readingsOf lists); a message that asked several things says which it answered. Nothing
+  // answered: the nearest miss is returned.
   let nearest: AnswerResult | undefined;
   for (const part of reading.parts) {
+    let chosen: { result: AnswerOk; text: string } | undefined;
     for (const { text, own } of readingsOf(part, snapshot.base.vocabulary, earlier)) {
       const result = answerPart(snapshot, text, now, lang, sure, own);
       if (result.kind === 'answer') {
-        result.question = part.text;
-        if (reading.questionParts > 1) result.notes.push(say.answeredOne(part.text));
-        return { result, understood: text };
+        // The first reading answered, unless a reading with the earlier turn keeps to its topic and that one left it.
+        const keepsTopic = (r: AnswerOk) => continues(snapshot, earlier, r.factId);
+        if (!chosen || (own !== undefined && keepsTopic(result) && !keepsTopic(chosen.result))) chosen = { result, text };
+        continue;
       }
       if (!nearest || (nearest.kind === 'declined' && result.kind === 'ambiguous') || (nearest.kind === result.kind && result.confidence > nearest.confidence)) nearest = result;
+    }
+    if (chosen) {
+      const { result, text } = chosen;
+      result.question = part.text;
+      if (reading.questionParts > 1) result.notes.push(say.answeredOne(part.text));
+      return { result, understood: text };
     }
   }
   // Ukrainian or Russian typed in Latin letters ("koly buv tretiy raund?"): read back into each
@@ -151,10 +160,12 @@ export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Dat
 }
 
 /**
- * The ways to read one part. A part that leans on what the same message said before it ("…held,
- * and who attended?", "How long did it last?") is read with that only: alone it would ask
- * something else. Otherwise, in a conversation, a part that reads as a follow-up is read
- * with the earlier turn first, or alone first and then with it when it is too short to stand alone.
+ * The ways to read one part, in the order they are preferred. A part that leans on what the same
+ * message said before it ("…held, and who attended?", "How long did it last?") is read with that
+ * only: alone it would ask something else. In a conversation, a part that reads as a follow-up or
+ * is too short to stand alone is read with the earlier turn first, then alone; any other part alone
+ * first, then with the earlier turn, since a whole question may still leave out what the
+ * conversation is about ("how did the Kremlin respond?" after a question on Ukraine's proposal).
  */
 function readingsOf(part: Part, vocabulary: Snapshot['base']['vocabulary'], earlier: Earlier | undefined): { text: string; own?: string }[] {
   const { text } = part;
@@ -162,7 +173,17 @@ function readingsOf(part: Part, vocabulary: Snapshot['base']['vocabulary'], earl
   if (part.after !== undefined && leans) return [{ text: withContext(text, { question: part.after }, vocabulary.followUp, vocabulary.names), own: text }];
   if (earlier === undefined) return [{ text }];
   const combined = { text: withContext(text, earlier, vocabulary.followUp, vocabulary.names), own: text };
-  return leans ? [combined, { text }] : [{ text }];
+  return leans ? [combined, { text }] : [{ text }, combined];
+}
+
+/**
+ * True when a fact keeps to the topic of the fact that answered the earlier turn: it sits in the
+ * same knowledge file, which is how the curators group the facts of one topic.
+ */
+function continues(snapshot: Snapshot, earlier: Earlier | undefined, factId: string): boolean {
+  if (earlier?.factId === undefined) return false;
+  const file = snapshot.base.fileOf.get(earlier.factId);
+  return file !== undefined && snapshot.base.fileOf.get(factId) === file;
 }
 
 /**
@@ -272,6 +293,7 @@ function answerPart(snapshot: Snapshot, question: string, now: Date, guessed: La
     .filter((c) => !c.unmatched.some((u) => !u.known && ownStems.has(u.stem)));
   const aboutRound = aboutNow && asksAboutRound(question, sense.stems);
   if (aboutNow) moveNewestFirst(candidates, aboutRound);
+  else if (needs.rounds.length > 0) moveRoundFirst(candidates, needs.rounds);
   const best = candidates[0];
   // Cyrillic without a letter only one of the languages has ("головний результат першого раунду")
   // is told by the phrasing it matched, which is written in one of them.
@@ -352,6 +374,30 @@ function moveNewestFirst(candidates: Candidate[], aboutRound: boolean): void {
   let newest = pool[0]!;
   for (const c of pool) if (c.fact.asOf > newest.fact.asOf) newest = c;
   const at = candidates.indexOf(newest);
+  if (at > 0) candidates.unshift(...candidates.splice(at, 1));
+}
+
+/**
+ * For a question that names a numbered round ("the first round"): a candidate near the best that
+ * belongs to that round, and misses no word of the question the best holds, goes first. Facts of other series (the Belarus rounds of 2022, the
+ * trilateral rounds of 2026) carry no round number and also speak of "the first round"; the
+ * numbered rounds are what a bare ordinal means, as `round` says.
+ */
+function moveRoundFirst(candidates: Candidate[], rounds: readonly number[]): void {
+  const best = candidates[0];
+  if (!best || (best.fact.round !== undefined && rounds.includes(best.fact.round))) return;
+  const floor = best.confidence * MATCHING.latestBand;
+  // It must hold every word of the question the best holds: "the third round of trilateral talks"
+  // names its series, which a fact of the third Istanbul round lacks.
+  const missedByBest = new Set(best.unmatched.map((u) => u.stem));
+  const at = candidates.findIndex(
+    (c) =>
+      c.confidence >= floor &&
+      c.confidence >= MATCHING.answerThreshold &&
+      c.fact.round !== undefined &&
+      rounds.includes(c.fact.round) &&
+      c.unmatched.every((u) => missedByBest.has(u.stem)),
+  );
   if (at > 0) candidates.unshift(...candidates.splice(at, 1));
 }
 

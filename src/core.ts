@@ -105,7 +105,7 @@ export class BotCore {
       return result;
     }
     const answer = turn?.factId === undefined ? undefined : this.#active().get(turn.factId)?.answer;
-    const earlier = turn && { question: turn.question, ...(answer !== undefined ? { answer } : {}) };
+    const earlier = turn && { question: turn.question, ...(answer !== undefined ? { answer, factId: turn.factId } : {}) };
     const { result, understood } = answerQuestion(this.#snapshot, request.question, now, earlier, request.locale);
     // Small talk keeps the thread: "thanks" between two questions does not lose what was asked.
     if (key !== undefined && result.kind !== 'chat' && understood) {

@@ -27,6 +27,8 @@ export function readsAsFollowUp(question: string, words: Vocabulary['followUp'])
 export interface Earlier {
   question: string;
   answer?: string;
+  /** The fact that answered it, if one did. */
+  factId?: string;
 }
 
 /**

@@ -48,12 +48,19 @@ export type FactSketch = Partial<FactInput> & { id: string; asOf: string };
  * the id's words, and one source at example.com. `vocabulary` is the vocabulary file's content.
  */
 export function baseOf(facts: readonly FactSketch[], vocabulary: Record<string, unknown> = {}): FactBase {
-  const full = facts.map((f) => {
-    const words = f.id.replace(/-/g, ' ');
-    return { questions: [`What about ${words}?`, `Tell me about ${words}`, `Details of ${words}`], answer: `A fact about ${words}.`, sources: [{ url: `https://example.com/${f.id}` }], ...f };
-  });
+  return baseOfFiles({ test: facts }, vocabulary);
+}
+
+/** The same, with the facts in several files (a file is a topic), named by the keys of `files`. */
+export function baseOfFiles(files: Record<string, readonly FactSketch[]>, vocabulary: Record<string, unknown> = {}): FactBase {
+  const full = (facts: readonly FactSketch[]) =>
+    facts.map((f) => {
+      const words = f.id.replace(/-/g, ' ');
+      return { questions: [`What about ${words}?`, `Tell me about ${words}`, `Details of ${words}`], answer: `A fact about ${words}.`, sources: [{ url: `https://example.com/${f.id}` }], ...f };
+    });
   // JSON is YAML: the files reach the parser as text, as they would from disk.
-  const result = parseFactBase([{ name: 'facts/test.yaml', text: JSON.stringify({ facts: full }) }], { name: 'vocabulary.yaml', text: JSON.stringify(vocabulary) });
+  const texts = Object.entries(files).map(([name, facts]) => ({ name: `facts/${name}.yaml`, text: JSON.stringify({ facts: full(facts) }) }));
+  const result = parseFactBase(texts, { name: 'vocabulary.yaml', text: JSON.stringify(vocabulary) });
   if (!result.ok) throw new Error(`test base is invalid: ${result.problems.map(formatProblem).join('; ')}`);
   return result.base;
 }

@@ -3,7 +3,7 @@ import { CONVERSATION } from '../../src/config/defaults.js';
 import { MemoryConversations, type Turn } from '../../src/conversation.js';
 import { BotCore } from '../../src/core.js';
 import { MESSAGES } from '../../src/messages.js';
-import { baseOf } from '../helpers.js';
+import { baseOf, baseOfFiles } from '../helpers.js';
 import { CHAT_VOCABULARY, LEADERS, ROUNDS } from '../talks-base.js';
 
 const turn = (question: string, at: number): Turn => ({ question, lang: 'en', at });
@@ -123,5 +123,30 @@ describe('the core in a conversation', () => {
     new BotCore(base, undefined, shared).answer({ question: 'When was the second round?', conversation: 'c' });
     expect(new BotCore(base, undefined, shared).answer({ question: FOLLOW_UP, conversation: 'c' })).toMatchObject({ factId: 'round-two-venue' });
     expect(shared.recent('c', Date.now())).toMatchObject({ factId: 'round-two-venue' });
+  });
+});
+
+describe('a question in a conversation that is not worded as a follow-up', () => {
+  const base = baseOfFiles({
+    summit: [
+      { id: 'summit-proposal', asOf: '2025-07-23', questions: ['What did Ukraine propose about a leaders summit?', 'Ukraine summit proposal', 'Did Ukraine propose a leaders summit?'], answer: 'Ukraine proposed a leaders summit by the end of August.' },
+      { id: 'summit-reply', asOf: '2025-07-24', questions: ['How did the Kremlin respond to the summit proposal?', 'Kremlin reply to the Ukrainian summit proposal', 'What did the Kremlin say about a leaders summit?'], answer: 'The Kremlin said a summit could only be the final step.' },
+    ],
+    drafts: [
+      { id: 'drafts-reply', asOf: '2022-04-10', questions: ['How did the Kremlin respond?', 'Kremlin response to the drafts', 'What did the Kremlin say about the drafts?'], answer: 'The Kremlin said the drafts were not agreed.' },
+    ],
+  });
+
+  it('is read with the earlier turn too, and answered so when that keeps to the topic of the earlier answer', () => {
+    expect(new BotCore(base).answer('how did the Kremlin respond?'), 'premise: alone it asks of the drafts').toMatchObject({ kind: 'answer', factId: 'drafts-reply' });
+    const core = new BotCore(base);
+    expect(core.answer({ question: 'What did Ukraine propose about a leaders summit?', conversation: 'c' })).toMatchObject({ factId: 'summit-proposal' });
+    expect(core.answer({ question: 'how did the Kremlin respond?', conversation: 'c' })).toMatchObject({ kind: 'answer', factId: 'summit-reply' });
+  });
+
+  it('is answered on its own when it leaves the topic, read with the earlier turn or not', () => {
+    const core = new BotCore(base);
+    core.answer({ question: 'What did the Kremlin say about the drafts?', conversation: 'c' });
+    expect(core.answer({ question: 'Ukraine summit proposal', conversation: 'c' })).toMatchObject({ kind: 'answer', factId: 'summit-proposal' });
   });
 });

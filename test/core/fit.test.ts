@@ -184,6 +184,21 @@ describe('answering a question that names a round', () => {
     expect(core.answer('What prisoner exchange was agreed at the second round?').kind).not.toBe('answer');
     expect(core.answer('What prisoner exchange was agreed at the first round?')).toMatchObject({ kind: 'answer', factId: 'swap-first' });
   });
+
+  it('is answered by the fact of that numbered round before a near one of another series, unless the question names the series', () => {
+    const trilateral: FactSketch = {
+      id: 'swap-trilateral',
+      asOf: '2026-01-24',
+      questions: ['What prisoner exchange was agreed at the first round?', 'Prisoner exchange agreed at the first round of trilateral talks', 'What swap was agreed at the first trilateral round in Abu Dhabi?'],
+      answer: 'A swap of 157 prisoners was agreed at the first round of trilateral talks.',
+    };
+    const firstRound: FactSketch = { ...sketches[0]!, questions: ['Which prisoners were to be exchanged after the first round?', 'Prisoner exchange agreed in the first round of the Istanbul talks', 'What exchange was agreed at round one?'] };
+    const core = new BotCore(baseOf([firstRound, trilateral], vocabulary));
+    const candidates = createMatcher(core.base).match('What prisoner exchange was agreed at the first round?').candidates;
+    expect(candidates[0]?.fact.id, 'premise: by its words the trilateral fact is the best').toBe('swap-trilateral');
+    expect(core.answer('What prisoner exchange was agreed at the first round?')).toMatchObject({ kind: 'answer', factId: 'swap-first' });
+    expect(core.answer('What prisoner exchange was agreed at the first round of trilateral talks?')).toMatchObject({ kind: 'answer', factId: 'swap-trilateral' });
+  });
 });
 
 describe('answering a question about someone’s age', () => {
