@@ -5,7 +5,7 @@ import { citationsOf, type Citation } from './citations.js';
 import { misfitOf, nameStemsOf, needsOf } from './fit.js';
 import { asksAboutNow, isStale } from './freshness.js';
 import { CONVERSATION, LIMITS, MATCHING } from './config/defaults.js';
-import { readsAsFollowUp, withContext, type Earlier } from './follow-up.js';
+import { readsAsFollowUp, withContext, withPersonNamed, type Earlier } from './follow-up.js';
 import type { Fact } from './knowledge/schema.js';
 import type { FactBase } from './knowledge/parse.js';
 import { foldAll, foldText } from './matching/fold.js';
@@ -173,7 +173,9 @@ function readingsOf(part: Part, vocabulary: Snapshot['base']['vocabulary'], earl
   if (part.after !== undefined && leans) return [{ text: withContext(text, { question: part.after }, vocabulary.followUp, vocabulary.names), own: text }];
   if (earlier === undefined) return [{ text }];
   const combined = { text: withContext(text, earlier, vocabulary.followUp, vocabulary.names), own: text };
-  return leans ? [combined, { text }] : [{ text }, combined];
+  // Alone, "how old is he?" still means the person the conversation named.
+  const alone = { text: withPersonNamed(text, earlier, vocabulary.followUp, vocabulary.names).text };
+  return leans ? [combined, alone] : [alone, combined];
 }
 
 /**

@@ -32,20 +32,34 @@ export interface Earlier {
 }
 
 /**
- * The follow-up read with the earlier turn. "He" or "she" stands for the person the earlier question
- * named, or, when it named none, the first person its answer named ("who led Russia's team?" …
- * "what did he say then?" asks what Medinsky said); otherwise the follow-up's words come first, then the earlier question's, less any word of a
- * kind the follow-up names anew ("second" replaces "first", "2022" replaces "2025", "Umerov"
- * replaces "Medinsky").
+ * The follow-up with "he" or "she" replaced, where it stands, by the person meant: the one the
+ * earlier question named, or, when it named none, the first person its answer named ("who led
+ * Russia's team?" … "how old is he?" asks how old Medinsky is). Unchanged when it points to no one
+ * the conversation named. `fromAnswer` says whether the person came from the earlier answer.
+ */
+export function withPersonNamed(question: string, earlier: Earlier, words: Vocabulary['followUp'], names: Vocabulary['names']): { text: string; fromAnswer: boolean } {
+  const mine = ` ${foldText(question)} `;
+  const pronouns = words.personPronouns.map(foldText).filter((p) => mine.includes(` ${p} `));
+  if (pronouns.length === 0) return { text: question, fromAnswer: false };
+  const named = firstNamed(earlier.question, names.people);
+  const person = named ?? firstNamed(earlier.answer ?? '', names.people);
+  if (person === undefined) return { text: question, fromAnswer: false };
+  let text = mine;
+  for (const p of pronouns) text = text.replaceAll(` ${p} `, ` ${foldText(person)} `);
+  return { text: text.trim(), fromAnswer: named === undefined };
+}
+
+/**
+ * The follow-up read with the earlier turn. A person it points to is named (withPersonNamed); when
+ * that person came from the earlier answer ("who led Russia's team?" … "what did he say then?"),
+ * that is all it needs. Otherwise the follow-up's words come first, then the earlier question's,
+ * less any word of a kind the follow-up names anew ("second" replaces "first", "2022" replaces
+ * "2025", "Umerov" replaces "Medinsky").
  */
 export function withContext(question: string, earlier: Earlier, words: Vocabulary['followUp'], names: Vocabulary['names']): string {
-  const mine = ` ${foldText(question)} `;
-  // "He" is the person the earlier question was about, if it named one ("what did Johnson say…?" …
-  // "when did he say that?"), and the follow-up goes on with that question; else the person its
-  // answer named ("who led Russia's team?" … "what did he say then?" asks what Medinsky said).
-  const pointsToPerson = words.personPronouns.some((p) => mine.includes(` ${foldText(p)} `));
-  const person = pointsToPerson && firstNamed(earlier.question, names.people) === undefined ? firstNamed(earlier.answer ?? '', names.people) : undefined;
-  if (person !== undefined) return `${question.trim()} ${person}`;
+  const asked = withPersonNamed(question, earlier, words, names);
+  if (asked.fromAnswer) return asked.text;
+  const mine = ` ${foldText(asked.text)} `;
   let theirs = ` ${foldText(earlier.question)} `;
   // A person replaces a person and a place a place, where it stood: "what about Fomin?" keeps "in
   // Istanbul", and "what about the first?" after "how long did the third round last?" asks how long
@@ -60,7 +74,7 @@ export function withContext(question: string, earlier: Earlier, words: Vocabular
   }
   const [year] = yearsNamed(question);
   if (year !== undefined) theirs = theirs.replace(/\b(?:19|20)\d\d\b/g, String(year));
-  return `${question.trim()} ${theirs.replace(/\s+/g, ' ').trim()}`;
+  return `${asked.text.trim()} ${theirs.replace(/\s+/g, ' ').trim()}`;
 }
 
 /** The person the text names first, of those listed (folded), if any. */

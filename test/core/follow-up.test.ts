@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BotCore } from '../../src/core.js';
-import { readsAsFollowUp, withContext, type Earlier } from '../../src/follow-up.js';
+import { readsAsFollowUp, withContext, withPersonNamed, type Earlier } from '../../src/follow-up.js';
 import { baseOf } from '../helpers.js';
 import { CHAT_VOCABULARY, LEADERS, ROUNDS } from '../talks-base.js';
 
@@ -60,10 +60,20 @@ describe('reading a follow-up with the earlier question', () => {
     expect(read).not.toContain('2025');
   });
 
-  it('reads "he" or "she" as the person the earlier answer names first', () => {
+  it('reads "he" or "she" as the person the earlier answer names first, where the pronoun stood', () => {
     const earlier = { question: 'Who led the Russian delegation?' };
-    expect(inContext('what did he say then?', { ...earlier, answer: 'Medinsky led it; Fomin sat beside him.' })).toBe('what did he say then? medinsky');
-    expect(inContext('what did she say then?', { ...earlier, answer: 'Fomin did not; Medinsky did.' })).toBe('what did she say then? fomin');
+    expect(inContext('what did he say then?', { ...earlier, answer: 'Medinsky led it; Fomin sat beside him.' })).toBe('what did medinsky say then');
+    expect(inContext('what did she say then?', { ...earlier, answer: 'Fomin did not; Medinsky did.' })).toBe('what did fomin say then');
+  });
+
+  it('reads "he" as the person the earlier question named, before any its answer names, and goes on with that question', () => {
+    const earlier = { question: 'What did Fomin say after the talks?', answer: 'Medinsky said nothing; Fomin spoke.' };
+    expect(withPersonNamed('how old is he?', earlier, followUp, names)).toEqual({ text: 'how old is fomin', fromAnswer: false });
+    expect(inContext('how old is he?', earlier)).toBe('how old is fomin what did fomin say after the talks');
+  });
+
+  it('leaves "he" as it is when the conversation named no one', () => {
+    expect(withPersonNamed('how old is he?', { question: 'When was the first round?', answer: 'On 16 May.' }, followUp, names)).toEqual({ text: 'how old is he?', fromAnswer: false });
   });
 
   it('reads "he" with the earlier question when the earlier answer names nobody it knows, or there was none', () => {
