@@ -56,13 +56,31 @@ const JOINER_ONLY = new RegExp(`^(?:${JOINERS})$`, 'iu');
 /** A joining word left at either end of a clause. */
 const JOINER_AT_ENDS = new RegExp(`^(?:${JOINERS})\\s+|\\s+(?:${JOINERS})$`, 'giu');
 
-/** Invisible and control characters out, mentions and emoji out, spaces single. */
+/**
+ * Latin letters that look like Cyrillic ones, as they slip into Cyrillic words: a Ukrainian "і"
+ * typed on a Russian layout is often the Latin "i" ("Стамбулi", "Фiдан"), and some keyboards and
+ * copied texts mix the two alphabets in one word. Upper and lower case, each to its Cyrillic twin.
+ */
+const CYRILLIC_TWINS: Readonly<Record<string, string>> = Object.freeze({
+  a: 'а', c: 'с', e: 'е', i: 'і', o: 'о', p: 'р', x: 'х', y: 'у', ï: 'ї',
+  A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', I: 'І', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У', Ï: 'Ї',
+});
+/** A word holding Cyrillic and Latin letters both. */
+const MIXED_WORD = /[\p{L}'’ʼ]*(?:\p{Script=Cyrillic}[\p{L}'’ʼ]*\p{Script=Latin}|\p{Script=Latin}[\p{L}'’ʼ]*\p{Script=Cyrillic})[\p{L}'’ʼ]*/gu;
+
+/** A word written in two alphabets, in Cyrillic: its Latin letters that have a Cyrillic twin become that twin. */
+function inOneAlphabet(word: string): string {
+  return word.replace(/\p{Script=Latin}/gu, (letter) => CYRILLIC_TWINS[letter] ?? letter);
+}
+
+/** Invisible and control characters out, mentions and emoji out, words in one alphabet, spaces single. */
 export function cleanMessage(raw: string): string {
   return raw
     .replace(/\p{Cf}+/gu, '') // zero-width and direction marks sit inside words: they join, never split
     .replace(/\p{Cc}+/gu, ' ')
     .replace(MENTION, '$1 ')
     .replace(EMOJI, ' ')
+    .replace(MIXED_WORD, inOneAlphabet)
     .replace(/\s+/g, ' ')
     .trim();
 }

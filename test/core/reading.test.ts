@@ -27,6 +27,15 @@ describe('cleaning a message', () => {
     expect(cleanMessage('@istanbul_bot 🕊️ when was the first round? 🇺🇦👨‍👩‍👧 (@Someone)')).toBe('when was the first round? ( )');
     expect(cleanMessage('write to talks@example.com')).toBe('write to talks@example.com');
   });
+
+  it('writes a word typed in two alphabets in Cyrillic, its Latin look-alikes turned into their twins', () => {
+    // A Ukrainian "і" typed on a Russian layout is the Latin "i"; "ТАСC" ends in a Latin C.
+    expect(cleanMessage('Скiльки тривав третiй раунд у Стамбулi? ТАСC')).toBe('Скільки тривав третій раунд у Стамбулі? ТАСС');
+  });
+
+  it('leaves words in one alphabet as they are, Latin words among Cyrillic ones too', () => {
+    expect(cleanMessage('Хто такий Medinsky? Çırağan, iPhone, НАТО NATO')).toBe('Хто такий Medinsky? Çırağan, iPhone, НАТО NATO');
+  });
 });
 
 describe('reading a message', () => {

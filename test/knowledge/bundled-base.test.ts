@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { answered } from '../../src/answer.js';
 import { BotCore } from '../../src/core.js';
 import { loadFactBase } from '../../src/knowledge/load.js';
 import { translationGaps } from '../../src/knowledge/translation.js';
@@ -47,6 +48,12 @@ describe('the bundled fact base', () => {
     same('Erdogan', 'Erdoğan');
     same('Umerov', 'Umierov');
     same('Çırağan', 'Ciragan');
+  });
+
+  it('answers a Ukrainian question typed with the Latin "i" as it answers it typed in Cyrillic', () => {
+    const cyrillic = core.answer('Скільки тривав третій раунд?');
+    expect(cyrillic, 'premise: answered in Cyrillic').toMatchObject({ kind: 'answer', lang: 'uk' });
+    expect(core.answer('Скiльки тривав третiй раунд?')).toMatchObject({ kind: 'answer', lang: 'uk', factId: answered(cyrillic)?.factId });
   });
 
   it('answers each fact’s own phrasings with that fact', () => {
