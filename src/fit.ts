@@ -165,8 +165,10 @@ export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSen
     const named = words.stems(after.slice(0, end < 0 ? after.length : end).join(' '));
     const counted = named.filter((s) => words.share(s) <= COMMON_SHARE);
     // "How many people…" is answered by any count: the fact may say "390 prisoners" or "303 soldiers".
+    // "How many were freed?" names nothing it counts, and "how many Ukrainians…" only a word too
+    // common to tell: any count answers them, but one the fact must give.
     const generic = words.stems(fit.anyCount.join(' '));
-    if (counted.some((s) => generic.includes(s))) needs.countsAnything = true;
+    if (counted.length === 0 || counted.some((s) => generic.includes(s))) needs.countsAnything = true;
     else if (counted.length > 0) needs.counted = counted.slice(0, COUNTED_WORDS);
   }
   return needs;

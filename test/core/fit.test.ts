@@ -247,6 +247,15 @@ describe('answering "how many"', () => {
   it('counts what its first words name, not what its later words mention', () => {
     expect(core.answer('How many ships carried grain through the corridor?').kind).not.toBe('answer');
   });
+
+  it('is answered by any count when it names nothing it counts, but never by a fact without one', () => {
+    const closed: FactSketch = { id: 'corridor-closed', asOf: '2023-07-17', questions: ['Was the corridor closed?', 'Corridor closed', 'When was the corridor closed?'], answer: 'Russia closed the corridor in July 2023.' };
+    const both = new BotCore(baseOf([grain, closed, ...others], { fit: { ...vocabulary.fit, countStops: [...vocabulary.fit.countStops, 'to', 'be'] } }));
+    expect(both.answer('how many to be shipped through the corridor?')).toMatchObject({ kind: 'answer', factId: 'grain-shipped' });
+    expect(both.answer('Was the corridor closed?'), 'premise: its words alone find it').toMatchObject({ kind: 'answer', factId: 'corridor-closed' });
+    expect(both.answer('How many corridors were closed?')).not.toMatchObject({ factId: 'corridor-closed' });
+    expect(both.answer('How many were closed in the corridor?')).not.toMatchObject({ factId: 'corridor-closed' });
+  });
 });
 
 describe('the days a question names', () => {
@@ -269,16 +278,16 @@ describe('the days a question names', () => {
 describe('answering a question that names a day', () => {
   const vocabulary = { fit: { months: [['may'], ['june']].flatMap((m, i) => (i === 0 ? [[], [], [], [], m] : [m])) } };
   const sketches: FactSketch[] = [
-    { id: 'swap-agreed', asOf: '2025-06-02', questions: ['How many prisoners were swapped?', 'Prisoners swapped', 'Size of the prisoner swap'], answer: 'Both sides agreed on 2 June to swap all wounded prisoners.' },
+    { id: 'swap-agreed', asOf: '2025-06-02', questions: ['Which prisoners were swapped?', 'Prisoners swapped', 'Size of the prisoner swap'], answer: 'Both sides agreed on 2 June to swap all wounded prisoners.' },
   ];
   const core = new BotCore(baseOf(sketches, vocabulary));
 
   it('is answered by a fact of that day, or one that names it', () => {
-    expect(core.answer('How many prisoners were swapped on 2 June?')).toMatchObject({ kind: 'answer', factId: 'swap-agreed' });
+    expect(core.answer('Which prisoners were swapped on 2 June?')).toMatchObject({ kind: 'answer', factId: 'swap-agreed' });
   });
 
   it('is never answered by a fact of another day, however well the words match', () => {
-    expect(core.answer('How many prisoners were swapped?'), 'premise: the words alone find it').toMatchObject({ kind: 'answer' });
-    expect(core.answer('How many prisoners were swapped on 9 May?').kind).not.toBe('answer');
+    expect(core.answer('Which prisoners were swapped?'), 'premise: the words alone find it').toMatchObject({ kind: 'answer' });
+    expect(core.answer('Which prisoners were swapped on 9 May?').kind).not.toBe('answer');
   });
 });
