@@ -291,3 +291,21 @@ describe('answering a question that names a day', () => {
     expect(core.answer('Which prisoners were swapped on 9 May?').kind).not.toBe('answer');
   });
 });
+
+describe('answering a question about the bot, or one that asks whom to believe', () => {
+  const facts: FactSketch[] = [
+    { id: 'delegation-names', asOf: '2025-05-16', questions: ['What are the names of the Russian delegates?', 'Names of the delegation', 'Who was in the delegation?'], answer: 'Medinsky, Fomin and Galuzin.' },
+    { id: 'putin-offer', asOf: '2025-05-11', questions: ['Can Putin be trusted to negotiate?', 'Putin offer of talks', 'Did Putin offer talks?'], answer: 'Putin offered direct talks on 11 May.' },
+  ];
+  const vocabulary = { fit: { offTask: ['your name'], opinion: ['can we trust'] } };
+
+  it('declines them, however well their words match a fact', () => {
+    const words = new BotCore(baseOf(facts));
+    expect(words.answer("what's your name?"), 'premise: the words alone find a fact').toMatchObject({ kind: 'answer' });
+    expect(words.answer('can we trust Putin to negotiate?'), 'premise: the words alone find a fact').toMatchObject({ kind: 'answer' });
+    const core = new BotCore(baseOf(facts, vocabulary));
+    expect(core.answer("what's your name?").kind).not.toBe('answer');
+    expect(core.answer('can we trust Putin to negotiate?').kind).not.toBe('answer');
+    expect(core.answer('What are the names of the Russian delegates?')).toMatchObject({ kind: 'answer', factId: 'delegation-names' });
+  });
+});
