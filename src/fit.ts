@@ -50,6 +50,8 @@ const COUNT_WINDOW = 5;
  * does not answer it.
  */
 const COUNTED_WORDS = 2;
+/** Words after a span of time that make it date something rather than last ("a week earlier"); answers are in English. */
+const OFFSET_WORDS = ['earlier', 'later', 'before', 'after', 'ago', 'previously'];
 /** A word held by more than this share of facts ("Russia", "talks") says nothing about what is counted. */
 const COMMON_SHARE = 0.2;
 
@@ -284,13 +286,21 @@ function statesAge(text: string, people: readonly string[], fit: Vocabulary['fit
   });
 }
 
-/** A number next to a unit of time ("40 minutes", "two hours"), or a word that is a span itself ("overnight"). */
+/**
+ * A number next to a unit of time ("40 minutes", "two hours"), or a word that is a span itself
+ * ("overnight"), but not a span that dates something else ("a week earlier", "two days after").
+ */
 function statesDuration(words: readonly string[], fit: Vocabulary['fit']): boolean {
-  if (foldAll(fit.durationWords).some((w) => holds(words, w))) return true;
+  const offsets = new Set(OFFSET_WORDS);
+  const spans = foldAll(fit.durationWords).map((w) => w.split(' '));
+  for (let i = 0; i < words.length; i++) {
+    const span = spans.find((s) => s.every((w, k) => words[i + k] === w));
+    if (span && !offsets.has(words[i + span.length] ?? '')) return true;
+  }
   const units = new Set(foldAll(fit.durationUnits));
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    if (!units.has(word)) continue;
+    if (!units.has(word) || offsets.has(words[i + 1] ?? '')) continue;
     const before = words.slice(Math.max(0, i - 3), i);
     if (before.some((w) => isNumber(w, fit.numberWords))) return true;
   }

@@ -309,3 +309,20 @@ describe('answering a question about the bot, or one that asks whom to believe',
     expect(core.answer('What are the names of the Russian delegates?')).toMatchObject({ kind: 'answer', factId: 'delegation-names' });
   });
 });
+
+describe('answering "how long"', () => {
+  const vocabulary = { fit: { asksDuration: ['how long'], durationUnits: ['minutes', 'hours', 'week'], durationWords: ['a week', 'overnight'] } };
+  const meeting = (id: string, answer: string): FactSketch => ({ id, asOf: '2025-11-30', questions: ['How long did the Florida meeting last?', 'Florida meeting', 'Length of the Florida meeting'], answer });
+
+  it('is answered by a fact that gives a length of time', () => {
+    for (const answer of ['The Florida meeting lasted about 40 minutes.', 'The Florida meeting went on overnight.', 'The Florida meeting took a week.']) {
+      expect(new BotCore(baseOf([meeting('florida', answer)], vocabulary)).answer('How long did the Florida meeting last?'), answer).toMatchObject({ kind: 'answer' });
+    }
+  });
+
+  it('is not answered by a span of time that dates something else', () => {
+    for (const answer of ['The Florida meeting built on the Geneva talks a week earlier.', 'Florida came two hours after the call.', 'Florida, three weeks ago.']) {
+      expect(new BotCore(baseOf([meeting('florida', answer)], vocabulary)).answer('How long did the Florida meeting last?').kind, answer).not.toBe('answer');
+    }
+  });
+});
