@@ -290,7 +290,7 @@ function answerPart(snapshot: Snapshot, question: string, now: Date, guessed: La
   const ownStems = new Set(own === undefined ? [] : sense.stems(own));
   const { recency } = snapshot.base.vocabulary;
   const aboutNow = asksAboutNow(question, recency);
-  const candidates = candidatesFor(snapshot.matcher, question, aboutNow ? recency : [])
+  const candidates = candidatesFor(snapshot.matcher, question, aboutNow ? recency : [], own)
     .filter((c) => misfitOf(needs, c, fit, sense, snapshot.names) === undefined)
     .filter((c) => !c.unmatched.some((u) => !u.known && ownStems.has(u.stem)));
   const aboutRound = aboutNow && asksAboutRound(question, sense.stems);
@@ -329,14 +329,15 @@ function answerPart(snapshot: Snapshot, question: string, now: Date, guessed: La
  * (which fact is newest is decided after matching), so it is matched without them; and, so that the
  * facts saying where things stand are among the candidates however the question put it ("are the
  * talks still going on"), once more with the vocabulary's first recency word ("latest"), keeping
- * each fact's better confidence.
+ * each fact's better confidence. `own`, a follow-up's own words when it is read with the question
+ * before it, is the matcher's focus.
  */
-function candidatesFor(matcher: Matcher, question: string, recency: readonly string[]): Candidate[] {
-  if (recency.length === 0) return matcher.match(question).candidates;
+function candidatesFor(matcher: Matcher, question: string, recency: readonly string[], own: string | undefined): Candidate[] {
+  if (recency.length === 0) return matcher.match(question, own).candidates;
   const plain = withoutPhrases(question, recency);
   const best = new Map<string, Candidate>();
   for (const text of [plain, `${plain} ${recency[0]}`]) {
-    for (const c of matcher.match(text).candidates) {
+    for (const c of matcher.match(text, own).candidates) {
       const seen = best.get(c.fact.id);
       if (!seen || seen.confidence < c.confidence) best.set(c.fact.id, c);
     }

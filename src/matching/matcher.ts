@@ -43,7 +43,11 @@ export interface MatchResult {
 }
 
 export interface Matcher {
-  match(question: string): MatchResult;
+  /**
+   * The candidates for a question. `focus`, a part of the question (a follow-up's own words, read
+   * with the question before it), weighs its words MATCHING.focusWeight times over in confidence.
+   */
+  match(question: string, focus?: string): MatchResult;
   /**
    * Questions for autocomplete, best first: each fact's display question (its first phrasing), found
    * by any of its phrasings, each once. An empty prefix gives the featured ones.
@@ -111,8 +115,9 @@ class IndexedMatcher implements Matcher {
     this.#rebuild(base);
   }
 
-  match(question: string): MatchResult {
-    const terms = this.#queryTerms(question.slice(0, LIMITS.questionChars));
+  match(question: string, focus?: string): MatchResult {
+    const focused = new Set(focus === undefined ? [] : this.#normalizer.stems(focus));
+    const terms = this.#queryTerms(question.slice(0, LIMITS.questionChars)).map((t) => (focused.has(t.stem) ? { ...t, weight: t.weight * MATCHING.focusWeight } : t));
     const known = terms.filter((t) => t.credit > 0);
     if (known.length === 0) return { candidates: [] };
     const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);

@@ -20,6 +20,18 @@ describe('the matcher', () => {
     expect(top?.confidence).toBeGreaterThan(0.9);
   });
 
+  it(`weighs a focus's words MATCHING.focusWeight (${MATCHING.focusWeight}) times over, so the fact holding them gains on one holding the rest`, () => {
+    // A follow-up's own word ("duration") read with the question before it (the second round's venue).
+    const question = 'duration where was the second round held';
+    const gap = (focus?: string) => {
+      const candidates = matcher.match(question, focus).candidates;
+      const confidence = (id: string) => candidates.find((c) => c.fact.id === id)?.confidence ?? 0;
+      return confidence('round-two-duration') - confidence('round-two-venue');
+    };
+    expect(gap('duration')).toBeGreaterThan(gap());
+    expect(gap('nothing the question holds')).toBe(gap());
+  });
+
   it('tolerates typos in content words', () => {
     const top = best('how lomg was the thrid round');
     expect(top?.fact.id).toBe('round-three-duration');
