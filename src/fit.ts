@@ -52,6 +52,8 @@ const COUNT_WINDOW = 5;
 const COUNTED_WORDS = 2;
 /** Words after a span of time that make it date something rather than last ("a week earlier"); answers are in English. */
 const OFFSET_WORDS = ['earlier', 'later', 'before', 'after', 'ago', 'previously'];
+/** The dative plural of Ukrainian and Russian nouns: «командирам», «пленным», «полоненим». */
+const DATIVE_PLURAL = /[\u0400-\u04ff]{2,}(?:ам|ям|им|ым)$/u;
 /** A word held by more than this share of facts ("Russia", "talks") says nothing about what is counted. */
 const COMMON_SHARE = 0.2;
 
@@ -138,7 +140,7 @@ export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSen
   const needs: QuestionNeeds = {
     years: yearsNamed(question),
     countsAnything: false,
-    age: fit.ageWords.length > 0 && foldAll(fit.asksAge).some((p) => padded.includes(` ${p} `)),
+    age: false,
     duration:
       fit.durationUnits.length + fit.durationWords.length > 0 &&
       foldAll(fit.asksDuration).some((p) => padded.includes(` ${p} `)) &&
@@ -153,10 +155,18 @@ export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSen
   };
   // Whose age: the first word after "how old (is)" ("how old is Umerov", "сколько лет Мединскому"),
   // when it is a person's name; "how old were the prisoners Umerov announced" asks the prisoners'.
-  const asksAge = needs.age ? foldAll(fit.asksAge).find((p) => padded.includes(` ${p} `)) : undefined;
-  if (asksAge !== undefined) {
-    const [whose] = words.stems(padded.slice(padded.indexOf(` ${asksAge} `) + asksAge.length + 2));
-    if (whose !== undefined && people.has(whose)) needs.ageOf = [whose];
+  // "Сколько лет" and its like ask an age only of a person: «сколько лет консультаций» counts years.
+  const [asksAge, ofPerson] =
+    [...foldAll(fit.asksAge).map((p) => [p, false] as const), ...foldAll(fit.asksAgeOfPerson).map((p) => [p, true] as const)].find(([p]) => padded.includes(` ${p} `)) ?? [];
+  if (asksAge !== undefined && fit.ageWords.length > 0) {
+    const rest = padded.slice(padded.indexOf(` ${asksAge} `) + asksAge.length + 2);
+    const [whose] = words.stems(rest);
+    const isPerson = whose !== undefined && people.has(whose);
+    // Whose age is told in the dative, which in the plural ends the same in both languages
+    // («скільки років було командирам»); a count of years takes the genitive («років консультацій»).
+    const toPeople = rest.split(' ').slice(0, 2).some((w) => DATIVE_PLURAL.test(w));
+    needs.age = isPerson || toPeople || !ofPerson;
+    if (isPerson) needs.ageOf = [whose];
   }
   // What is counted is named right after "how many", before the verb or any date: "how many grain
   // ships were attacked" counts ships (or grain), "how many hours did the 29 March talks last" hours.

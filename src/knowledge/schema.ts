@@ -140,6 +140,9 @@ export const VocabularySchema = z
         countStops: z.array(z.string().trim().min(1)).default([]),
         // How a question asks for an age or a length of time, in each language ("how old", "скільки років").
         asksAge: z.array(z.string().trim().min(1)).default([]),
+        // Phrases that ask an age only when a person's name follows («сколько лет Мединскому»), and
+        // otherwise count years («сколько лет консультаций»).
+        asksAgeOfPerson: z.array(z.string().trim().min(1)).default([]),
         asksDuration: z.array(z.string().trim().min(1)).default([]),
         // Words of an age ("aged", "years old"), which "how old" needs.
         ageWords: z.array(z.string().trim().min(1)).default([]),
@@ -167,7 +170,7 @@ export const VocabularySchema = z
         roundOrdinals: z.array(z.array(z.string().trim().min(1))).default([]),
       })
       .strict()
-      .default({ offTask: [], attribution: [], asksAge: [], asksDuration: [], numberWords: [], anyCount: [], countStops: [], ageWords: [], durationUnits: [], durationWords: [], opinion: [], months: [], roundWords: [], roundOrdinals: [] }),
+      .default({ offTask: [], attribution: [], asksAge: [], asksAgeOfPerson: [], asksDuration: [], numberWords: [], anyCount: [], countStops: [], ageWords: [], durationUnits: [], durationWords: [], opinion: [], months: [], roundWords: [], roundOrdinals: [] }),
   })
   .strict();
 

@@ -221,6 +221,19 @@ describe('answering a question about someone’s age', () => {
     expect(core.answer('How old is Umerov?').kind).not.toBe('answer');
     expect(core.answer('How old were the prisoners Umerov announced?'), 'the same fact, asked of the prisoners').toMatchObject({ kind: 'answer' });
   });
+
+  it('is asked in Ukrainian or Russian by «скільки років» only of a person or of people in the dative, else it counts years', () => {
+    const years: FactSketch = {
+      id: 'crimea-years',
+      asOf: '2022-03-29',
+      questions: ['Скільки років консультацій щодо Криму пропонувала Україна?', 'консультації щодо Криму', 'роки консультацій щодо Криму'],
+      answer: 'Україна пропонувала 15 років консультацій щодо Криму; Умєров вів їх.',
+    };
+    const cyrillic = new BotCore(baseOf([years], { fit: { asksAgeOfPerson: ['скільки років'], ageWords: ['aged'] }, names: { people: ['умєров'], places: [] }, synonyms: [['умєров', 'умєрову']] }));
+    expect(cyrillic.answer('Скільки років консультацій щодо Криму пропонувала Україна?')).toMatchObject({ kind: 'answer', factId: 'crimea-years' });
+    expect(cyrillic.answer('Скільки років Умєрову, який вів консультації щодо Криму?').kind).not.toBe('answer');
+    expect(cyrillic.answer('Скільки років було консультантам щодо Криму?').kind).not.toBe('answer');
+  });
 });
 
 describe('answering "how many"', () => {
