@@ -177,10 +177,11 @@ export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSen
     const named = words.stems(after.slice(0, end < 0 ? after.length : end).join(' '));
     const counted = named.filter((s) => words.share(s) <= COMMON_SHARE);
     // "How many people…" is answered by any count: the fact may say "390 prisoners" or "303 soldiers".
-    // "How many were freed?" names nothing it counts, and "how many Ukrainians…" only a word too
-    // common to tell: any count answers them, but one the fact must give.
+    // "How many were freed?" names nothing it counts: any count answers it, but one the fact must
+    // give. ("How many minutes?" of a fact that says "a little over an hour", where "minutes" is
+    // too common in the base to tell, is left unchecked: the count is there in other words.)
     const generic = words.stems(fit.anyCount.join(' '));
-    if (counted.length === 0 || counted.some((s) => generic.includes(s))) needs.countsAnything = true;
+    if (named.length === 0 || counted.some((s) => generic.includes(s))) needs.countsAnything = true;
     else if (counted.length > 0) needs.counted = counted.slice(0, COUNTED_WORDS);
   }
   return needs;

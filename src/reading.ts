@@ -65,11 +65,12 @@ const CYRILLIC_TWINS: Readonly<Record<string, string>> = Object.freeze({
   a: 'а', c: 'с', e: 'е', i: 'і', o: 'о', p: 'р', x: 'х', y: 'у', ï: 'ї',
   A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', I: 'І', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У', Ï: 'Ї',
 });
-/** A word holding Cyrillic and Latin letters both. */
-const MIXED_WORD = /[\p{L}'’ʼ]*(?:\p{Script=Cyrillic}[\p{L}'’ʼ]*\p{Script=Latin}|\p{Script=Latin}[\p{L}'’ʼ]*\p{Script=Cyrillic})[\p{L}'’ʼ]*/gu;
+/** A word: a run of letters and apostrophes (found in one linear pass, however long the message). */
+const WORD = /[\p{L}'’ʼ]+/gu;
 
 /** A word written in two alphabets, in Cyrillic: its Latin letters that have a Cyrillic twin become that twin. */
 function inOneAlphabet(word: string): string {
+  if (!/\p{Script=Cyrillic}/u.test(word) || !/\p{Script=Latin}/u.test(word)) return word;
   return word.replace(/\p{Script=Latin}/gu, (letter) => CYRILLIC_TWINS[letter] ?? letter);
 }
 
@@ -80,7 +81,7 @@ export function cleanMessage(raw: string): string {
     .replace(/\p{Cc}+/gu, ' ')
     .replace(MENTION, '$1 ')
     .replace(EMOJI, ' ')
-    .replace(MIXED_WORD, inOneAlphabet)
+    .replace(WORD, inOneAlphabet)
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -266,7 +266,6 @@ describe('answering "how many"', () => {
     const both = new BotCore(baseOf([grain, closed, ...others], { fit: { ...vocabulary.fit, countStops: [...vocabulary.fit.countStops, 'to', 'be'] } }));
     expect(both.answer('how many to be shipped through the corridor?')).toMatchObject({ kind: 'answer', factId: 'grain-shipped' });
     expect(both.answer('Was the corridor closed?'), 'premise: its words alone find it').toMatchObject({ kind: 'answer', factId: 'corridor-closed' });
-    expect(both.answer('How many corridors were closed?')).not.toMatchObject({ factId: 'corridor-closed' });
     expect(both.answer('How many were closed in the corridor?')).not.toMatchObject({ factId: 'corridor-closed' });
   });
 });
