@@ -296,6 +296,7 @@ function answerPart(snapshot: Snapshot, question: string, now: Date, guessed: La
   const aboutRound = aboutNow && asksAboutRound(question, sense.stems);
   if (aboutNow) moveNewestFirst(candidates, aboutRound);
   else if (needs.rounds.length > 0) moveRoundFirst(candidates, needs.rounds);
+  if (!aboutNow) moveAskingAlikeFirst(candidates, question, fit.asks);
   const best = candidates[0];
   // Cyrillic without a letter only one of the languages has ("головний результат першого раунду")
   // is told by the phrasing it matched, which is written in one of them.
@@ -401,6 +402,28 @@ function moveRoundFirst(candidates: Candidate[], rounds: readonly number[]): voi
       rounds.includes(c.fact.round) &&
       c.unmatched.every((u) => missedByBest.has(u.stem)),
   );
+  if (at > 0) candidates.unshift(...candidates.splice(at, 1));
+}
+
+/** Which of the kinds of question (fit.asks: where, when, who…) a text asks, by its first question word found; -1 for none. */
+function kindAsked(text: string, asks: readonly (readonly string[])[]): number {
+  const padded = ` ${foldText(text)} `;
+  return asks.findIndex((words) => foldAll(words).some((w) => padded.includes(` ${w} `)));
+}
+
+/**
+ * A tie-break between near candidates: the one whose closest phrasing asks what the question asks
+ * ("where did Trump set the new deadline?" and "Where did Trump announce the 10-12 day deadline?")
+ * goes before one that matched as well with a phrasing asking something else ("What did Moscow say
+ * about the new deadline?"). The phrasings say what each fact answers.
+ */
+function moveAskingAlikeFirst(candidates: Candidate[], question: string, asks: readonly (readonly string[])[]): void {
+  const best = candidates[0];
+  const kind = kindAsked(question, asks);
+  const alike = (c: Candidate) => kindAsked(c.question, asks) === kind;
+  if (!best || kind < 0 || alike(best)) return;
+  const floor = best.confidence * MATCHING.askingAlikeBand;
+  const at = candidates.findIndex((c) => c.confidence >= floor && c.confidence >= MATCHING.answerThreshold && alike(c));
   if (at > 0) candidates.unshift(...candidates.splice(at, 1));
 }
 

@@ -144,6 +144,10 @@ export const VocabularySchema = z
         // otherwise count years («сколько лет консультаций»).
         asksAgeOfPerson: z.array(z.string().trim().min(1)).default([]),
         asksDuration: z.array(z.string().trim().min(1)).default([]),
+        // What a question asks for, one list per kind (where, when, who, why, how many), by its
+        // question words in each language: of near candidates, one whose closest phrasing asks the
+        // same goes first (answer.ts moveAskingAlikeFirst).
+        asks: z.array(z.array(z.string().trim().min(1))).default([]),
         // Words of an age ("aged", "years old"), which "how old" needs.
         ageWords: z.array(z.string().trim().min(1)).default([]),
         // Units of time that follow a number ("40 minutes"), and spans on their own ("overnight"), which "how long" needs.
@@ -170,7 +174,7 @@ export const VocabularySchema = z
         roundOrdinals: z.array(z.array(z.string().trim().min(1))).default([]),
       })
       .strict()
-      .default({ offTask: [], attribution: [], asksAge: [], asksAgeOfPerson: [], asksDuration: [], numberWords: [], anyCount: [], countStops: [], ageWords: [], durationUnits: [], durationWords: [], opinion: [], months: [], roundWords: [], roundOrdinals: [] }),
+      .default({ offTask: [], attribution: [], asksAge: [], asksAgeOfPerson: [], asksDuration: [], asks: [], numberWords: [], anyCount: [], countStops: [], ageWords: [], durationUnits: [], durationWords: [], opinion: [], months: [], roundWords: [], roundOrdinals: [] }),
   })
   .strict();
 

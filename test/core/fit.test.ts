@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MATCHING } from '../../src/config/defaults.js';
 import { BotCore } from '../../src/core.js';
 import { datesNamed, fitsYears, roundsNamed, yearsNamed, yearsOf } from '../../src/fit.js';
 import { foldText } from '../../src/matching/fold.js';
@@ -336,5 +337,25 @@ describe('answering "how long"', () => {
     for (const answer of ['The Florida meeting built on the Geneva talks a week earlier.', 'Florida came two hours after the call.', 'Florida, three weeks ago.']) {
       expect(new BotCore(baseOf([meeting('florida', answer)], vocabulary)).answer('How long did the Florida meeting last?').kind, answer).not.toBe('answer');
     }
+  });
+});
+
+describe('two near candidates for a question', () => {
+  const facts: FactSketch[] = [
+    { id: 'deadline-reply', asOf: '2025-07-29', questions: ['What did Moscow say about the new deadline Trump gave Putin?', 'Moscow reply to the new deadline', 'Kremlin on the deadline'], answer: 'Moscow said it took note of the new deadline.' },
+    { id: 'deadline-place', asOf: '2025-07-28', questions: ['Where did Trump announce the new deadline for Putin?', 'Trump deadline announcement', 'deadline set in Scotland'], answer: 'Trump announced the new deadline in Scotland.' },
+  ];
+  const base = baseOf(facts, { fit: { asks: [['where'], ['what']] } });
+  const question = 'where did Trump set the new deadline he gave Putin';
+
+  it(`go in the order of the one whose closest phrasing asks what the question asks, within MATCHING.askingAlikeBand (${MATCHING.askingAlikeBand}) of the best`, () => {
+    const [first, second] = createMatcher(base).match(question).candidates;
+    expect(first?.fact.id, 'premise: by its words the reply is the best').toBe('deadline-reply');
+    expect(second!.confidence, 'premise: the place is near it').toBeGreaterThanOrEqual(first!.confidence * MATCHING.askingAlikeBand);
+    expect(new BotCore(base).answer(question)).toMatchObject({ kind: 'answer', factId: 'deadline-place' });
+  });
+
+  it('keep the order of their words when the best already asks what the question asks', () => {
+    expect(new BotCore(base).answer('what did Trump set as the new deadline he gave Putin')).toMatchObject({ kind: 'answer', factId: 'deadline-reply' });
   });
 });
