@@ -19,8 +19,11 @@ export interface Normalizer {
    * what it works out per word by id. Questions are only looked up in it, never added.
    */
   readonly table: WordTable;
-  /** words(), by id, of a text whose words table.fold() gave. */
-  contentIds(folded: readonly number[]): number[];
+  /**
+   * words(), by id, of a text whose words table.fold() gave: of `folded[from, to)`, appended to
+   * `out` (returned), so a caller reading many texts can keep them all in one list.
+   */
+  contentIds(folded: readonly number[], from?: number, to?: number, out?: number[]): number[];
   /** One word's comparable stem, after its synonym group is applied: "truces" → "ceasefir". */
   stem(word: string): string;
   /** words() then stem(): what the index stores and what a question is compared by. */
@@ -61,16 +64,15 @@ export function createNormalizer(vocabulary: Pick<Vocabulary, 'synonyms'>): Norm
   for (const phrases of phrasesOf) phrases.sort((a, b) => spelt(b.words).length - spelt(a.words).length);
   const stemCache = new Map<string, string>();
 
-  const contentIds = (folded: readonly number[]): number[] => {
-    const out: number[] = [];
-    for (let i = 0; i < folded.length; ) {
+  const contentIds = (folded: readonly number[], from = 0, to = folded.length, out: number[] = []): number[] => {
+    for (let i = from; i < to; ) {
       const id = folded[i]!;
       if (id >= specials) {
         out.push(id);
         i += 1;
         continue;
       }
-      const phrase = phraseAt(folded, i, phrasesOf[id]!);
+      const phrase = phraseAt(folded, i, to, phrasesOf[id]!);
       if (phrase) out.push(...phrase.replacement);
       else if (!stop[id]) out.push(id);
       i += phrase?.words.length ?? 1;
@@ -111,9 +113,10 @@ export function createNormalizer(vocabulary: Pick<Vocabulary, 'synonyms'>): Norm
   };
 }
 
-/** The first of the phrases that the words from `at` on spell out. */
-function phraseAt<P extends { words: readonly number[] }>(folded: readonly number[], at: number, phrases: readonly P[]): P | undefined {
+/** The first of the phrases that the words from `at` on, up to `end`, spell out. */
+function phraseAt<P extends { words: readonly number[] }>(folded: readonly number[], at: number, end: number, phrases: readonly P[]): P | undefined {
   for (const phrase of phrases) {
+    if (at + phrase.words.length > end) continue;
     let k = 0;
     while (k < phrase.words.length && folded[at + k] === phrase.words[k]) k++;
     if (k === phrase.words.length) return phrase;
