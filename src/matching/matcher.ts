@@ -20,7 +20,7 @@ import { createNormalizer, type Normalizer } from './normalize.js';
 import { SlotArena } from './slot-arena.js';
 import { HEAD_CHARS, SortedStrings } from './sorted-strings.js';
 import { createLexicon, type Lexicon } from './spelling.js';
-import { grown } from './typed-arrays.js';
+import { grown, IntList } from './typed-arrays.js';
 import { WordIndex, type Hit } from './word-index.js';
 import type { WordTable } from './word-table.js';
 
@@ -73,8 +73,12 @@ interface QueryTerm {
 
 /** A fact's words as #wordsOf reads them. */
 interface FactWords {
-  /** Content word ids, by the normalizer's table: each phrasing's, then the tags' (from tagsFrom), then the answers' (from bodyFrom). */
-  words: number[];
+  /**
+   * Content word ids, by the normalizer's table: each phrasing's, then the tags' (from tagsFrom),
+   * then the answers' (from bodyFrom). A view of the matcher's scratch list: valid until the next
+   * fact is read.
+   */
+  words: Int32Array;
   /** Where each phrasing's words end in `words`: phrasing i's run from phrasingEnds[i − 1] (0 for the first). */
   phrasingEnds: number[];
   tagsFrom: number;
@@ -118,7 +122,10 @@ class IndexedMatcher implements Matcher {
   /** By the table id of a phrasing's first word, when that word is HEAD_CHARS long or more: the phrasing's head (see #headOf); else ''. */
   #heads!: string[];
   #idfs = { version: -1, values: new Float64Array(0) };
-  /** #termIdsOf's answer, reused from fact to fact. */
+  // Scratch lists reused from fact to fact: #wordsOf's folded words and content words, and
+  // #termIdsOf's answer.
+  #folded = new IntList();
+  #words = new IntList();
   #termScratch = new Int32Array(1024);
 
   constructor(base: FactBase) {
@@ -302,7 +309,7 @@ class IndexedMatcher implements Matcher {
    * The term ids of the words with these ids in the normalizer's table, in a scratch array reused
    * from fact to fact (valid until the next call): a build reads millions of words.
    */
-  #termIdsOf(words: readonly number[]): Int32Array {
+  #termIdsOf(words: Int32Array): Int32Array {
     const { table } = this.#normalizer;
     if (table.size > this.#termIdOf.length) {
       this.#termIdOf = grown(this.#termIdOf, Math.max(1024, 2 * table.size), -1);
@@ -321,41 +328,43 @@ class IndexedMatcher implements Matcher {
 
   /**
    * What the matcher reads of a fact with its translations, as ids in the normalizer's table, in one
-   * list (one array a fact, where an array per phrasing and per step was most of what a build
-   * allocated): each phrasing's content words, then the tags', then the answers' (its own, its
-   * translations', then its caveat's; translated caveats are not indexed); and each phrasing's
-   * first HEAD_CHARS folded characters (for autocomplete).
+   * list (in scratch lists reused from fact to fact, where an array per phrasing and per step was
+   * most of what a build allocated): each phrasing's content words, then the tags', then the
+   * answers' (its own, its translations', then its caveat's; translated caveats are not indexed);
+   * and each phrasing's first HEAD_CHARS folded characters (for autocomplete).
    */
   #wordsOf(fact: Fact, translated: readonly FactTranslation[]): FactWords {
     const { table, contentIds } = this.#normalizer;
-    const folded: number[] = [];
-    const words: number[] = [];
+    const folded = this.#folded;
+    const words = this.#words;
+    folded.length = 0;
+    words.length = 0;
     const phrasingEnds: number[] = [];
     const heads: string[] = [];
     for (const phrasing of phrasingsOf(fact, translated)) {
       const from = folded.length;
-      table.fold(phrasing, folded);
-      contentIds(folded, from, folded.length, words);
+      table.foldInto(phrasing, folded);
+      contentIds(folded.data, from, folded.length, words);
       phrasingEnds.push(words.length);
-      heads.push(this.#headOf(folded, from, folded.length));
+      heads.push(this.#headOf(folded.data, from, folded.length));
     }
     // Folded one by one into one list, as if joined by spaces, which part words as any text does;
     // the answers before the tags, as the table has always numbered them.
     const bodyStart = folded.length;
-    table.fold(fact.answer, folded);
-    for (const translation of translated) table.fold(translation.answer, folded);
-    if (fact.caveat) table.fold(fact.caveat, folded);
+    table.foldInto(fact.answer, folded);
+    for (const translation of translated) table.foldInto(translation.answer, folded);
+    if (fact.caveat) table.foldInto(fact.caveat, folded);
     const tagStart = folded.length;
-    for (const tag of fact.tags) table.fold(tag, folded);
+    for (const tag of fact.tags) table.foldInto(tag, folded);
     const tagsFrom = words.length;
-    contentIds(folded, tagStart, folded.length, words);
+    contentIds(folded.data, tagStart, folded.length, words);
     const bodyFrom = words.length;
-    contentIds(folded, bodyStart, tagStart, words);
-    return { words, phrasingEnds, tagsFrom, bodyFrom, heads };
+    contentIds(folded.data, bodyStart, tagStart, words);
+    return { words: words.view(), phrasingEnds, tagsFrom, bodyFrom, heads };
   }
 
   /** The first HEAD_CHARS characters of the folded words `folded[from, to)`, joined by spaces: most are those of the first word, kept per word so that one string serves each time. */
-  #headOf(folded: readonly number[], from: number, to: number): string {
+  #headOf(folded: ArrayLike<number>, from: number, to: number): string {
     if (from === to) return '';
     const first = folded[from]!;
     const { table } = this.#normalizer;
@@ -491,7 +500,7 @@ function sortFew(ids: Int32Array, from: number, to: number): void {
 }
 
 /** The first `chars` characters of the folded words `folded[from, to)`, joined by spaces. */
-function startOf(folded: readonly number[], from: number, to: number, table: WordTable, chars: number): string {
+function startOf(folded: ArrayLike<number>, from: number, to: number, table: WordTable, chars: number): string {
   let start = '';
   for (let i = from; i < to; i++) {
     const word = table.word(folded[i]!);
