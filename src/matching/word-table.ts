@@ -101,7 +101,7 @@ export class WordTable {
   }
 
   /**
-   * fold() for text with Cyrillic in it, from `from` (a word's start) on, as foldWords would read
+   * foldInto() for text with Cyrillic in it, from `from` (a word's start) on, as foldWords would read
    * it, without making a string per word: each letter is folded into #scratch as it is read (lower
    * case, ё as е, an apostrophe between two Cyrillic letters dropped) and hashed, and a word already
    * held is found from there.
