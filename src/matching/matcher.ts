@@ -20,7 +20,7 @@ import { createNormalizer, type Normalizer } from './normalize.js';
 import { SlotArena } from './slot-arena.js';
 import { HEAD_CHARS, SortedStrings } from './sorted-strings.js';
 import { createLexicon, type Lexicon } from './spelling.js';
-import { grown } from './typed-arrays.js';
+import { grown, IntList } from './typed-arrays.js';
 import { WordIndex, type Hit } from './word-index.js';
 import type { WordTable } from './word-table.js';
 
@@ -75,6 +75,22 @@ interface QueryTerm {
   credit: number;
 }
 
+/** A fact's words as #wordsOf reads them. */
+interface FactWords {
+  /**
+   * Content word ids, by the normalizer's table: each phrasing's, then the tags' (from tagsFrom),
+   * then the answers' (from bodyFrom). A view of the matcher's scratch list: valid until the next
+   * fact is read.
+   */
+  words: Int32Array;
+  /** Where each phrasing's words end in `words`: phrasing i's run from phrasingEnds[i − 1] (0 for the first). */
+  phrasingEnds: number[];
+  tagsFrom: number;
+  bodyFrom: number;
+  /** Each phrasing's start, its first HEAD_CHARS folded characters (see #headOf). */
+  heads: string[];
+}
+
 interface Entry {
   fact: Fact;
   /** The fact's translations, indexed with it: see translationsOf. */
@@ -110,6 +126,11 @@ class IndexedMatcher implements Matcher {
   /** By the table id of a phrasing's first word, when that word is HEAD_CHARS long or more: the phrasing's head (see #headOf); else ''. */
   #heads!: string[];
   #idfs = { version: -1, values: new Float64Array(0) };
+  // Scratch lists reused from fact to fact: #wordsOf's folded words and content words, and
+  // #termIdsOf's answer.
+  #folded = new IntList();
+  #words = new IntList();
+  #termScratch = new Int32Array(1024);
 
   constructor(base: FactBase) {
     this.#rebuild(base);
@@ -259,90 +280,113 @@ class IndexedMatcher implements Matcher {
 
   #add(fact: Fact): void {
     const translated = translationsOf(this.#base, fact);
-    const { phrasingWords, phrasingHeads, bodyWords, tagWords } = this.#wordsOf(fact, translated);
-    // Each phrasing counts a term once: repeats in one phrasing say nothing more.
-    const questionTerms: number[] = [];
+    const read = this.#wordsOf(fact, translated);
+    const { words, phrasingEnds } = read;
+    const termIds = this.#termIdsOf(words);
+    // Each phrasing counts a term once: repeats in one phrasing say nothing more. Its distinct terms
+    // are moved down in place, phrasing after phrasing, to termIds[0, questionEnd).
     const counts: number[] = [];
-    for (const words of phrasingWords) {
-      const ids = this.#termIds(words);
-      sortFew(ids);
-      const before = questionTerms.length;
-      for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[i - 1]) questionTerms.push(ids[i]!);
-      counts.push(questionTerms.length - before);
+    let questionEnd = 0;
+    for (let p = 0, from = 0; p < phrasingEnds.length; from = phrasingEnds[p]!, p++) {
+      const to = phrasingEnds[p]!;
+      sortFew(termIds, from, to);
+      const before = questionEnd;
+      for (let i = from; i < to; i++) if (i === from || termIds[i] !== termIds[i - 1]) termIds[questionEnd++] = termIds[i]!;
+      counts.push(questionEnd - before);
     }
-    const slot = this.#index.add(fact.id, [questionTerms, this.#termIds(tagWords), this.#termIds(bodyWords)]);
-    let at = this.#phrasingTerms.reserve(slot, counts.length + questionTerms.length);
+    const questionTerms = termIds.subarray(0, questionEnd);
+    const slot = this.#index.add(fact.id, [questionTerms, termIds.subarray(read.tagsFrom, read.bodyFrom), termIds.subarray(read.bodyFrom, words.length)]);
+    let at = this.#phrasingTerms.reserve(slot, counts.length + questionEnd);
     const stored = this.#phrasingTerms.data;
     for (let p = 0, from = 0; p < counts.length; from += counts[p]!, p++) {
       stored[at++] = counts[p]!;
       for (let k = 0; k < counts[p]!; k++) stored[at++] = questionTerms[from + k]!;
     }
     // One call for the whole fact: a word it repeats counts once.
-    this.#lexicon.use(allOf(phrasingWords, tagWords, bodyWords));
-    phrasingHeads.forEach((head, i) => this.#starts.add(phrasingRef(slot, i), headOf(head, slot, i)));
+    this.#lexicon.use(words);
+    read.heads.forEach((head, i) => this.#starts.add(phrasingRef(slot, i), headOf(head, slot, i)));
     const entry = { fact, translated, slot };
     this.#entries.set(fact.id, entry);
     this.#bySlot[slot] = entry;
   }
 
-  /** The term ids of the words with these ids in the normalizer's table. */
-  #termIds(words: readonly number[]): number[] {
+  /**
+   * The term ids of the words with these ids in the normalizer's table, in a scratch array reused
+   * from fact to fact (valid until the next call): a build reads millions of words.
+   */
+  #termIdsOf(words: Int32Array): Int32Array {
     const { table } = this.#normalizer;
     if (table.size > this.#termIdOf.length) {
       this.#termIdOf = grown(this.#termIdOf, Math.max(1024, 2 * table.size), -1);
     }
+    if (this.#termScratch.length < words.length) this.#termScratch = new Int32Array(2 * words.length);
     const termIdOf = this.#termIdOf;
-    const ids: number[] = [];
-    for (const word of words) {
+    const ids = this.#termScratch;
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
       let id = termIdOf[word]!;
       if (id < 0) termIdOf[word] = id = this.#index.id(this.#normalizer.stem(table.word(word)));
-      ids.push(id);
+      ids[i] = id;
     }
     return ids;
   }
 
   /**
-   * What the matcher reads of a fact with its translations, as ids in the normalizer's table: each
-   * phrasing's words and the first HEAD_CHARS characters of its folded start (for autocomplete), the
-   * answers' words (its own, its translations', then its caveat's; translated caveats are not
-   * indexed) and the tags'.
+   * What the matcher reads of a fact with its translations, as ids in the normalizer's table, in one
+   * list (in scratch lists reused from fact to fact, where an array per phrasing and per step was
+   * most of what a build allocated): each phrasing's content words, then the tags', then the
+   * answers' (its own, its translations', then its caveat's; translated caveats are not indexed);
+   * and each phrasing's first HEAD_CHARS folded characters (for autocomplete).
    */
-  #wordsOf(fact: Fact, translated: readonly FactTranslation[]) {
+  #wordsOf(fact: Fact, translated: readonly FactTranslation[]): FactWords {
     const { table, contentIds } = this.#normalizer;
-    const phrasings = phrasingsOf(fact, translated).map((q) => table.fold(q));
-    // Folded one by one into one list, as if joined by spaces, which part words as any text does.
-    const body = table.fold(fact.answer);
-    for (const translation of translated) table.fold(translation.answer, body);
-    if (fact.caveat) table.fold(fact.caveat, body);
-    const tags: number[] = [];
-    for (const tag of fact.tags) table.fold(tag, tags);
-    return {
-      phrasingWords: phrasings.map(contentIds),
-      phrasingHeads: phrasings.map((folded) => this.#headOf(folded)),
-      bodyWords: contentIds(body),
-      tagWords: contentIds(tags),
-    };
+    const folded = this.#folded;
+    const words = this.#words;
+    folded.length = 0;
+    words.length = 0;
+    const phrasingEnds: number[] = [];
+    const heads: string[] = [];
+    for (const phrasing of phrasingsOf(fact, translated)) {
+      const from = folded.length;
+      table.foldInto(phrasing, folded);
+      contentIds(folded.data, from, folded.length, words);
+      phrasingEnds.push(words.length);
+      heads.push(this.#headOf(folded.data, from, folded.length));
+    }
+    // Folded one by one into one list, as if joined by spaces, which part words as any text does;
+    // the answers before the tags, as the table has always numbered them.
+    const bodyStart = folded.length;
+    table.foldInto(fact.answer, folded);
+    for (const translation of translated) table.foldInto(translation.answer, folded);
+    if (fact.caveat) table.foldInto(fact.caveat, folded);
+    const tagStart = folded.length;
+    for (const tag of fact.tags) table.foldInto(tag, folded);
+    const tagsFrom = words.length;
+    contentIds(folded.data, tagStart, folded.length, words);
+    const bodyFrom = words.length;
+    contentIds(folded.data, bodyStart, tagStart, words);
+    return { words: words.view(), phrasingEnds, tagsFrom, bodyFrom, heads };
   }
 
-  /** The first HEAD_CHARS characters of the folded words, joined by spaces: most are those of the first word, kept per word so that one string serves each time. */
-  #headOf(folded: readonly number[]): string {
-    const first = folded[0];
-    if (first === undefined) return '';
+  /** The first HEAD_CHARS characters of the folded words `folded[from, to)`, joined by spaces: most are those of the first word, kept per word so that one string serves each time. */
+  #headOf(folded: ArrayLike<number>, from: number, to: number): string {
+    if (from === to) return '';
+    const first = folded[from]!;
     const { table } = this.#normalizer;
     // Filled as the table grows, '' for none yet: an array written far past its end goes slow.
     while (this.#heads.length < table.size) this.#heads.push('');
     let head = this.#heads[first]!;
     if (head === '') {
-      head = startOf(folded, table, HEAD_CHARS);
+      head = startOf(folded, from, to, table, HEAD_CHARS);
       if (table.word(first).length >= HEAD_CHARS) this.#heads[first] = head;
     }
     return head;
   }
 
   #remove(entry: Entry): void {
-    const { phrasingWords, phrasingHeads, bodyWords, tagWords } = this.#wordsOf(entry.fact, entry.translated);
-    this.#lexicon.unuse(allOf(phrasingWords, tagWords, bodyWords));
-    phrasingHeads.forEach((head, i) => this.#starts.remove(phrasingRef(entry.slot, i), headOf(head, entry.slot, i)));
+    const { words, heads } = this.#wordsOf(entry.fact, entry.translated);
+    this.#lexicon.unuse(words);
+    heads.forEach((head, i) => this.#starts.remove(phrasingRef(entry.slot, i), headOf(head, entry.slot, i)));
     this.#index.remove(entry.slot);
     this.#phrasingTerms.release(entry.slot);
     this.#bySlot[entry.slot] = undefined;
@@ -356,7 +400,8 @@ class IndexedMatcher implements Matcher {
     const entry = this.#bySlot[slot];
     const question = entry && phrasingAt(entry, i);
     if (question === undefined) throw new Error(`no phrasing ${i} in slot ${slot}`);
-    return startKey(startOf(this.#normalizer.table.fold(question), this.#normalizer.table, MATCHING.completionStartChars), slot, i);
+    const folded = this.#normalizer.table.fold(question);
+    return startKey(startOf(folded, 0, folded.length, this.#normalizer.table, MATCHING.completionStartChars), slot, i);
   }
 
   #entryAt(hit: Hit): Entry {
@@ -449,30 +494,21 @@ class IndexedMatcher implements Matcher {
   }
 }
 
-/** The fact's word ids in one list: flat() costs several times as much, in a build's hottest path. */
-function allOf(phrasingWords: readonly number[][], tagWords: readonly number[], bodyWords: readonly number[]): number[] {
-  const all: number[] = [];
-  for (const words of phrasingWords) for (const id of words) all.push(id);
-  for (const id of tagWords) all.push(id);
-  for (const id of bodyWords) all.push(id);
-  return all;
-}
-
-/** Sorts a phrasing's few ids in place, in increasing order: quicker than sort() with a comparator for so few. */
-function sortFew(ids: number[]): void {
-  for (let i = 1; i < ids.length; i++) {
+/** Sorts a phrasing's few ids, `ids[from, to)`, in place, in increasing order: quicker than sort() for so few. */
+function sortFew(ids: Int32Array, from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
     const id = ids[i]!;
     let at = i;
-    for (; at > 0 && ids[at - 1]! > id; at--) ids[at] = ids[at - 1]!;
+    for (; at > from && ids[at - 1]! > id; at--) ids[at] = ids[at - 1]!;
     ids[at] = id;
   }
 }
 
-/** The first `chars` characters of the folded words, joined by spaces. */
-function startOf(folded: readonly number[], table: WordTable, chars: number): string {
+/** The first `chars` characters of the folded words `folded[from, to)`, joined by spaces. */
+function startOf(folded: ArrayLike<number>, from: number, to: number, table: WordTable, chars: number): string {
   let start = '';
-  for (const id of folded) {
-    const word = table.word(id);
+  for (let i = from; i < to; i++) {
+    const word = table.word(folded[i]!);
     start = start ? `${start} ${word}` : word;
     if (start.length >= chars) break;
   }

@@ -5,6 +5,7 @@ import type { Vocabulary } from '../knowledge/schema.js';
 import { foldText, foldWords } from './fold.js';
 import { ENGLISH, RUSSIAN, rulesFor, UKRAINIAN } from './languages.js';
 import { editDistance, isEnglishWord } from './spelling.js';
+import { IntList } from './typed-arrays.js';
 import { WordTable } from './word-table.js';
 
 /** Every language's stopwords, folded as the words they are compared with. */
@@ -19,8 +20,11 @@ export interface Normalizer {
    * what it works out per word by id. Questions are only looked up in it, never added.
    */
   readonly table: WordTable;
-  /** words(), by id, of a text whose words table.fold() gave. */
-  contentIds(folded: readonly number[]): number[];
+  /**
+   * words(), by id, of a text whose words table.fold() gave, `folded[from, to)`: appended to `out`,
+   * so a caller reading many texts can keep them all in one list.
+   */
+  contentIds(folded: ArrayLike<number>, from: number, to: number, out: IntList): void;
   /** One word's comparable stem, after its synonym group is applied: "truces" → "ceasefir". */
   stem(word: string): string;
   /** words() then stem(): what the index stores and what a question is compared by. */
@@ -61,21 +65,19 @@ export function createNormalizer(vocabulary: Pick<Vocabulary, 'synonyms'>): Norm
   for (const phrases of phrasesOf) phrases.sort((a, b) => spelt(b.words).length - spelt(a.words).length);
   const stemCache = new Map<string, string>();
 
-  const contentIds = (folded: readonly number[]): number[] => {
-    const out: number[] = [];
-    for (let i = 0; i < folded.length; ) {
+  const contentIds = (folded: ArrayLike<number>, from: number, to: number, out: IntList): void => {
+    for (let i = from; i < to; ) {
       const id = folded[i]!;
       if (id >= specials) {
         out.push(id);
         i += 1;
         continue;
       }
-      const phrase = phraseAt(folded, i, phrasesOf[id]!);
-      if (phrase) out.push(...phrase.replacement);
+      const phrase = phraseAt(folded, i, to, phrasesOf[id]!);
+      if (phrase) for (const word of phrase.replacement) out.push(word);
       else if (!stop[id]) out.push(id);
       i += phrase?.words.length ?? 1;
     }
-    return out;
   };
   // A question's words are looked up, never added: a word the table lacks gets an id past its end
   // for the while, which no stopword or spelling has.
@@ -86,7 +88,9 @@ export function createNormalizer(vocabulary: Pick<Vocabulary, 'synonyms'>): Norm
       const id = table.find(word);
       return id >= 0 ? id : past + i;
     });
-    return contentIds(ids).map((id) => (id < past ? table.word(id) : folded[id - past]!));
+    const content = new IntList();
+    contentIds(ids, 0, ids.length, content);
+    return Array.from(content.view(), (id) => (id < past ? table.word(id) : folded[id - past]!));
   };
   const stem = (word: string): string => {
     let out = stemCache.get(word);
@@ -111,9 +115,10 @@ export function createNormalizer(vocabulary: Pick<Vocabulary, 'synonyms'>): Norm
   };
 }
 
-/** The first of the phrases that the words from `at` on spell out. */
-function phraseAt<P extends { words: readonly number[] }>(folded: readonly number[], at: number, phrases: readonly P[]): P | undefined {
+/** The first of the phrases that the words from `at` on, up to `end`, spell out. */
+function phraseAt<P extends { words: readonly number[] }>(folded: ArrayLike<number>, at: number, end: number, phrases: readonly P[]): P | undefined {
   for (const phrase of phrases) {
+    if (at + phrase.words.length > end) continue;
     let k = 0;
     while (k < phrase.words.length && folded[at + k] === phrase.words[k]) k++;
     if (k === phrase.words.length) return phrase;

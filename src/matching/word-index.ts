@@ -281,8 +281,8 @@ export class WordIndex {
     }
   }
 
-  /** Adds a document given as term ids per field (repeats count); returns its slot. */
-  add(key: string, fields: readonly (readonly number[])[]): number {
+  /** Adds a document given as term ids per field (repeats count; the lists are not kept); returns its slot. */
+  add(key: string, fields: readonly ArrayLike<number>[]): number {
     const slot = this.#free.pop() ?? this.#keys.length;
     if (slot >= this.#fieldLength[0]!.length) {
       this.#fieldLength = this.#fieldLength.map((lengths) => grown(lengths, lengths.length * 2));
@@ -296,7 +296,8 @@ export class WordIndex {
       if (this.#distinct.length < distinct + terms.length) {
         this.#distinct = grown(this.#distinct, 2 * (distinct + terms.length));
       }
-      for (const id of terms) {
+      for (let i = 0; i < terms.length; i++) {
+        const id = terms[i]!;
         const tf = counts[id]!;
         if (tf === 0) this.#distinct[distinct++] = id;
         if (((tf >> (8 * f)) & MAX_TF) < MAX_TF) counts[id] = tf + (1 << (8 * f));

@@ -4,7 +4,7 @@
 // Here a word already in the table is found by a hash worked out while its letters are read, and
 // costs no string at all; only a new word is cut out and kept.
 import { foldWords, needsFullFoldAt } from './fold.js';
-import { grown } from './typed-arrays.js';
+import { grown, IntList } from './typed-arrays.js';
 
 /** FNV-1a's 32-bit prime: spreads words over the table well enough, one multiply per letter. */
 const FNV_PRIME = 0x01000193;
@@ -52,8 +52,15 @@ export class WordTable {
     return place >= 0 ? this.#places[PLACE * place + 1]! - 1 : -1;
   }
 
-  /** Appends to `out` the ids of foldWords(text), each word interned; returns `out`. */
-  fold(text: string, out: number[] = []): number[] {
+  /** The ids of foldWords(text), each word interned. */
+  fold(text: string): number[] {
+    const out = new IntList();
+    this.foldInto(text, out);
+    return Array.from(out.view());
+  }
+
+  /** Appends to `out` the ids of foldWords(text), each word interned. */
+  foldInto(text: string, out: IntList): void {
     const from = out.length;
     // Words are runs of letters and digits, lower-cased; anything else parts them.
     let start = -1;
@@ -69,10 +76,10 @@ export class WordTable {
           // whole text is read again the slow way when that way meets what it does not read, or at
           // once for what sends ASCII text there (an apostrophe, "U.S.", "1,000"). Words already
           // read stay in the table, as words of the base do, unused until the lexicon counts a use.
-          if ((c < 0x20 || c > 0x7e) && this.#foldCyrillic(text, start >= 0 ? start : i, out)) return out;
+          if ((c < 0x20 || c > 0x7e) && this.#foldCyrillic(text, start >= 0 ? start : i, out)) return;
           out.length = from;
           for (const word of foldWords(text)) out.push(this.intern(word));
-          return out;
+          return;
         }
         if (c >= 0x41 && c <= 0x5a) {
           c |= 0x20;
@@ -91,11 +98,10 @@ export class WordTable {
       }
       hash = Math.imul(hash ^ c, FNV_PRIME);
     }
-    return out;
   }
 
   /**
-   * fold() for text with Cyrillic in it, from `from` (a word's start) on, as foldWords would read
+   * foldInto() for text with Cyrillic in it, from `from` (a word's start) on, as foldWords would read
    * it, without making a string per word: each letter is folded into #scratch as it is read (lower
    * case, ё as е, an apostrophe between two Cyrillic letters dropped) and hashed, and a word already
    * held is found from there.
@@ -105,7 +111,7 @@ export class WordTable {
    * what foldText rewrites before it splits words ("U.S.", "1,000", an apostrophe that is not inside
    * a Cyrillic word), it returns false, `out` partly written, for the text to be read the slow way.
    */
-  #foldCyrillic(text: string, from: number, out: number[]): boolean {
+  #foldCyrillic(text: string, from: number, out: IntList): boolean {
     if (this.#scratch.length < text.length) this.#scratch = new Uint16Array(2 * text.length);
     const scratch = this.#scratch;
     let length = 0;
