@@ -4,7 +4,7 @@ import { ANSWER_TEXT, dateIn, type AnswerText } from './answer-text.js';
 import { citationsOf, type Citation } from './citations.js';
 import { misfitOf, nameStemsOf, needsOf } from './fit.js';
 import { asksAboutNow, isStale } from './freshness.js';
-import { CONVERSATION, LIMITS, MATCHING } from './config/defaults.js';
+import { CONVERSATION, LIMITS, MATCHING, READING } from './config/defaults.js';
 import { readsAsFollowUp, withContext, withPersonNamed, type Earlier } from './follow-up.js';
 import type { Fact } from './knowledge/schema.js';
 import type { FactBase } from './knowledge/parse.js';
@@ -130,12 +130,15 @@ export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Dat
   let nearest: AnswerResult | undefined;
   for (const part of reading.parts) {
     let chosen: { result: AnswerOk; text: string } | undefined;
-    for (const { text, own } of readingsOf(part, snapshot.base.vocabulary, earlier)) {
+    const readings = readingsOf(part, snapshot.base.vocabulary, earlier);
+    const keepsTopic = (r: AnswerOk) => continues(snapshot, earlier, r.factId);
+    for (const [i, { text, own }] of readings.entries()) {
       const result = answerPart(snapshot, text, now, lang, sure, own);
       if (result.kind === 'answer') {
         // The first reading answered, unless a reading with the earlier turn keeps to its topic and that one left it.
-        const keepsTopic = (r: AnswerOk) => continues(snapshot, earlier, r.factId);
         if (!chosen || (own !== undefined && keepsTopic(result) && !keepsTopic(chosen.result))) chosen = { result, text };
+        // No later reading can take its place: stop rather than match again.
+        if (keepsTopic(chosen.result) || !readings.slice(i + 1).some((r) => r.own !== undefined)) break;
         continue;
       }
       if (!nearest || (nearest.kind === 'declined' && result.kind === 'ambiguous') || (nearest.kind === result.kind && result.confidence > nearest.confidence)) nearest = result;
@@ -155,7 +158,8 @@ export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Dat
     if (best) return { ...best, result: { ...best.result, question: reading.question } };
   }
   const result = nearest ?? declined(snapshot, lang, first, [], [], say.declined);
-  const cut = [...cleanMessage(rawQuestion)].length > LIMITS.questionChars;
+  // Read no further than readMessage does: a longer message is cut either way.
+  const cut = [...cleanMessage(rawQuestion.slice(0, READING.messageChars))].length > LIMITS.questionChars;
   return { result: { ...result, question: reading.question, notes: cut ? [say.trimmed(LIMITS.questionChars)] : [] }, understood: first };
 }
 
@@ -383,29 +387,38 @@ function moveNewestFirst(candidates: Candidate[], aboutRound: boolean): void {
 
 /**
  * For a question that names a numbered round ("the first round"): a candidate near the best that
- * belongs to that round, and misses no word of the question the best holds, goes first. Facts of other series (the Belarus rounds of 2022, the
- * trilateral rounds of 2026) carry no round number and also speak of "the first round"; the
+ * belongs to that round, and misses no word of the question the best holds, goes first. Facts of
+ * other series (the Belarus rounds of 2022, the trilateral rounds of 2026) carry no round number
+ * and also speak of "the first round"; the
  * numbered rounds are what a bare ordinal means, as `round` says.
  */
 function moveRoundFirst(candidates: Candidate[], rounds: readonly number[]): void {
   const best = candidates[0];
-  if (!best || (best.fact.round !== undefined && rounds.includes(best.fact.round))) return;
-  const floor = best.confidence * MATCHING.latestBand;
+  if (!best) return;
+  const ofRound = (c: Candidate) => c.fact.round !== undefined && rounds.includes(c.fact.round);
   // It must hold every word of the question the best holds: "the third round of trilateral talks"
   // names its series, which a fact of the third Istanbul round lacks.
   const missedByBest = new Set(best.unmatched.map((u) => u.stem));
-  const at = candidates.findIndex(
-    (c) =>
-      c.confidence >= floor &&
-      c.confidence >= MATCHING.answerThreshold &&
-      c.fact.round !== undefined &&
-      rounds.includes(c.fact.round) &&
-      c.unmatched.every((u) => missedByBest.has(u.stem)),
-  );
+  moveFirstNear(candidates, MATCHING.latestBand, (c) => ofRound(c) && c.unmatched.every((u) => missedByBest.has(u.stem)));
+}
+
+/**
+ * Moves to the front the first candidate that `wanted` picks, among those within `band` (a share
+ * of its confidence) of the best and at or above the answer threshold, unless the best is one.
+ */
+function moveFirstNear(candidates: Candidate[], band: number, wanted: (c: Candidate) => boolean): void {
+  const best = candidates[0];
+  if (!best || wanted(best)) return;
+  const floor = best.confidence * band;
+  const at = candidates.findIndex((c) => c.confidence >= floor && c.confidence >= MATCHING.answerThreshold && wanted(c));
   if (at > 0) candidates.unshift(...candidates.splice(at, 1));
 }
 
-/** Which of the kinds of question (fit.asks: where, when, who…) a text asks, by its first question word found; -1 for none. */
+/**
+ * Which of the kinds of question (fit.asks: where, when, who…) a text asks: the first kind, in the
+ * vocabulary's order, whose question word it holds; -1 for none. (Taking the word that comes first
+ * in the text instead read one fewer question right in each of three of our sets.)
+ */
 function kindAsked(text: string, asks: readonly (readonly string[])[]): number {
   const padded = ` ${foldText(text)} `;
   return asks.findIndex((words) => foldAll(words).some((w) => padded.includes(` ${w} `)));
@@ -418,13 +431,8 @@ function kindAsked(text: string, asks: readonly (readonly string[])[]): number {
  * about the new deadline?"). The phrasings say what each fact answers.
  */
 function moveAskingAlikeFirst(candidates: Candidate[], question: string, asks: readonly (readonly string[])[]): void {
-  const best = candidates[0];
   const kind = kindAsked(question, asks);
-  const alike = (c: Candidate) => kindAsked(c.question, asks) === kind;
-  if (!best || kind < 0 || alike(best)) return;
-  const floor = best.confidence * MATCHING.askingAlikeBand;
-  const at = candidates.findIndex((c) => c.confidence >= floor && c.confidence >= MATCHING.answerThreshold && alike(c));
-  if (at > 0) candidates.unshift(...candidates.splice(at, 1));
+  if (kind >= 0) moveFirstNear(candidates, MATCHING.askingAlikeBand, (c) => kindAsked(c.question, asks) === kind);
 }
 
 /** Small talk that a group does not need to see answered: thanks and acknowledgements. */

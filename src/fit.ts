@@ -50,8 +50,11 @@ const COUNT_WINDOW = 5;
  * does not answer it.
  */
 const COUNTED_WORDS = 2;
-/** Words after a span of time that make it date something rather than last ("a week earlier"); answers are in English. */
-const OFFSET_WORDS = ['earlier', 'later', 'before', 'after', 'ago', 'previously'];
+/**
+ * Words after a span of time that make it date something rather than last ("a week earlier");
+ * answers are in English. Not "before" or "after": "lasted two hours before it broke up" lasts.
+ */
+const OFFSET_WORDS: ReadonlySet<string> = new Set(['earlier', 'later', 'ago', 'previously']);
 /** The dative plural of Ukrainian and Russian nouns: «командирам», «пленным», «полоненим». */
 const DATIVE_PLURAL = /[\u0400-\u04ff]{2,}(?:ам|ям|им|ым)$/u;
 /** A word held by more than this share of facts ("Russia", "talks") says nothing about what is counted. */
@@ -156,8 +159,10 @@ export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSen
   // Whose age: the first word after "how old (is)" ("how old is Umerov", "сколько лет Мединскому"),
   // when it is a person's name; "how old were the prisoners Umerov announced" asks the prisoners'.
   // "Сколько лет" and its like ask an age only of a person: «сколько лет консультаций» counts years.
-  const [asksAge, ofPerson] =
-    [...foldAll(fit.asksAge).map((p) => [p, false] as const), ...foldAll(fit.asksAgeOfPerson).map((p) => [p, true] as const)].find(([p]) => padded.includes(` ${p} `)) ?? [];
+  const asksAny = foldAll(fit.asksAge).find((p) => padded.includes(` ${p} `));
+  const asksOfPerson = asksAny === undefined ? foldAll(fit.asksAgeOfPerson).find((p) => padded.includes(` ${p} `)) : undefined;
+  const asksAge = asksAny ?? asksOfPerson;
+  const ofPerson = asksOfPerson !== undefined;
   if (asksAge !== undefined && fit.ageWords.length > 0) {
     const rest = padded.slice(padded.indexOf(` ${asksAge} `) + asksAge.length + 2);
     const [whose] = words.stems(rest);
@@ -299,19 +304,18 @@ function statesAge(text: string, people: readonly string[], fit: Vocabulary['fit
 
 /**
  * A number next to a unit of time ("40 minutes", "two hours"), or a word that is a span itself
- * ("overnight"), but not a span that dates something else ("a week earlier", "two days after").
+ * ("overnight"), but not a span that dates something else ("a week earlier", "two days later").
  */
 function statesDuration(words: readonly string[], fit: Vocabulary['fit']): boolean {
-  const offsets = new Set(OFFSET_WORDS);
   const spans = foldAll(fit.durationWords).map((w) => w.split(' '));
   for (let i = 0; i < words.length; i++) {
     const span = spans.find((s) => s.every((w, k) => words[i + k] === w));
-    if (span && !offsets.has(words[i + span.length] ?? '')) return true;
+    if (span && !OFFSET_WORDS.has(words[i + span.length] ?? '')) return true;
   }
   const units = new Set(foldAll(fit.durationUnits));
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    if (!units.has(word) || offsets.has(words[i + 1] ?? '')) continue;
+    if (!units.has(word) || OFFSET_WORDS.has(words[i + 1] ?? '')) continue;
     const before = words.slice(Math.max(0, i - 3), i);
     if (before.some((w) => isNumber(w, fit.numberWords))) return true;
   }

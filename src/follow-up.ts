@@ -40,6 +40,8 @@ export interface Earlier {
 export function withPersonNamed(question: string, earlier: Earlier, words: Vocabulary['followUp'], names: Vocabulary['names']): { text: string; fromAnswer: boolean } {
   const mine = ` ${foldText(question)} `;
   const pronouns = words.personPronouns.map(foldText).filter((p) => mine.includes(` ${p} `));
+  // Also when the follow-up names someone itself ("did Fomin meet him?"): measured, reading "he"
+  // as the conversation's person there read more held-back turns right than leaving it.
   if (pronouns.length === 0) return { text: question, fromAnswer: false };
   const named = firstNamed(earlier.question, names.people);
   const person = named ?? firstNamed(earlier.answer ?? '', names.people);

@@ -65,23 +65,36 @@ const CYRILLIC_TWINS: Readonly<Record<string, string>> = Object.freeze({
   a: 'а', c: 'с', e: 'е', i: 'і', o: 'о', p: 'р', x: 'х', y: 'у', ï: 'ї',
   A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', I: 'І', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У', Ï: 'Ї',
 });
+/** The same pairs the other way: "Istаnbul" with a Cyrillic а is mostly Latin. */
+const LATIN_TWINS: Readonly<Record<string, string>> = Object.freeze(Object.fromEntries(Object.entries(CYRILLIC_TWINS).map(([latin, cyrillic]) => [cyrillic, latin])));
 /** A word: a run of letters and apostrophes (found in one linear pass, however long the message). */
 const WORD = /[\p{L}'’ʼ]+/gu;
+const CYRILLIC_LETTER = /\p{Script=Cyrillic}/gu;
+const LATIN_LETTER = /\p{Script=Latin}/gu;
 
-/** A word written in two alphabets, in Cyrillic: its Latin letters that have a Cyrillic twin become that twin. */
+/**
+ * A word written in two alphabets, in the one most of its letters are in: its letters of the other
+ * that have a twin there become that twin ("Скiльки" → «Скільки», "Istаnbul" → "Istanbul").
+ */
 function inOneAlphabet(word: string): string {
-  if (!/\p{Script=Cyrillic}/u.test(word) || !/\p{Script=Latin}/u.test(word)) return word;
-  return word.replace(/\p{Script=Latin}/gu, (letter) => CYRILLIC_TWINS[letter] ?? letter);
+  const cyrillic = word.match(CYRILLIC_LETTER)?.length ?? 0;
+  const latin = word.match(LATIN_LETTER)?.length ?? 0;
+  if (cyrillic === 0 || latin === 0) return word;
+  return cyrillic >= latin ? word.replace(LATIN_LETTER, (l) => CYRILLIC_TWINS[l] ?? l) : word.replace(CYRILLIC_LETTER, (l) => LATIN_TWINS[l] ?? l);
+}
+
+/** Words in one alphabet each; a message without both alphabets is left as it is, unread. */
+function wordsInOneAlphabet(text: string): string {
+  return /\p{Script=Cyrillic}/u.test(text) && /\p{Script=Latin}/u.test(text) ? text.replace(WORD, inOneAlphabet) : text;
 }
 
 /** Invisible and control characters out, mentions and emoji out, words in one alphabet, spaces single. */
 export function cleanMessage(raw: string): string {
-  return raw
+  return wordsInOneAlphabet(raw)
     .replace(/\p{Cf}+/gu, '') // zero-width and direction marks sit inside words: they join, never split
     .replace(/\p{Cc}+/gu, ' ')
     .replace(MENTION, '$1 ')
     .replace(EMOJI, ' ')
-    .replace(WORD, inOneAlphabet)
     .replace(/\s+/g, ' ')
     .trim();
 }

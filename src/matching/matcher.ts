@@ -460,7 +460,9 @@ class IndexedMatcher implements Matcher {
     const unmatched: Candidate['unmatched'] = [];
     for (const t of terms) {
       const fields = t.id < 0 ? 0 : this.#index.fieldsOf(entry.slot, t.id);
-      if (fields === 0) unmatched.push({ stem: t.stem, known: t.id >= 0, weight: t.weight });
+      // The word's own idf, not its weight here, which a follow-up's focus may have raised: the
+      // name rule (fit.ts) compares it with MATCHING.nameMinWeight.
+      if (fields === 0) unmatched.push({ stem: t.stem, known: t.id >= 0, weight: this.#idf(t.id) });
       if (t.id < 0) continue;
       // A word the fact is about counts fully; one its answer merely mentions counts less.
       const field = fields & TOPIC_FIELDS ? 1 : fields ? MATCHING.answerOnlyCredit : 0;

@@ -324,17 +324,17 @@ describe('answering a question about the bot, or one that asks whom to believe',
 });
 
 describe('answering "how long"', () => {
-  const vocabulary = { fit: { asksDuration: ['how long'], durationUnits: ['minutes', 'hours', 'week'], durationWords: ['a week', 'overnight'] } };
+  const vocabulary = { fit: { asksDuration: ['how long'], durationUnits: ['minutes', 'hours', 'week', 'weeks'], durationWords: ['a week', 'overnight'] } };
   const meeting = (id: string, answer: string): FactSketch => ({ id, asOf: '2025-11-30', questions: ['How long did the Florida meeting last?', 'Florida meeting', 'Length of the Florida meeting'], answer });
 
   it('is answered by a fact that gives a length of time', () => {
-    for (const answer of ['The Florida meeting lasted about 40 minutes.', 'The Florida meeting went on overnight.', 'The Florida meeting took a week.']) {
+    for (const answer of ['The Florida meeting lasted about 40 minutes.', 'The Florida meeting went on overnight.', 'The Florida meeting took a week.', 'The Florida meeting lasted 2 hours before it broke up.']) {
       expect(new BotCore(baseOf([meeting('florida', answer)], vocabulary)).answer('How long did the Florida meeting last?'), answer).toMatchObject({ kind: 'answer' });
     }
   });
 
   it('is not answered by a span of time that dates something else', () => {
-    for (const answer of ['The Florida meeting built on the Geneva talks a week earlier.', 'Florida came two hours after the call.', 'Florida, three weeks ago.']) {
+    for (const answer of ['The Florida meeting built on the Geneva talks a week earlier.', 'Florida came 2 hours later.', 'Florida, three weeks ago.']) {
       expect(new BotCore(baseOf([meeting('florida', answer)], vocabulary)).answer('How long did the Florida meeting last?').kind, answer).not.toBe('answer');
     }
   });

@@ -33,6 +33,10 @@ describe('cleaning a message', () => {
     expect(cleanMessage('Скiльки тривав третiй раунд у Стамбулi? ТАСC')).toBe('Скільки тривав третій раунд у Стамбулі? ТАСС');
   });
 
+  it('writes a mostly Latin word with a Cyrillic look-alike in it in Latin', () => {
+    expect(cleanMessage('Istаnbul and Ukrаine')).toBe('Istanbul and Ukraine');
+  });
+
   it('leaves words in one alphabet as they are, Latin words among Cyrillic ones too', () => {
     expect(cleanMessage('Хто такий Medinsky? Çırağan, iPhone, НАТО NATO')).toBe('Хто такий Medinsky? Çırağan, iPhone, НАТО NATO');
   });

@@ -50,6 +50,12 @@ describe('the bundled fact base', () => {
     same('Çırağan', 'Ciragan');
   });
 
+  it('declines questions about the bot itself and calls for its view, in all three languages', () => {
+    for (const question of ["what's your name?", 'як тебе звати?', 'ты за россию или за украину?', 'чи можна вірити Путіну?', 'can we trust Putin?', 'кто прав в войне?']) {
+      expect(core.answer(question).kind, question).not.toBe('answer');
+    }
+  });
+
   it('answers a Ukrainian question typed with the Latin "i" as it answers it typed in Cyrillic', () => {
     const cyrillic = core.answer('Скільки тривав третій раунд?');
     expect(cyrillic, 'premise: answered in Cyrillic').toMatchObject({ kind: 'answer', lang: 'uk' });
