@@ -300,6 +300,8 @@ function answerPart(snapshot: Snapshot, question: string, now: Date, guessed: La
   const aboutRound = aboutNow && asksAboutRound(question, sense.stems);
   if (aboutNow) moveNewestFirst(candidates, aboutRound);
   else if (needs.rounds.length > 0) moveRoundFirst(candidates, needs.rounds);
+  // Last, as measured: run before the round rule (so that rule had the last word), it read one of
+  // our questions fewer right; a question about now is left to the newest fact.
   if (!aboutNow) moveAskingAlikeFirst(candidates, question, fit.asks);
   const best = candidates[0];
   // Cyrillic without a letter only one of the languages has ("головний результат першого раунду")
