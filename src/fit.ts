@@ -101,6 +101,8 @@ export interface QuestionNeeds {
   rounds: number[];
   /** The days it names, as "month-day" ("6-2" for 2 June), each once. */
   dates: string[];
+  /** The stems of the words it capitalises inside a sentence: names, whether the base knows them or not. */
+  capitalised: string[];
 }
 
 /** How many words from a round word its ordinal may stand: "the third Istanbul round", "round one". */
@@ -152,6 +154,7 @@ export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSen
     attributed: foldAll(fit.attribution).some((p) => padded.includes(` ${p} `)),
     rounds: roundsNamed(folded, fit),
     dates: datesNamed(question, fit.months),
+    capitalised: words.stems(capitalisedWords(question).join(' ')),
     ageOf: [],
     // "^should" stands for "should" opening the question ("should Ukraine…"), not inside it ("when should…").
     opinion: fit.opinion.filter((p, i) => (p.startsWith('^') ? padded.startsWith(` ${foldAll(fit.opinion)[i]} `) : padded.includes(` ${foldAll(fit.opinion)[i]} `))),
@@ -232,6 +235,13 @@ function fitsDates(fact: Fact, dates: readonly string[], months: readonly (reado
   return dates.every((d) => own.has(d));
 }
 
+/** Words written with a capital that do not open a sentence: "Did Lula attend…" gives Lula. */
+export function capitalisedWords(text: string): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(/(?<![.?!]\s*|^\s*)(?<=\s)(\p{Lu}[\p{L}'’ʼ-]*)/gu)) found.push(m[1]!);
+  return found;
+}
+
 /** The stems of the vocabulary's names, for namesMissed(). */
 export function nameStemsOf(names: readonly string[], sense: WordSense): ReadonlySet<string> {
   return new Set(names.flatMap((name) => sense.stems(name)));
@@ -248,6 +258,8 @@ export function misfitOf(needs: QuestionNeeds, candidate: Candidate, fit: Vocabu
   if (needs.offTask) return 'off-task';
   if (!fitsYears(fact, needs.years)) return 'year';
   if (namesMissed(candidate, names)) return 'name';
+  // A name no fact holds ("Did Lula attend the Abu Dhabi talks?") is someone the base knows nothing of.
+  if (candidate.unmatched.some((u) => !u.known && needs.capitalised.includes(u.stem))) return 'name';
   if (needs.rounds.length > 0 && fact.round !== undefined && !needs.rounds.includes(fact.round)) return 'round';
   if (needs.dates.length > 0 && !fitsDates(fact, needs.dates, fit.months)) return 'date';
   const text = [fact.answer, fact.caveat ?? ''].join(' ');

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MATCHING } from '../../src/config/defaults.js';
 import { BotCore } from '../../src/core.js';
-import { datesNamed, fitsYears, roundsNamed, yearsNamed, yearsOf } from '../../src/fit.js';
+import { capitalisedWords, datesNamed, fitsYears, roundsNamed, yearsNamed, yearsOf } from '../../src/fit.js';
 import { foldText } from '../../src/matching/fold.js';
 import type { Fact } from '../../src/knowledge/schema.js';
 import { createMatcher } from '../../src/matching/matcher.js';
@@ -357,5 +357,23 @@ describe('two near candidates for a question', () => {
 
   it('keep the order of their words when the best already asks what the question asks', () => {
     expect(new BotCore(base).answer('what did Trump set as the new deadline he gave Putin')).toMatchObject({ kind: 'answer', factId: 'deadline-reply' });
+  });
+});
+
+describe('a name written with a capital inside a sentence', () => {
+  it('is every capitalised word but the one opening a sentence, in either alphabet', () => {
+    expect(capitalisedWords('Did Lula attend the talks in Abu Dhabi? Who is Medinsky?')).toEqual(['Lula', 'Abu', 'Dhabi', 'Medinsky']);
+    expect(capitalisedWords('що сказав Туск про план?')).toEqual(['Туск']);
+    expect(capitalisedWords('WHERE did the 2022 istanbul talks happen?!')).toEqual([]);
+  });
+
+  it('rules out every fact when no fact holds it, where an unknown word in lower case only weighs against them', () => {
+    const facts: FactSketch[] = [
+      { id: 'abu-dhabi-attendees', asOf: '2026-01-23', questions: ['Who attended the trilateral talks in Abu Dhabi?', 'Abu Dhabi talks attendees', 'Did Witkoff attend the Abu Dhabi talks?'], answer: 'Witkoff, Umerov and Kostyukov attended the trilateral talks in Abu Dhabi.' },
+    ];
+    const core = new BotCore(baseOf(facts));
+    expect(core.answer('Did lula attend the trilateral talks in Abu Dhabi?'), 'premise: in lower case the words answer it').toMatchObject({ kind: 'answer' });
+    expect(core.answer('Did Lula attend the trilateral talks in Abu Dhabi?').kind).not.toBe('answer');
+    expect(core.answer('Did Witkoff attend the trilateral talks in Abu Dhabi?')).toMatchObject({ kind: 'answer', factId: 'abu-dhabi-attendees' });
   });
 });
