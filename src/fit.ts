@@ -237,9 +237,8 @@ function fitsDates(fact: Fact, dates: readonly string[], months: readonly (reado
 
 /** Words written with a capital that do not open a sentence: "Did Lula attend…" gives Lula. */
 export function capitalisedWords(text: string): string[] {
-  const found: string[] = [];
-  for (const m of text.matchAll(/(?<![.?!]\s*|^\s*)(?<=\s)(\p{Lu}[\p{L}'’ʼ-]*)/gu)) found.push(m[1]!);
-  return found;
+  // A space not after a sentence's end, then a capital: the first word has no space before it.
+  return Array.from(text.matchAll(/(?<![.?!])\s(\p{Lu}[\p{L}'’ʼ-]*)/gu), (m) => m[1]!);
 }
 
 /** The stems of the vocabulary's names, for namesMissed(). */
