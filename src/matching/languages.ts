@@ -21,6 +21,12 @@ const ENGLISH_EXTRA = [
   // Chat filler: "who else was on the team apart from…" asks no more than "who was on the team".
   'else', 'apart', 'besides', 'actually', 'supposed', 'anywhere', 'exactly', 'basically', 'kind', 'sort',
   'anyone', 'someone', 'anybody', 'guys', 'pls', 'plz', 'u', 'ur', 'im',
+  // Contractions, typed without their apostrophe ("isnt", "whos") or with it, which parts them
+  // ("isn't" is read "isn t"), and more chat filler.
+  'isn', 'aren', 'wasn', 'weren', 'doesn', 'didn', 'couldn', 'wouldn', 'shouldn', 'hasn', 'haven', 'hadn', 't', 'll', 've', 're',
+  'isnt', 'arent', 'wasnt', 'werent', 'dont', 'doesnt', 'didnt', 'cant', 'couldnt', 'wont', 'wouldnt', 'shouldnt', 'hasnt', 'havent', 'hadnt',
+  'whos', 'wheres', 'whens', 'hows', 'thats', 'theres', 'ive', 'youre', 'hes', 'shes', 'theyre',
+  'guy', 'stuff', 'literally', 'seriously', 'honestly', 'vs',
 ];
 const UKRAINIAN_EXTRA = [
   'коли', 'де', 'хто', 'скільки', 'чому', 'навіщо', 'нащо', 'звідки', 'куди', 'доки', 'кого', 'кому', 'ким', 'чим', 'скількох', 'скільком',

@@ -11,6 +11,8 @@ import { WordTable } from './word-table.js';
 /** Every language's stopwords, folded as the words they are compared with. */
 const STOPWORDS: ReadonlySet<string> = new Set([ENGLISH, UKRAINIAN, RUSSIAN].flatMap((l) => l.stopwords.map(foldText)).filter(Boolean));
 const STEM_CACHE_LIMIT = 50_000;
+/** "23rd", "16th": a number with an English ordinal ending (the synonym table reads "1st" to "3rd" as words). */
+const ORDINAL_NUMBER = /^(\d+)(?:st|nd|rd|th)$/;
 
 export interface Normalizer {
   /** The content words of a text, in order: folded, synonym phrases replaced, stopwords dropped. */
@@ -96,7 +98,9 @@ export function createNormalizer(vocabulary: Pick<Vocabulary, 'synonyms'>): Norm
     let out = stemCache.get(word);
     if (out === undefined) {
       const head = canonical.get(word) ?? word;
-      out = /^\d+$/.test(head) ? head : head.split(' ').map((w) => rulesFor(w).stem(w)).join(' ');
+      // A day typed with its ordinal ending ("July 23rd") is the number the facts write ("23 July").
+      const day = ORDINAL_NUMBER.exec(head)?.[1];
+      out = day ?? (/^\d+$/.test(head) ? head : head.split(' ').map((w) => rulesFor(w).stem(w)).join(' '));
       // Bounded: questions are open input, and a cache of every word ever typed would only grow.
       if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(word, out);
     }

@@ -35,6 +35,15 @@ describe('the normalizer', () => {
     expect(['tall', 'putin', 'pizza'].filter((w) => withNames.isFiller(w))).toEqual([]);
   });
 
+  it('drops contractions typed without their apostrophe', () => {
+    expect(normalizer.stems('isnt he the negotiator? whos that')).toEqual(['negoti']);
+    expect(normalizer.stems("isn't he the negotiator? who's that, didn't they?")).toEqual(['negoti']);
+  });
+
+  it('reads a day with its ordinal ending as the number', () => {
+    expect(normalizer.stems('the talks on July 23rd')).toEqual(['talk', 'juli', '23']);
+  });
+
   it('keeps numbers whole', () => {
     expect(normalizer.stems('1,200 POWs')).toEqual(['1200', 'prison']);
   });
