@@ -227,12 +227,19 @@ export function datesNamed(text: string, months: readonly (readonly string[])[])
   return [...found];
 }
 
-/** True when the fact is of every day the question names (its date) or names it. */
+/**
+ * True when the fact is of every day the question names (its date) or names it. "March 22" may be a
+ * day or March 2022, as chat writes years: a day from 14 to 29 also fits a fact of that year.
+ */
 function fitsDates(fact: Fact, dates: readonly string[], months: readonly (readonly string[])[]): boolean {
   const own = new Set(datesNamed([fact.answer, fact.caveat ?? ''].join(' '), months));
   const [, month, day] = /^\d{4}-(\d\d)-(\d\d)/.exec(fact.asOf) ?? [];
   if (month !== undefined && day !== undefined) own.add(`${Number(month)}-${Number(day)}`);
-  return dates.every((d) => own.has(d));
+  const asYear = (date: string) => {
+    const dayNamed = Number(date.split('-')[1]);
+    return dayNamed >= 14 && dayNamed <= 29 && yearsOf(fact).includes(2000 + dayNamed);
+  };
+  return dates.every((d) => own.has(d) || asYear(d));
 }
 
 /** Words written with a capital that do not open a sentence: "Did Lula attend…" gives Lula. */

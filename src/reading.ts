@@ -88,9 +88,24 @@ function wordsInOneAlphabet(text: string): string {
   return /\p{Script=Cyrillic}/u.test(text) && /\p{Script=Latin}/u.test(text) ? text.replace(WORD, inOneAlphabet) : text;
 }
 
-/** Invisible and control characters out, mentions and emoji out, words in one alphabet, spaces single. */
+/**
+ * A year typed with two digits where it cannot be a day or a count: "'22", "spring 22", "in 22?",
+ * «у 22 році», «в 22-м году». (Beside a month it is left alone: "July 23" is a day.)
+ */
+const SHORT_YEAR = [
+  /['’‘](1[4-9]|2\d)(?![\p{L}\p{N}])/gu,
+  /(?<=(?<![\p{L}\p{N}])(?:spring|summer|autumn|fall|winter|early|late|mid)[\s-]+)(1[4-9]|2\d)(?![\p{L}\p{N}])/giu,
+  /(?<=(?<![\p{L}\p{N}])in\s+)(1[4-9]|2\d)(?=\s*(?:[?!.,;]|$))/giu,
+  /(?<![\p{L}\p{N}.,])(1[4-9]|2\d)(?=(?:-?(?:му|м|го|ому))?\s+(?:році|року|рік|году|год|г\.)(?![\p{L}\p{N}]))/giu,
+];
+
+function withFullYears(text: string): string {
+  return SHORT_YEAR.reduce((out, pattern) => out.replace(pattern, (_, year: string) => `20${year}`), text);
+}
+
+/** Invisible and control characters out, mentions and emoji out, words in one alphabet, two-digit years whole, spaces single. */
 export function cleanMessage(raw: string): string {
-  return wordsInOneAlphabet(raw)
+  return withFullYears(wordsInOneAlphabet(raw))
     .replace(/\p{Cf}+/gu, '') // zero-width and direction marks sit inside words: they join, never split
     .replace(/\p{Cc}+/gu, ' ')
     .replace(MENTION, '$1 ')

@@ -303,6 +303,12 @@ describe('answering a question that names a day', () => {
     expect(core.answer('Which prisoners were swapped?'), 'premise: the words alone find it').toMatchObject({ kind: 'answer' });
     expect(core.answer('Which prisoners were swapped on 9 May?').kind).not.toBe('answer');
   });
+
+  it('reads a day that could be a year as the year, when the fact is of that year', () => {
+    // Chat writes "June 25" for June 2025 as often as for 25 June.
+    expect(core.answer('Which prisoners were swapped in June 25?')).toMatchObject({ kind: 'answer', factId: 'swap-agreed' });
+    expect(core.answer('Which prisoners were swapped in June 24?').kind).not.toBe('answer');
+  });
 });
 
 describe('answering a question about the bot, or one that asks whom to believe', () => {
