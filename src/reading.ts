@@ -5,6 +5,7 @@
 // it can. Small talk ("hi", "thanks!", "help", "?") is told apart here too.
 import { LIMITS, READING } from './config/defaults.js';
 import type { Vocabulary } from './knowledge/schema.js';
+import { detectLanguage } from './language.js';
 import { foldAll, foldText } from './matching/fold.js';
 
 export type SmallTalk = 'help' | 'thanks' | 'greeting' | 'ack';
@@ -103,9 +104,38 @@ function withFullYears(text: string): string {
   return SHORT_YEAR.reduce((out, pattern) => out.replace(pattern, (_, year: string) => `20${year}`), text);
 }
 
-/** Invisible and control characters out, mentions and emoji out, words in one alphabet, two-digit years whole, spaces single. */
+/**
+ * A day and month in figures: "16/5", "16.05", "23.07.2025", "2/6/25". A point needs a two-digit
+ * month, so "1.5 hours" stays a number.
+ */
+const NUMERIC_DATE = /(?<![\p{N}.,/])(\d{1,2})(?:\/(\d{1,2})|\.(\d{2}))(?:[./](\d{4}|\d{2}))?(?!\p{N}|[.,/]\p{N})/gu;
+const dayMonthFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Numeric dates written out as the facts write them ("16/5" → "16 May", «16.05» → «16 травня»), in
+ * the text's language: day first, as in Ukraine and Russia, unless only the other
+ * way is a date ("5/16"). The year a leap one, so that 29/2 is a day.
+ */
+function withDatesInWords(text: string): string {
+  if (!/\d[./]\d/.test(text)) return text;
+  const lang = detectLanguage(text);
+  const locale = lang === 'en' ? 'en-GB' : lang;
+  let format = dayMonthFormats.get(locale);
+  if (!format) dayMonthFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' })));
+  const dayMonth = format;
+  return text.replace(NUMERIC_DATE, (whole, first: string, slashed: string | undefined, dotted: string | undefined, year: string | undefined) => {
+    let day = Number(first);
+    let month = Number(slashed ?? dotted);
+    if (month > 12 && slashed !== undefined) [day, month] = [month, day];
+    const date = new Date(Date.UTC(2024, month - 1, day));
+    if (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return whole;
+    return year === undefined ? dayMonth.format(date) : `${dayMonth.format(date)} ${year.length === 2 ? `20${year}` : year}`;
+  });
+}
+
+/** Invisible and control characters out, mentions and emoji out, words in one alphabet, dates and years as words and whole, spaces single. */
 export function cleanMessage(raw: string): string {
-  return withFullYears(wordsInOneAlphabet(raw))
+  return withFullYears(withDatesInWords(wordsInOneAlphabet(raw)))
     .replace(/\p{Cf}+/gu, '') // zero-width and direction marks sit inside words: they join, never split
     .replace(/\p{Cc}+/gu, ' ')
     .replace(MENTION, '$1 ')
