@@ -275,10 +275,11 @@ const fillerPatterns = new WeakMap<readonly string[], RegExp>();
 function fillerPattern(filler: readonly string[]): RegExp {
   let pattern = fillerPatterns.get(filler);
   if (!pattern) {
-    // Spelt folded in the vocabulary ("isn t it"), a phrase matches as typed ("isn't it").
+    // Spelt folded in the vocabulary ("isn t it"), a phrase matches as typed ("isn't it"); an
+    // apostrophe inside a word (пам'ятаю) as any of the ways it is typed (пам’ятаю, памʼятаю).
     const phrases = [...filler]
       .sort((a, b) => b.length - a.length)
-      .map((phrase) => phrase.trim().split(/\s+/).map(escapeRegExp).join("[\\s,'’]+"));
+      .map((phrase) => phrase.trim().split(/\s+/).map((word) => escapeRegExp(word).replace(/['’ʼ`]/g, "['’ʼ`]")).join("[\\s,'’]+"));
     pattern = new RegExp(`(?<=[\\s,(])(?:${phrases.join('|')})(?=[\\s,?.!)])`, 'giu');
     fillerPatterns.set(filler, pattern);
   }

@@ -56,6 +56,19 @@ describe('the bundled fact base', () => {
     }
   });
 
+  it('reads a Ukrainian or Russian question behind a hedge as it reads it without', () => {
+    for (const [hedged, plain] of [
+      ['я правильно розумію що перший раунд був у палаці Долмабахче?', 'перший раунд був у палаці Долмабахче?'],
+      ['не пам’ятаю вже, хто очолював російську делегацію в Стамбулі?', 'хто очолював російську делегацію в Стамбулі?'],
+      ['я правильно понимаю что второй раунд длился чуть больше часа?', 'второй раунд длился чуть больше часа?'],
+      ['если не ошибаюсь, переговоры 16 мая прошли в Долмабахче?', 'переговоры 16 мая прошли в Долмабахче?'],
+    ]) {
+      const expected = core.answer(plain);
+      expect(expected, `premise: ${plain} is answered`).toMatchObject({ kind: 'answer' });
+      expect(core.answer(hedged), hedged).toMatchObject({ kind: 'answer', factId: answered(expected)?.factId });
+    }
+  });
+
   it('answers a Ukrainian question typed with the Latin "i" as it answers it typed in Cyrillic', () => {
     const cyrillic = core.answer('Скільки тривав третій раунд?');
     expect(cyrillic, 'premise: answered in Cyrillic').toMatchObject({ kind: 'answer', lang: 'uk' });
