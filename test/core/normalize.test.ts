@@ -40,6 +40,11 @@ describe('the normalizer', () => {
     expect(normalizer.stems("isn't he the negotiator? who's that, didn't they?")).toEqual(['negoti']);
   });
 
+  it('drops Ukrainian and Russian filler: "besides", "some", "supposedly", "very"', () => {
+    expect(normalizer.stems('хто окрім Умєрова був у делегації, якийсь міністр?')).toEqual(normalizer.stems('хто Умєрова був у делегації, міністр?'));
+    expect(normalizer.stems('кто кроме Мединского якобы был очень важен')).toEqual(normalizer.stems('кто Мединского был важен'));
+  });
+
   it('reads a day with its ordinal ending as the number', () => {
     expect(normalizer.stems('the talks on July 23rd')).toEqual(['talk', 'juli', '23']);
   });
