@@ -91,12 +91,20 @@ function wordsInOneAlphabet(text: string): string {
 
 /**
  * A year typed with two digits where it cannot be a day or a count: "'22", "spring 22", "in 22?",
- * «у 22 році», «в 22-м году». (Beside a month it is left alone: "July 23" is a day.)
+ * «у 22 році», «в 22-м», «весной 22», «у вересні 22» (a month in the locative names no day), and
+ * two digits after a day and its month ("24 February 22"). Beside a month alone it is left as it
+ * is: "July 23" is a day.
  */
+const SHORT_YEAR_AFTER = [
+  '(?:spring|summer|autumn|fall|winter|early|late|mid|весной|летом|осенью|зимой|навесні|весною|влітку|улітку|восени|взимку|узимку)[\\s-]+',
+  '(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре|січні|лютому|березні|квітні|травні|червні|липні|серпні|вересні|жовтні|листопаді|грудні)\\s+',
+  '\\d{1,2}(?:st|nd|rd|th)?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листоп|груд|янв|фев|мар|апр|мая|июн|июл|авг|сен|окт|ноя|дек)\\p{L}*\\s+',
+];
 const SHORT_YEAR = [
   /['’‘](1[4-9]|2\d)(?![\p{L}\p{N}])/gu,
-  /(?<=(?<![\p{L}\p{N}])(?:spring|summer|autumn|fall|winter|early|late|mid)[\s-]+)(1[4-9]|2\d)(?![\p{L}\p{N}])/giu,
+  new RegExp(`(?<=(?<![\\p{L}\\p{N}])(?:${SHORT_YEAR_AFTER.join('|')}))(1[4-9]|2\\d)(?:-?(?:го|му|м|ом|ому))?(?![\\p{L}\\p{N}])`, 'giu'),
   /(?<=(?<![\p{L}\p{N}])in\s+)(1[4-9]|2\d)(?=\s*(?:[?!.,;]|$))/giu,
+  /(?<=(?<![\p{L}\p{N}])(?:в|у|во)\s+)(1[4-9]|2\d)-(?:м|му|ом|ому)(?![\p{L}\p{N}])/giu,
   /(?<![\p{L}\p{N}.,])(1[4-9]|2\d)(?=(?:-?(?:му|м|го|ому))?\s+(?:році|року|рік|году|год|г\.)(?![\p{L}\p{N}]))/giu,
 ];
 
