@@ -112,6 +112,9 @@ function withFullYears(text: string): string {
   return SHORT_YEAR.reduce((out, pattern) => out.replace(pattern, (_, year: string) => `20${year}`), text);
 }
 
+/** A Ukrainian or Russian ordinal's ending typed after its figures: «2-го червня», «3-й раунд», «16-му». */
+const CYRILLIC_ORDINAL_ENDING = /(?<=\d)-(?:го|ого|му|ому|м|ом|й|ий|ій|я|а|е|ої|ей)(?![\p{L}\p{N}])/gu;
+
 /**
  * A day and month in figures: "16/5", "16.05", "23.07.2025", "2/6/25". A point needs a two-digit
  * month, so "1.5 hours" stays a number.
@@ -144,6 +147,7 @@ function withDatesInWords(text: string): string {
 /** Invisible and control characters out, mentions and emoji out, words in one alphabet, dates and years as words and whole, spaces single. */
 export function cleanMessage(raw: string): string {
   return withFullYears(withDatesInWords(wordsInOneAlphabet(raw)))
+    .replace(CYRILLIC_ORDINAL_ENDING, '')
     .replace(/\p{Cf}+/gu, '') // zero-width and direction marks sit inside words: they join, never split
     .replace(/\p{Cc}+/gu, ' ')
     .replace(MENTION, '$1 ')

@@ -44,6 +44,10 @@ describe('cleaning a message', () => {
     expect(cleanMessage('the 5/16 talks, 1.5 hours, 31/4, 50/50')).toBe('the 16 May talks, 1.5 hours, 31/4, 50/50');
   });
 
+  it('drops a Ukrainian or Russian ordinal ending typed after figures, but keeps a range', () => {
+    expect(cleanMessage('2-го июня, 3-й раунд, 16-му, 24-48 часов')).toBe('2 июня, 3 раунд, 16, 24-48 часов');
+  });
+
   it('writes a word typed in two alphabets in Cyrillic, its Latin look-alikes turned into their twins', () => {
     // A Ukrainian "і" typed on a Russian layout is the Latin "i"; "ТАСC" ends in a Latin C.
     expect(cleanMessage('Скiльки тривав третiй раунд у Стамбулi? ТАСC')).toBe('Скільки тривав третій раунд у Стамбулі? ТАСС');
