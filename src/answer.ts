@@ -166,7 +166,7 @@ export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Dat
 /**
  * The ways to read one part, in the order they are preferred. A part that leans on what the same
  * message said before it ("…held, and who attended?", "How long did it last?") is read with that
- * only: alone it would ask something else. In a conversation, a part that reads as a follow-up or
+ * only: alone it would ask something else; after a statement, with it first, then as below. In a conversation, a part that reads as a follow-up or
  * is too short to stand alone is read with the earlier turn first, then alone; any other part alone
  * first, then with the earlier turn, since a whole question may still leave out what the
  * conversation is about ("how did the Kremlin respond?" after a question on Ukraine's proposal).
@@ -174,12 +174,17 @@ export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Dat
 function readingsOf(part: Part, vocabulary: Snapshot['base']['vocabulary'], earlier: Earlier | undefined): { text: string; own?: string }[] {
   const { text } = part;
   const leans = readsAsFollowUp(text, vocabulary.followUp) || foldText(text).split(' ').length <= CONVERSATION.shortFollowUpWords;
-  if (part.after !== undefined && leans) return [{ text: withContext(text, { question: part.after }, vocabulary.followUp, vocabulary.names), own: text }];
-  if (earlier === undefined) return [{ text }];
-  const combined = { text: withContext(text, earlier, vocabulary.followUp, vocabulary.names), own: text };
-  // Alone, "how old is he?" still means the person the conversation named.
-  const alone = { text: withPersonNamed(text, earlier, vocabulary.followUp, vocabulary.names).text };
-  return leans ? [combined, alone] : [alone, combined];
+  const withBefore = part.after !== undefined && leans ? { text: withContext(text, { question: part.after }, vocabulary.followUp, vocabulary.names), own: text } : undefined;
+  // After a statement ("Trump gave Putin a deadline. How many days?") it may also stand alone.
+  if (withBefore && !part.stated) return [withBefore];
+  const rest = (): { text: string; own?: string }[] => {
+    if (earlier === undefined) return [{ text }];
+    const combined = { text: withContext(text, earlier, vocabulary.followUp, vocabulary.names), own: text };
+    // Alone, "how old is he?" still means the person the conversation named.
+    const alone = { text: withPersonNamed(text, earlier, vocabulary.followUp, vocabulary.names).text };
+    return leans ? [combined, alone] : [alone, combined];
+  };
+  return withBefore ? [withBefore, ...rest()] : rest();
 }
 
 /**

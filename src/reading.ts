@@ -30,6 +30,8 @@ export interface Part {
    * sentence before it ("…held, and who attended?", "The Zurich conference: who attended?").
    */
   after?: string;
+  /** True when `after` is a sentence before this one that asked nothing: the part may also stand alone. */
+  stated?: true;
 }
 
 /** Emoji, with their variation selectors and the joiners between the parts of one. */
@@ -168,23 +170,37 @@ export function readMessage(raw: string, vocabulary: Pick<Vocabulary, 'filler' |
   // Each part remembers what was said before it in the message (in the message's order), which a
   // part that leans on it ("…, and who attended?") is read with.
   let previous: string | undefined;
+  // True while `previous` is a sentence that asked nothing: "Trump gave Putin a deadline. How many
+  // days?" asks how many days the deadline gave, but what follows a preamble may stand alone.
+  let stated = false;
+  const leaning = (text: string, after: string | undefined, fromStatement: boolean): Part =>
+    after === undefined ? { text } : fromStatement ? { text, after, stated: true } : { text, after };
   const asking = sentences
     .map((s) => {
       const parts: Part[] = [];
       // A clause after a preamble leans on it when it leans at all ("The 2024 summit in
       // Switzerland — what were the results?"), as on a question before it.
       let before = previous;
+      let beforeStated = stated;
       for (const clause of clausesOf(s)) {
         if (readsAsQuestion(clause)) {
-          parts.push(before === undefined ? { text: clause } : { text: clause, after: before });
+          parts.push(leaning(clause, before, beforeStated));
           previous = clause;
+          stated = false;
         }
         before = clause;
+        beforeStated = false;
       }
-      const asked = parts.length > 0 ? parts[0]?.after : previous;
+      const first = parts[0];
+      const asked = first ? first.after : previous;
+      const askedStated = first ? first.stated === true : stated;
       if (readsAsQuestion(s)) {
-        parts.push(asked === undefined ? { text: s } : { text: s, after: asked });
+        parts.push(leaning(s, asked, askedStated));
         previous = s;
+        stated = false;
+      } else if (parts.length === 0) {
+        previous = s;
+        stated = true;
       }
       return { asks: endsAsQuestion(s), parts };
     })
@@ -195,18 +211,18 @@ export function readMessage(raw: string, vocabulary: Pick<Vocabulary, 'filler' |
   const questionParts = sentences.reduce((n, s) => n + Math.max(readsAsQuestion(s) ? 1 : 0, clausesOf(s).filter(readsAsQuestion).length), 0);
   const whole = withoutFiller(question, vocabulary.filler);
   const parts: Part[] = [];
-  const add = (text: string, after?: string) => {
+  const add = (text: string, from?: Part) => {
     const part = cut(text);
-    if (foldText(part) && !parts.some((p) => p.text === part) && parts.length < READING.maxParts) parts.push(after === undefined ? { text: part } : { text: part, after });
+    if (foldText(part) && !parts.some((p) => p.text === part) && parts.length < READING.maxParts) parts.push({ ...from, text: part });
   };
   // A single sentence asking one thing is the question as it stands, its context kept ("in 2022,
   // where were the talks held?"); a sentence asking two things, or a longer message, is tried
   // question by question, then as a whole (a question without a "?" after a preamble).
   if (sentences.length <= 1 && questionParts <= 1) add(whole);
   for (const part of asking) {
-    add(part.text, part.after);
+    add(part.text, part);
     const plain = part.text.replace(ASIDE, ' ').replace(/\s+/g, ' ').trim();
-    if (plain !== part.text) add(plain, part.after);
+    if (plain !== part.text) add(plain, part);
   }
   add(whole);
   const reading: Reading = { question, parts, questionParts };

@@ -97,6 +97,12 @@ describe('reading a message', () => {
     expect(read('When was the first round?? And where').parts).toContainEqual({ text: 'where', after: 'When was the first round??' });
   });
 
+  it('reads a short question after a statement with it first, and lets it stand alone too', () => {
+    expect(read('Trump gave Putin a deadline. How many days?').parts).toContainEqual({ text: 'How many days?', after: 'Trump gave Putin a deadline.', stated: true });
+    // After a question, as before: with it only.
+    expect(read('When was the first round? How long?').parts).toContainEqual({ text: 'How long?', after: 'When was the first round?' });
+  });
+
   it('ends a sentence at "?" wherever it stands, as in a quoted question', () => {
     expect(partsOf('He asked "how long did the third round last?", and nobody knew.')[0]).toBe('He asked "how long did the third round last?');
   });

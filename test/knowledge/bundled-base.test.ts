@@ -62,7 +62,7 @@ describe('the bundled fact base', () => {
       ['не пам’ятаю вже, хто очолював російську делегацію в Стамбулі?', 'хто очолював російську делегацію в Стамбулі?'],
       ['я правильно понимаю что второй раунд длился чуть больше часа?', 'второй раунд длился чуть больше часа?'],
       ['если не ошибаюсь, переговоры 16 мая прошли в Долмабахче?', 'переговоры 16 мая прошли в Долмабахче?'],
-    ]) {
+    ] as const) {
       const expected = core.answer(plain);
       expect(expected, `premise: ${plain} is answered`).toMatchObject({ kind: 'answer' });
       expect(core.answer(hedged), hedged).toMatchObject({ kind: 'answer', factId: answered(expected)?.factId });
