@@ -90,6 +90,8 @@ export interface QuestionNeeds {
   age: boolean;
   /** The stem of the person whose age it asks ("how old is Umerov"), if any: the age must be given in a sentence naming them. */
   ageOf: string[];
+  /** It asks the age of someone it does not name ("how old is he?" with no one named before): no fact can be checked to give it. */
+  ageOfSomeone: boolean;
   duration: boolean;
   /** The opinion words and phrases it holds (folded). */
   opinion: string[];
@@ -156,6 +158,7 @@ export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSen
     dates: datesNamed(question, fit.months),
     capitalised: words.stems(capitalisedWords(question).join(' ')),
     ageOf: [],
+    ageOfSomeone: foldAll(fit.asksAgeOfSomeone).some((p) => padded.includes(` ${p} `)),
     // "^should" stands for "should" opening the question ("should Ukraine…"), not inside it ("when should…").
     opinion: fit.opinion.filter((p, i) => (p.startsWith('^') ? padded.startsWith(` ${foldAll(fit.opinion)[i]} `) : padded.includes(` ${foldAll(fit.opinion)[i]} `))),
   };
@@ -272,7 +275,7 @@ export function misfitOf(needs: QuestionNeeds, candidate: Candidate, fit: Vocabu
   const words = foldText(text).split(' ');
   if (needs.counted && !countsAny(words, needs.counted, fit, sense)) return 'count';
   if (needs.counted === undefined && needs.countsAnything && !words.some((w, i) => isNumber(w, fit.numberWords) && !isDatePart(words, i, fit.months))) return 'count';
-  if (needs.age && !statesAge(text, needs.ageOf, fit, sense)) return 'age';
+  if (needs.ageOfSomeone || (needs.age && !statesAge(text, needs.ageOf, fit, sense))) return 'age';
   if (needs.duration && !statesDuration(words, fit)) return 'duration';
   // A view the fact reports is in its answer ("Peskov said a summit should finalise a deal"). A
   // question that opens as a call for a view ("should Ukraine…?") asks the bot's own, unless it

@@ -143,6 +143,9 @@ export const VocabularySchema = z
         // Phrases that ask an age only when a person's name follows («сколько лет Мединскому»), and
         // otherwise count years («сколько лет консультаций»).
         asksAgeOfPerson: z.array(z.string().trim().min(1)).default([]),
+        // Phrases that ask the age of someone by a pronoun ("how old is he"): left in a question,
+        // the pronoun points to no one the conversation named, so no fact can be said to answer.
+        asksAgeOfSomeone: z.array(z.string().trim().min(1)).default([]),
         asksDuration: z.array(z.string().trim().min(1)).default([]),
         // What a question asks for, one list per kind (where, when, who, why, how many), by its
         // question words in each language: of near candidates, one whose closest phrasing asks the
@@ -174,7 +177,7 @@ export const VocabularySchema = z
         roundOrdinals: z.array(z.array(z.string().trim().min(1))).default([]),
       })
       .strict()
-      .default({ offTask: [], attribution: [], asksAge: [], asksAgeOfPerson: [], asksDuration: [], asks: [], numberWords: [], anyCount: [], countStops: [], ageWords: [], durationUnits: [], durationWords: [], opinion: [], months: [], roundWords: [], roundOrdinals: [] }),
+      .default({ offTask: [], attribution: [], asksAge: [], asksAgeOfPerson: [], asksAgeOfSomeone: [], asksDuration: [], asks: [], numberWords: [], anyCount: [], countStops: [], ageWords: [], durationUnits: [], durationWords: [], opinion: [], months: [], roundWords: [], roundOrdinals: [] }),
   })
   .strict();
 

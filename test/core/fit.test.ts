@@ -223,6 +223,14 @@ describe('answering a question about someone’s age', () => {
     expect(core.answer('How old were the prisoners Umerov announced?'), 'the same fact, asked of the prisoners').toMatchObject({ kind: 'answer' });
   });
 
+  it('is never answered when it asks the age of someone by a pronoun that points to no one', () => {
+    const someone = new BotCore(baseOf(sketches, { ...vocabulary, fit: { ...vocabulary.fit, asksAgeOfSomeone: ['how old is he'] } }));
+    const question = 'How old is he, the one who announced the prisoners freed in June?';
+    expect(core.answer(question), 'premise: without the phrase, the prisoners’ ages answer').toMatchObject({ kind: 'answer' });
+    expect(someone.answer(question).kind).not.toBe('answer');
+    expect(someone.answer('How old were the prisoners freed in June?')).toMatchObject({ kind: 'answer', factId: 'young-prisoners' });
+  });
+
   it('is asked in Ukrainian or Russian by «скільки років» only of a person or of people in the dative, else it counts years', () => {
     const years: FactSketch = {
       id: 'crimea-years',
