@@ -120,7 +120,9 @@ export function roundsNamed(folded: string, fit: Vocabulary['fit']): number[] {
   const words = folded.split(' ');
   const roundWords = new Set(foldAll(fit.roundWords));
   const ordinals = fit.roundOrdinals.map((forms) => new Set(foldAll(forms)));
+  const numbers = fit.roundNumbers.map((forms) => new Set(foldAll(forms)));
   const roundOf = (word: string | undefined) => (word === undefined ? -1 : ordinals.findIndex((forms) => forms.has(word)));
+  const roundAfter = (word: string | undefined) => (word === undefined ? -1 : Math.max(roundOf(word), numbers.findIndex((forms) => forms.has(word))));
   const named = new Set<number>();
   words.forEach((word, i) => {
     if (!roundWords.has(word)) return;
@@ -133,7 +135,7 @@ export function roundsNamed(folded: string, fit: Vocabulary['fit']): number[] {
       } else if (isNumber(words[k]!, fit.numberWords)) break;
     }
     for (let k = i + 1; k <= i + ORDINAL_AFTER; k++) {
-      const round = roundOf(words[k]);
+      const round = roundAfter(words[k]);
       if (round >= 0) named.add(round + 1);
     }
   });

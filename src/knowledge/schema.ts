@@ -175,9 +175,12 @@ export const VocabularySchema = z
         months: z.array(z.array(z.string().trim().min(1))).default([]),
         roundWords: z.array(z.string().trim().min(1)).default([]),
         roundOrdinals: z.array(z.array(z.string().trim().min(1))).default([]),
+        // Cardinals, one list per round, that name a round only after the round word ("round two",
+        // «раунд два»): before it they count rounds ("the first two rounds").
+        roundNumbers: z.array(z.array(z.string().trim().min(1))).default([]),
       })
       .strict()
-      .default({ offTask: [], attribution: [], asksAge: [], asksAgeOfPerson: [], asksAgeOfSomeone: [], asksDuration: [], asks: [], numberWords: [], anyCount: [], countStops: [], ageWords: [], durationUnits: [], durationWords: [], opinion: [], months: [], roundWords: [], roundOrdinals: [] }),
+      .default({ offTask: [], attribution: [], asksAge: [], asksAgeOfPerson: [], asksAgeOfSomeone: [], asksDuration: [], asks: [], numberWords: [], anyCount: [], countStops: [], ageWords: [], durationUnits: [], durationWords: [], opinion: [], months: [], roundWords: [], roundOrdinals: [], roundNumbers: [] }),
   })
   .strict();
 

@@ -153,6 +153,7 @@ describe('the rounds a question names', () => {
       ['second', '2nd', '2', 'другому', 'втором'],
       ['third', '3rd', '3', 'третьому', 'третьем'],
     ],
+    roundNumbers: [['one'], ['two', 'два'], ['three']],
   };
   const rounds = (q: string) => roundsNamed(foldText(q), fit);
 
@@ -163,6 +164,12 @@ describe('the rounds a question names', () => {
     expect(rounds('Що вирішили на третьому раунді?')).toEqual([3]);
     expect(rounds('Что решили на 2-м раунде?')).toEqual([2]);
     expect(rounds('between the first and the second round')).toEqual([2, 1]);
+  });
+
+  it('are also the cardinals after a round word: "round two", «раунд два»', () => {
+    expect(rounds('how long did round two go on for')).toEqual([2]);
+    expect(rounds('а раунд два де був?')).toEqual([2]);
+    expect(rounds('How long did the first two rounds last?'), 'before it, a cardinal counts rounds').toEqual([]);
   });
 
   it('are none where an ordinal stands apart from a round word, or counts several rounds', () => {
