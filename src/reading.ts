@@ -93,13 +93,16 @@ function wordsInOneAlphabet(text: string): string {
 
 /**
  * A year typed with two digits where it cannot be a day or a count: "'22", "spring 22", "in 22?",
- * «у 22 році», «в 22-м», «весной 22», «у вересні 22» (a month in the locative names no day), and
+ * «у 22 році», «в 22-м», «весной 22», «у вересні 22», «березень 26» (a month in the locative or the
+ * nominative names no day), and
  * two digits after a day and its month ("24 February 22"). Beside a month alone it is left as it
  * is: "July 23" is a day.
  */
 const SHORT_YEAR_AFTER = [
   '(?:spring|summer|autumn|fall|winter|early|late|mid|весной|летом|осенью|зимой|навесні|весною|влітку|улітку|восени|взимку|узимку)[\\s-]+',
   '(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре|січні|лютому|березні|квітні|травні|червні|липні|серпні|вересні|жовтні|листопаді|грудні)\\s+',
+  // Nor does a month's name before the number («березень 26», «июль 25-го»): a day comes first.
+  '(?:январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь|січень|лютий|березень|квітень|травень|червень|липень|серпень|вересень|жовтень|листопад|грудень),?\\s+',
   '\\d{1,2}(?:st|nd|rd|th)?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листоп|груд|янв|фев|мар|апр|мая|июн|июл|авг|сен|окт|ноя|дек)\\p{L}*\\s+',
 ];
 const SHORT_YEAR = [

@@ -32,6 +32,7 @@ describe('cleaning a message', () => {
     expect(cleanMessage("what happened in spring 22? and in '23, in 24?")).toBe('what happened in spring 2022? and in 2023, in 2024?');
     expect(cleanMessage('що було у 22 році? а в 23-му році?')).toBe('що було у 2022 році? а в 2023 році?');
     expect(cleanMessage('в сентябре 22, осенью 24-го, в 22-м, после 24 февраля 22')).toBe('в сентябре 2022, осенью 2024, в 2022, после 24 февраля 2022');
+    expect(cleanMessage('станом на березень 26, июль 25-го')).toBe('станом на березень 2026, июль 2025');
     // A day beside its month, a count and a time span stay numbers.
     expect(cleanMessage('July 23, 22 prisoners, in 22 days')).toBe('July 23, 22 prisoners, in 22 days');
   });
