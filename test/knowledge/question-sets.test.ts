@@ -40,6 +40,11 @@ const SETS: [file: string, answered: number, refused: number][] = [
   [path.join(ROOT, 'test/eval/held-out-2-uk.jsonl'), 0.72, 0.9],
   [path.join(ROOT, 'test/eval/held-out-2-ru.jsonl'), 0.84, 0.84],
   [path.join(ROOT, 'test/eval/held-out-2-conversations.jsonl'), 0.65, 0.75],
+  // Held back since they were written (4 December 2026, late), by a third hand: only their totals are read.
+  [path.join(ROOT, 'test/eval/held-out-3-en.jsonl'), 0.62, 0.8],
+  [path.join(ROOT, 'test/eval/held-out-3-uk.jsonl'), 0.66, 0.85],
+  [path.join(ROOT, 'test/eval/held-out-3-ru.jsonl'), 0.72, 0.85],
+  [path.join(ROOT, 'test/eval/held-out-3-conversations.jsonl'), 0.63, 0.75],
   // Written on 4 December 2026 as chat users type, from the facts alone, and tuned on since.
   [path.join(ROOT, 'test/eval/chat-en.jsonl'), 0.53, 0.86],
   [path.join(ROOT, 'test/eval/chat-uk.jsonl'), 0.7, 0.95],
