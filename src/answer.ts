@@ -11,6 +11,7 @@ import type { FactBase } from './knowledge/parse.js';
 import { foldAll, foldText } from './matching/fold.js';
 import { featured, type Candidate, type Matcher } from './matching/matcher.js';
 import { cleanMessage, readMessage, type Part, type SmallTalk } from './reading.js';
+import { withDatesAsWritten } from './typed-dates.js';
 import { looksTransliterated, toCyrillic } from './transliteration.js';
 import { englishFingerprint } from './knowledge/translation.js';
 import { languageOfLocale, readLanguage, type Language } from './language.js';
@@ -164,10 +165,12 @@ export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Dat
 }
 
 /**
- * The ways to read one part, in the order they are preferred. A part that leans on what the same
- * message said before it ("…held, and who attended?", "How long did it last?") is read with that
- * only: alone it would ask something else; after a statement, with it first, then as below. In a conversation, a part that reads as a follow-up or
- * is too short to stand alone is read with the earlier turn first, then alone; any other part alone
+ * The ways to read one part, in the order they are preferred. A part that leans on a question the
+ * same message asked before it ("…held, and who attended?", "How long did it last?") is read with
+ * that only: alone it would ask something else. One that leans on a statement ("Trump gave Putin a
+ * deadline. How many days?") is read with it first, then as any part is, since the statement may
+ * be a preamble about something else. In a conversation, a part that reads as a follow-up or is
+ * too short to stand alone is read with the earlier turn first, then alone; any other part alone
  * first, then with the earlier turn, since a whole question may still leave out what the
  * conversation is about ("how did the Kremlin respond?" after a question on Ukraine's proposal).
  */
@@ -175,7 +178,6 @@ function readingsOf(part: Part, vocabulary: Snapshot['base']['vocabulary'], earl
   const { text } = part;
   const leans = readsAsFollowUp(text, vocabulary.followUp) || foldText(text).split(' ').length <= CONVERSATION.shortFollowUpWords;
   const withBefore = part.after !== undefined && leans ? { text: withContext(text, { question: part.after }, vocabulary.followUp, vocabulary.names), own: text } : undefined;
-  // After a statement ("Trump gave Putin a deadline. How many days?") it may also stand alone.
   if (withBefore && !part.stated) return [withBefore];
   const rest = (): { text: string; own?: string }[] => {
     if (earlier === undefined) return [{ text }];
@@ -288,7 +290,10 @@ export function answerFact(snapshot: Snapshot, fact: Fact | undefined, lang: Lan
  * the question it follows: a word of its own that no fact holds ("what's his wife's name?") rules
  * every fact out, however well the added words match.
  */
-function answerPart(snapshot: Snapshot, question: string, now: Date, guessed: Language, sure: boolean, own?: string): AnswerOk | AnswerAmbiguous | AnswerDeclined {
+function answerPart(snapshot: Snapshot, asked: string, now: Date, guessed: Language, sure: boolean, typedOwn?: string): AnswerOk | AnswerAmbiguous | AnswerDeclined {
+  // Matched and checked with its dates as the facts write them; shown back as it was typed.
+  const question = withDatesAsWritten(asked);
+  const own = typedOwn === undefined ? undefined : withDatesAsWritten(typedOwn);
   const notes: string[] = [];
   // A fact that does not give what the question asks for (its year, a number of what it counts, an
   // age, a length of time, a view) never answers it, however many words it shares.
@@ -313,11 +318,11 @@ function answerPart(snapshot: Snapshot, question: string, now: Date, guessed: La
   // is told by the phrasing it matched, which is written in one of them.
   const lang = sure || !best ? guessed : (languageOfSpelling(snapshot, best.fact, question) ?? languageOfPhrasing(snapshot, best.fact, best.question) ?? guessed);
   const say = ANSWER_TEXT[lang];
-  if (!best || best.confidence < MATCHING.suggestThreshold) return declined(snapshot, lang, question, candidates, notes, say.declined);
+  if (!best || best.confidence < MATCHING.suggestThreshold) return declined(snapshot, lang, asked, candidates, notes, say.declined);
   if (best.confidence < MATCHING.answerThreshold) {
     return {
       kind: 'ambiguous',
-      question,
+      question: asked,
       lang,
       text: say.ambiguous,
       confidence: best.confidence,
@@ -331,7 +336,7 @@ function answerPart(snapshot: Snapshot, question: string, now: Date, guessed: La
   // "The latest round" answered from an older round says so: the base holds nothing on that for the newest.
   const olderRound = aboutRound && fact.round !== undefined && fact.round < snapshot.newestRound;
   if (olderRound && fact.round !== undefined) notes.push(say.olderRound(fact.round, snapshot.newestRound));
-  const result = answerFrom(snapshot, fact, lang, question, best.confidence, related, notes);
+  const result = answerFrom(snapshot, fact, lang, asked, best.confidence, related, notes);
   if (aboutNow) result.recency = { stale: isStale(fact.asOf, now) };
   return result;
 }

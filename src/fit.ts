@@ -103,6 +103,8 @@ export interface QuestionNeeds {
   rounds: number[];
   /** The days it names, as "month-day" ("6-2" for 2 June), each once. */
   dates: string[];
+  /** Of those, the ones that may be a month and a year as chat writes them ("March 22"): see yearLikeDays. */
+  yearLike: string[];
   /** The stems of the words it capitalises inside a sentence: names, whether the base knows them or not. */
   capitalised: string[];
 }
@@ -158,6 +160,7 @@ export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSen
     attributed: foldAll(fit.attribution).some((p) => padded.includes(` ${p} `)),
     rounds: roundsNamed(folded, fit),
     dates: datesNamed(question, fit.months),
+    yearLike: yearLikeDays(question, fit.months),
     capitalised: words.stems(capitalisedWords(question).join(' ')),
     ageOf: [],
     ageOfSomeone: foldAll(fit.asksAgeOfSomeone).some((p) => padded.includes(` ${p} `)),
@@ -233,17 +236,31 @@ export function datesNamed(text: string, months: readonly (readonly string[])[])
 }
 
 /**
- * True when the fact is of every day the question names (its date) or names it. "March 22" may be a
- * day or March 2022, as chat writes years: a day from 14 to 29 also fits a fact of that year.
+ * The days named as a month then a number from 14 to 29 with no day before the month and no year
+ * after the number ("in March 22"), as "month-day": chat writes March 2022 so as often as 22 March.
+ * "22 March" and "March 22, 2025" are days.
  */
-function fitsDates(fact: Fact, dates: readonly string[], months: readonly (readonly string[])[]): boolean {
+export function yearLikeDays(text: string, months: readonly (readonly string[])[]): string[] {
+  const words = foldText(text).split(' ');
+  const found: string[] = [];
+  words.forEach((word, i) => {
+    const month = months.findIndex((forms) => forms.some((f) => foldText(f) === word));
+    const next = words[i + 1] ?? '';
+    if (month < 0 || !/^(?:1[4-9]|2\d)$/.test(next) || /^\d/.test(words[i - 1] ?? '') || /^(?:19|20)\d\d$/.test(words[i + 2] ?? '')) return;
+    found.push(`${month + 1}-${Number(next)}`);
+  });
+  return found;
+}
+
+/**
+ * True when the fact is of every day the question names (its date) or names it; a day that may be
+ * a year (yearLike) also fits a fact of that year.
+ */
+function fitsDates(fact: Fact, dates: readonly string[], yearLike: readonly string[], months: readonly (readonly string[])[]): boolean {
   const own = new Set(datesNamed([fact.answer, fact.caveat ?? ''].join(' '), months));
   const [, month, day] = /^\d{4}-(\d\d)-(\d\d)/.exec(fact.asOf) ?? [];
   if (month !== undefined && day !== undefined) own.add(`${Number(month)}-${Number(day)}`);
-  const asYear = (date: string) => {
-    const dayNamed = Number(date.split('-')[1]);
-    return dayNamed >= 14 && dayNamed <= 29 && yearsOf(fact).includes(2000 + dayNamed);
-  };
+  const asYear = (date: string) => yearLike.includes(date) && yearsOf(fact).includes(2000 + Number(date.split('-')[1]));
   return dates.every((d) => own.has(d) || asYear(d));
 }
 
@@ -272,7 +289,7 @@ export function misfitOf(needs: QuestionNeeds, candidate: Candidate, fit: Vocabu
   // A name no fact holds ("Did Lula attend the Abu Dhabi talks?") is someone the base knows nothing of.
   if (candidate.unmatched.some((u) => !u.known && needs.capitalised.includes(u.stem))) return 'name';
   if (needs.rounds.length > 0 && fact.round !== undefined && !needs.rounds.includes(fact.round)) return 'round';
-  if (needs.dates.length > 0 && !fitsDates(fact, needs.dates, fit.months)) return 'date';
+  if (needs.dates.length > 0 && !fitsDates(fact, needs.dates, needs.yearLike, fit.months)) return 'date';
   const text = [fact.answer, fact.caveat ?? ''].join(' ');
   const words = foldText(text).split(' ');
   if (needs.counted && !countsAny(words, needs.counted, fit, sense)) return 'count';

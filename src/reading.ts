@@ -5,7 +5,6 @@
 // it can. Small talk ("hi", "thanks!", "help", "?") is told apart here too.
 import { LIMITS, READING } from './config/defaults.js';
 import type { Vocabulary } from './knowledge/schema.js';
-import { detectLanguage } from './language.js';
 import { foldAll, foldText } from './matching/fold.js';
 
 export type SmallTalk = 'help' | 'thanks' | 'greeting' | 'ack';
@@ -91,68 +90,9 @@ function wordsInOneAlphabet(text: string): string {
   return /\p{Script=Cyrillic}/u.test(text) && /\p{Script=Latin}/u.test(text) ? text.replace(WORD, inOneAlphabet) : text;
 }
 
-/**
- * A year typed with two digits where it cannot be a day or a count: "'22", "spring 22", "in 22?",
- * «у 22 році», «в 22-м», «весной 22», «у вересні 22», «березень 26» (a month in the locative or the
- * nominative names no day), and
- * two digits after a day and its month ("24 February 22"). Beside a month alone it is left as it
- * is: "July 23" is a day.
- */
-const SHORT_YEAR_AFTER = [
-  '(?:spring|summer|autumn|fall|winter|early|late|mid|весной|летом|осенью|зимой|навесні|весною|влітку|улітку|восени|взимку|узимку)[\\s-]+',
-  '(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре|січні|лютому|березні|квітні|травні|червні|липні|серпні|вересні|жовтні|листопаді|грудні)\\s+',
-  // Nor does a month's name before the number («березень 26», «июль 25-го»): a day comes first.
-  '(?:январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь|січень|лютий|березень|квітень|травень|червень|липень|серпень|вересень|жовтень|листопад|грудень),?\\s+',
-  '\\d{1,2}(?:st|nd|rd|th)?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листоп|груд|янв|фев|мар|апр|мая|июн|июл|авг|сен|окт|ноя|дек)\\p{L}*\\s+',
-];
-const SHORT_YEAR = [
-  /['’‘](1[4-9]|2\d)(?![\p{L}\p{N}])/gu,
-  new RegExp(`(?<=(?<![\\p{L}\\p{N}])(?:${SHORT_YEAR_AFTER.join('|')}))(1[4-9]|2\\d)(?:-?(?:го|му|м|ом|ому))?(?![\\p{L}\\p{N}])`, 'giu'),
-  /(?<=(?<![\p{L}\p{N}])in\s+)(1[4-9]|2\d)(?=\s*(?:[?!.,;]|$))/giu,
-  /(?<=(?<![\p{L}\p{N}])(?:в|у|во)\s+)(1[4-9]|2\d)-(?:м|му|ом|ому)(?![\p{L}\p{N}])/giu,
-  /(?<![\p{L}\p{N}.,])(1[4-9]|2\d)(?=(?:-?(?:му|м|го|ому))?\s+(?:році|року|рік|году|год|г\.)(?![\p{L}\p{N}]))/giu,
-];
-
-function withFullYears(text: string): string {
-  return SHORT_YEAR.reduce((out, pattern) => out.replace(pattern, (_, year: string) => `20${year}`), text);
-}
-
-/** A Ukrainian or Russian ordinal's ending typed after its figures: «2-го червня», «3-й раунд», «16-му». */
-const CYRILLIC_ORDINAL_ENDING = /(?<=\d)-(?:го|ого|му|ому|м|ом|й|ий|ій|я|а|е|ої|ей)(?![\p{L}\p{N}])/gu;
-
-/**
- * A day and month in figures: "16/5", "16.05", "23.07.2025", "2/6/25". A point needs a two-digit
- * month, so "1.5 hours" stays a number.
- */
-const NUMERIC_DATE = /(?<![\p{N}.,/])(\d{1,2})(?:\/(\d{1,2})|\.(\d{2}))(?:[./](\d{4}|\d{2}))?(?!\p{N}|[.,/]\p{N})/gu;
-const dayMonthFormats = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * Numeric dates written out as the facts write them ("16/5" → "16 May", «16.05» → «16 травня»), in
- * the text's language: day first, as in Ukraine and Russia, unless only the other
- * way is a date ("5/16"). The year a leap one, so that 29/2 is a day.
- */
-function withDatesInWords(text: string): string {
-  if (!/\d[./]\d/.test(text)) return text;
-  const lang = detectLanguage(text);
-  const locale = lang === 'en' ? 'en-GB' : lang;
-  let format = dayMonthFormats.get(locale);
-  if (!format) dayMonthFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' })));
-  const dayMonth = format;
-  return text.replace(NUMERIC_DATE, (whole, first: string, slashed: string | undefined, dotted: string | undefined, year: string | undefined) => {
-    let day = Number(first);
-    let month = Number(slashed ?? dotted);
-    if (month > 12 && slashed !== undefined) [day, month] = [month, day];
-    const date = new Date(Date.UTC(2024, month - 1, day));
-    if (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return whole;
-    return year === undefined ? dayMonth.format(date) : `${dayMonth.format(date)} ${year.length === 2 ? `20${year}` : year}`;
-  });
-}
-
-/** Invisible and control characters out, mentions and emoji out, words in one alphabet, dates and years as words and whole, spaces single. */
+/** Invisible and control characters out, mentions and emoji out, words in one alphabet, spaces single. */
 export function cleanMessage(raw: string): string {
-  return withFullYears(withDatesInWords(wordsInOneAlphabet(raw)))
-    .replace(CYRILLIC_ORDINAL_ENDING, '')
+  return wordsInOneAlphabet(raw)
     .replace(/\p{Cf}+/gu, '') // zero-width and direction marks sit inside words: they join, never split
     .replace(/\p{Cc}+/gu, ' ')
     .replace(MENTION, '$1 ')
@@ -201,7 +141,9 @@ export function readMessage(raw: string, vocabulary: Pick<Vocabulary, 'filler' |
         parts.push(leaning(s, asked, askedStated));
         previous = s;
         stated = false;
-      } else if (parts.length === 0) {
+      } else if (parts.length === 0 && (previous === undefined || stated)) {
+        // A remark between two questions ("When was it? I read about it. How long did it last?")
+        // leaves the question before it as what the next one leans on.
         previous = s;
         stated = true;
       }

@@ -23,7 +23,7 @@ const ENGLISH_EXTRA = [
   'anyone', 'someone', 'anybody', 'guys', 'pls', 'plz', 'u', 'ur', 'im',
   // Contractions, typed without their apostrophe ("isnt", "whos") or with it, which parts them
   // ("isn't" is read "isn t"), and more chat filler.
-  'isn', 'aren', 'wasn', 'weren', 'doesn', 'didn', 'couldn', 'wouldn', 'shouldn', 'hasn', 'haven', 'hadn', 't', 'll', 've', 're',
+  'isn', 'aren', 'wasn', 'weren', 'don', 'doesn', 'didn', 'couldn', 'wouldn', 'shouldn', 'hasn', 'haven', 'hadn', 't', 'll', 've', 're',
   'isnt', 'arent', 'wasnt', 'werent', 'dont', 'doesnt', 'didnt', 'cant', 'couldnt', 'wont', 'wouldnt', 'shouldnt', 'hasnt', 'havent', 'hadnt',
   'whos', 'wheres', 'whens', 'hows', 'thats', 'theres', 'ive', 'youre', 'hes', 'shes', 'theyre',
   'guy', 'stuff', 'literally', 'seriously', 'honestly', 'vs',

@@ -323,6 +323,9 @@ describe('answering a question that names a day', () => {
     // Chat writes "June 25" for June 2025 as often as for 25 June.
     expect(core.answer('Which prisoners were swapped in June 25?')).toMatchObject({ kind: 'answer', factId: 'swap-agreed' });
     expect(core.answer('Which prisoners were swapped in June 24?').kind).not.toBe('answer');
+    // Day first, or with a year after, it is a day.
+    expect(core.answer('Which prisoners were swapped on 25 June?').kind).not.toBe('answer');
+    expect(core.answer('Which prisoners were swapped on June 25, 2025?').kind).not.toBe('answer');
   });
 });
 

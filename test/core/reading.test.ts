@@ -28,25 +28,8 @@ describe('cleaning a message', () => {
     expect(cleanMessage('write to talks@example.com')).toBe('write to talks@example.com');
   });
 
-  it('writes out a year typed with two digits where it can be nothing else', () => {
-    expect(cleanMessage("what happened in spring 22? and in '23, in 24?")).toBe('what happened in spring 2022? and in 2023, in 2024?');
-    expect(cleanMessage('що було у 22 році? а в 23-му році?')).toBe('що було у 2022 році? а в 2023 році?');
-    expect(cleanMessage('в сентябре 22, осенью 24-го, в 22-м, после 24 февраля 22')).toBe('в сентябре 2022, осенью 2024, в 2022, после 24 февраля 2022');
-    expect(cleanMessage('станом на березень 26, июль 25-го')).toBe('станом на березень 2026, июль 2025');
-    // A day beside its month, a count and a time span stay numbers.
-    expect(cleanMessage('July 23, 22 prisoners, in 22 days')).toBe('July 23, 22 prisoners, in 22 days');
-  });
-
-  it('writes a date typed in figures as the facts write it, in the language of the message', () => {
-    expect(cleanMessage('who did kyiv send on 16/5, and on 2/6/25?')).toBe('who did kyiv send on 16 May, and on 2 June 2025?');
-    expect(cleanMessage('що було 16.05?')).toBe('що було 16 травня?');
-    expect(cleanMessage('что было 23.07.2025?')).toBe('что было 23 июля 2025?');
-    // Month first only where day first is no date; a point needs a two-digit month.
-    expect(cleanMessage('the 5/16 talks, 1.5 hours, 31/4, 50/50')).toBe('the 16 May talks, 1.5 hours, 31/4, 50/50');
-  });
-
-  it('drops a Ukrainian or Russian ordinal ending typed after figures, but keeps a range', () => {
-    expect(cleanMessage('2-го июня, 3-й раунд, 16-му, 24-48 часов')).toBe('2 июня, 3 раунд, 16, 24-48 часов');
+  it('leaves dates and numbers as they were typed, for the question shown back', () => {
+    expect(cleanMessage("what happened on 16/5 in spring 22, the '28-point' plan?")).toBe("what happened on 16/5 in spring 22, the '28-point' plan?");
   });
 
   it('writes a word typed in two alphabets in Cyrillic, its Latin look-alikes turned into their twins', () => {
@@ -98,10 +81,11 @@ describe('reading a message', () => {
     expect(read('When was the first round?? And where').parts).toContainEqual({ text: 'where', after: 'When was the first round??' });
   });
 
-  it('reads a short question after a statement with it first, and lets it stand alone too', () => {
+  it('reads a short question after a statement with it, marked as one that may also stand alone', () => {
     expect(read('Trump gave Putin a deadline. How many days?').parts).toContainEqual({ text: 'How many days?', after: 'Trump gave Putin a deadline.', stated: true });
-    // After a question, as before: with it only.
+    // After a question, with it only; and a remark between two questions leaves the first as context.
     expect(read('When was the first round? How long?').parts).toContainEqual({ text: 'How long?', after: 'When was the first round?' });
+    expect(read('When was the first round? I read about it. How long?').parts).toContainEqual({ text: 'How long?', after: 'When was the first round?' });
   });
 
   it('ends a sentence at "?" wherever it stands, as in a quoted question', () => {
@@ -110,9 +94,8 @@ describe('reading a message', () => {
 
   it('ends a sentence at a stop before a space, never inside a date or after a lone initial', () => {
     for (const message of ['What happened in Geneva on 23.11.2025?', 'What did the U.S. side propose?', 'What did J. D. Vance say?']) {
-      expect(partsOf(message), message).toHaveLength(1);
+      expect(partsOf(message), message).toEqual([message]);
     }
-    expect(partsOf('What did the U.S. side propose?')).toEqual(['What did the U.S. side propose?']);
   });
 
   it('tries what ends in "?" before what only starts like a question', () => {
