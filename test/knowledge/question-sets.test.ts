@@ -48,7 +48,7 @@ const SETS: [file: string, answered: number, refused: number][] = [
   // Written on 4 December 2026 as chat users type, from the facts alone, and tuned on since.
   [path.join(ROOT, 'test/eval/chat-en.jsonl'), 0.53, 0.86],
   [path.join(ROOT, 'test/eval/chat-uk.jsonl'), 0.7, 0.95],
-  [path.join(ROOT, 'test/eval/chat-ru.jsonl'), 0.68, 0.86],
+  [path.join(ROOT, 'test/eval/chat-ru.jsonl'), 0.67, 0.86],
   [path.join(ROOT, 'test/eval/chat-conversations.jsonl'), 0.78, 0.8],
 ];
 
