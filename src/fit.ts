@@ -237,7 +237,7 @@ export function datesNamed(text: string, months: readonly (readonly string[])[])
 
 /**
  * The days named as a month then a number from 14 to 29 with no day before the month and no year
- * after the number ("in March 22"), as "month-day": chat writes March 2022 so as often as 22 March.
+ * after the number ("in March 22"), as "month-day": in chat that is March 2022 as often as 22 March.
  * "22 March" and "March 22, 2025" are days.
  */
 export function yearLikeDays(text: string, months: readonly (readonly string[])[]): string[] {
