@@ -3,7 +3,7 @@
 // the fit checks only: the question shown back to its asker keeps what they typed. Each rule reads
 // a number as a date or a year only where it can be nothing else, since a number misread (a count,
 // a fraction, a time, a price) sinks a question the facts answer.
-import { detectLanguage } from './language.js';
+import type { Language } from './language.js';
 
 /** A two-digit year the base could mean: 2014–2029. */
 const YEAR = '(1[4-9]|2\\d)';
@@ -51,9 +51,8 @@ const NUMERIC_DATE =
 const FRACTIONS = new Set(['1/2', '1/3', '2/3', '1/4', '3/4', '1/5', '24/7']);
 const dayMonthFormats = new Map<string, Intl.DateTimeFormat>();
 
-function withDatesInWords(text: string): string {
+function withDatesInWords(text: string, lang: Language): string {
   if (!/\d[./]\d/.test(text)) return text;
-  const lang = detectLanguage(text);
   const locale = lang === 'en' ? 'en-GB' : lang;
   let format = dayMonthFormats.get(locale);
   if (!format) dayMonthFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' })));
@@ -69,8 +68,11 @@ function withDatesInWords(text: string): string {
   });
 }
 
-/** The text with its dates in figures written out, its two-digit years whole, and ordinal endings off its figures. */
-export function withDatesAsWritten(text: string): string {
-  const years = SHORT_YEARS.reduce((out, pattern) => out.replace(pattern, (_, year: string) => `20${year}`), withDatesInWords(text));
+/**
+ * The text with its dates in figures written out in `lang` (the language the question was read
+ * in), its two-digit years whole, and ordinal endings off its figures.
+ */
+export function withDatesAsWritten(text: string, lang: Language): string {
+  const years = SHORT_YEARS.reduce((out, pattern) => out.replace(pattern, (_, year: string) => `20${year}`), withDatesInWords(text, lang));
   return years.replace(CYRILLIC_ORDINAL_ENDING, '');
 }
