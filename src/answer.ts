@@ -80,6 +80,8 @@ export interface Snapshot {
   names: ReadonlySet<string>;
   /** The stems of the vocabulary's people alone. */
   people: ReadonlySet<string>;
+  /** The stems of the two sides (names.sides): Russia and its synonyms, Ukraine and its. */
+  sides: ReadonlySet<string>;
   /** The newest numbered round any active fact belongs to (0 for none): "the latest round". */
   newestRound: number;
 }
@@ -92,6 +94,7 @@ export function snapshotOf(base: FactBase, matcher: Matcher): Snapshot {
     featured: featured(base.facts, MATCHING.suggestions),
     names: nameStemsOf([...base.vocabulary.names.people, ...base.vocabulary.names.places], sense),
     people: nameStemsOf(base.vocabulary.names.people, sense),
+    sides: nameStemsOf(base.vocabulary.names.sides, sense),
     newestRound: base.facts.reduce((newest, f) => (f.status === 'active' && (f.round ?? 0) > newest ? (f.round ?? 0) : newest), 0),
   };
 }
@@ -300,7 +303,9 @@ function answerPart(snapshot: Snapshot, asked: string, now: Date, guessed: Langu
   const { fit } = snapshot.base.vocabulary;
   const { matcher } = snapshot;
   const sense = { stems: (text: string) => matcher.stems(text), share: (stem: string) => matcher.share(stem) };
-  const needs = needsOf(question, fit, sense, snapshot.people);
+  // The sides a follow-up names are its own: the earlier question's ("…Russia and Ukraine agree…")
+  // need not be in a fact that answers "when was that carried out?".
+  const needs = needsOf(question, fit, sense, snapshot.people, sense.stems(own ?? question).filter((s) => snapshot.sides.has(s)));
   const ownStems = new Set(own === undefined ? [] : sense.stems(own));
   const { recency } = snapshot.base.vocabulary;
   const aboutNow = asksAboutNow(question, recency);

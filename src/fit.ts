@@ -107,6 +107,8 @@ export interface QuestionNeeds {
   yearLike: string[];
   /** The stems of the words it capitalises inside a sentence: names, whether the base knows them or not. */
   capitalised: string[];
+  /** The sides it names (names.sides stems): a fact must name each, however common the name. */
+  sides: string[];
 }
 
 /** How many words from a round word its ordinal may stand: "the third Istanbul round", "round one". */
@@ -144,7 +146,11 @@ export function roundsNamed(folded: string, fit: Vocabulary['fit']): number[] {
   return [...named];
 }
 
-export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSense, people: ReadonlySet<string> = new Set()): QuestionNeeds {
+/**
+ * What a question needs of a fact to be answered by it. `people` are the people's name stems (whose
+ * age is asked); `sides`, the sides (names.sides) the question's own words name.
+ */
+export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSense, people: ReadonlySet<string> = new Set(), sides: readonly string[] = []): QuestionNeeds {
   const folded = foldText(question);
   const padded = ` ${folded} `;
   // A check whose words the vocabulary does not give is not made: a base without them asks nothing.
@@ -162,6 +168,7 @@ export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSen
     dates: datesNamed(question, fit.months),
     yearLike: yearLikeDays(question, fit.months),
     capitalised: words.stems(capitalisedWords(question).join(' ')),
+    sides: [...new Set(sides)],
     ageOf: [],
     ageOfSomeone: foldAll(fit.asksAgeOfSomeone).some((p) => padded.includes(` ${p} `)),
     // "^should" stands for "should" opening the question ("should Ukraine…"), not inside it ("when should…").
@@ -285,7 +292,7 @@ export function misfitOf(needs: QuestionNeeds, candidate: Candidate, fit: Vocabu
   const { fact } = candidate;
   if (needs.offTask) return 'off-task';
   if (!fitsYears(fact, needs.years)) return 'year';
-  if (namesMissed(candidate, names)) return 'name';
+  if (namesMissed(candidate, names) || candidate.unmatched.some((u) => needs.sides.includes(u.stem))) return 'name';
   // A name no fact holds ("Did Lula attend the Abu Dhabi talks?") is someone the base knows nothing of.
   if (candidate.unmatched.some((u) => !u.known && needs.capitalised.includes(u.stem))) return 'name';
   if (needs.rounds.length > 0 && fact.round !== undefined && !needs.rounds.includes(fact.round)) return 'round';

@@ -126,9 +126,12 @@ export const VocabularySchema = z
       .object({
         people: z.array(z.string().trim().min(1)).default([]),
         places: z.array(z.string().trim().min(1)).default([]),
+        // The two sides: named in nearly every fact, so too common to count as names by weight,
+        // yet a question about one side's team is not answered by a fact about the other's alone.
+        sides: z.array(z.string().trim().min(1)).default([]),
       })
       .strict()
-      .default({ people: [], places: [] }),
+      .default({ people: [], places: [], sides: [] }),
     // What a question asks for and what a fact must then hold to answer it (see src/fit.ts).
     fit: z
       .object({

@@ -401,3 +401,33 @@ describe('a name written with a capital inside a sentence', () => {
     expect(core.answer('Did Witkoff attend the trilateral talks in Abu Dhabi?')).toMatchObject({ kind: 'answer', factId: 'abu-dhabi-attendees' });
   });
 });
+
+describe('a question that names a side', () => {
+  // Russia and Ukraine are in nearly every fact, too common to count as names by their weight.
+  const sides = { names: { people: [], places: ['russia', 'ukraine'], sides: ['russia', 'ukraine'] } };
+  const facts: FactSketch[] = [
+    { id: 'ukraine-team', asOf: '2025-05-16', questions: ['Who was on the negotiating team in May?', 'Members of the negotiating team in May', 'Who represented Ukraine in May?'], answer: "Ukraine's negotiating team in May was led by Umerov." },
+    { id: 'swap-agreed', asOf: '2025-05-16', questions: ['How many prisoners did Russia and Ukraine agree to swap?', 'Prisoner swap agreed by Russia and Ukraine', 'What swap did the sides agree?'], answer: 'Russia and Ukraine agreed to swap 1,000 prisoners each.' },
+    { id: 'swap-carried-out', asOf: '2025-05-25', questions: ['When was the agreed prisoner swap carried out?', 'Dates the agreed swap of prisoners was carried out', 'When were the prisoners swapped?'], answer: 'The swap was carried out from 23 to 25 May; 390 Ukrainians came home on the first day.' },
+    { id: 'no-ceasefire', asOf: '2025-05-16', questions: ['Did Russia and Ukraine agree a ceasefire?', 'Ceasefire between Russia and Ukraine', 'Is there a truce?'], answer: 'Russia and Ukraine did not agree a ceasefire.' },
+    { id: 'talks-opened', asOf: '2025-05-16', questions: ['Where did Russia and Ukraine meet?', 'Venue of the talks', 'Where were the talks?'], answer: 'Russia and Ukraine met at Dolmabahce Palace in Istanbul.' },
+  ];
+
+  it("is not answered by a fact that never names that side, though it is about the other side's part", () => {
+    const question = "Who was on Russia's negotiating team in May?";
+    expect(new BotCore(baseOf(facts, { names: { ...sides.names, sides: [] } })).answer(question), 'premise: by its words the Ukrainian team answers').toMatchObject({ kind: 'answer', factId: 'ukraine-team' });
+    const core = new BotCore(baseOf(facts, sides));
+    expect(core.answer(question).kind).not.toBe('answer');
+    expect(core.answer("Who was on Ukraine's negotiating team in May?")).toMatchObject({ kind: 'answer', factId: 'ukraine-team' });
+  });
+
+  it('counts in a follow-up only when the follow-up names it, not the question before', () => {
+    const followUp = { anaphora: ['that'], openings: ['and'] };
+    const ask = (core: BotCore) => {
+      core.answer({ question: 'How many prisoners did Russia and Ukraine agree to swap?', conversation: 'c' });
+      return core.answer({ question: 'and when was that swap carried out?', conversation: 'c' });
+    };
+    expect(ask(new BotCore(baseOf(facts, { names: { ...sides.names, sides: [] }, followUp }))), 'premise: read with the question before').toMatchObject({ kind: 'answer', factId: 'swap-carried-out' });
+    expect(ask(new BotCore(baseOf(facts, { ...sides, followUp })))).toMatchObject({ kind: 'answer', factId: 'swap-carried-out' });
+  });
+});
