@@ -104,8 +104,8 @@ export class BotCore {
       if (key !== undefined && fact) this.#conversations.remember(key, { question: fact.questions[0] ?? fact.id, factId: fact.id, lang, at: now.getTime() });
       return result;
     }
-    const answer = turn?.factId === undefined ? undefined : this.#active().get(turn.factId)?.answer;
-    const earlier = turn && { question: turn.question, ...(answer !== undefined ? { answer, factId: turn.factId } : {}) };
+    const fact = turn?.factId === undefined ? undefined : this.#active().get(turn.factId);
+    const earlier = turn && { question: turn.question, ...(fact ? { answer: fact.answer, factId: fact.id, about: fact.tags.join(' ') } : {}) };
     const { result, understood } = answerQuestion(this.#snapshot, request.question, now, earlier, request.locale);
     // Small talk keeps the thread: "thanks" between two questions does not lose what was asked.
     if (key !== undefined && result.kind !== 'chat' && understood) {

@@ -29,22 +29,27 @@ export interface Earlier {
   answer?: string;
   /** The fact that answered it, if one did. */
   factId?: string;
+  /** What that fact is about, in its curators' words (its tags): whom its answer is about. */
+  about?: string;
 }
 
 /**
  * The follow-up with "he" or "she" replaced, where it stands, by the person meant: the one the
- * earlier question named, or, when it named none, the first person its answer named ("who led
- * Russia's team?" … "how old is he?" asks how old Medinsky is). Unchanged when it points to no one
+ * earlier question named, or, when it named none, the person its answer is about: the first its
+ * answer names of those the fact's tags name, else the first it names ("who led Russia's team?" …
+ * "how old is he?" asks how old Medinsky is). Unchanged when it points to no one
  * the conversation named. `fromAnswer` says whether the person came from the earlier answer.
  */
 export function withPersonNamed(question: string, earlier: Earlier, words: Vocabulary['followUp'], names: Vocabulary['names']): { text: string; fromAnswer: boolean } {
   const mine = ` ${foldText(question)} `;
-  const pronouns = words.personPronouns.map(foldText).filter((p) => mine.includes(` ${p} `));
+  // A pronoun right after a name is that person's own ("did Putin himself come?"), not a pointer back.
+  const afterName = (p: string) => names.people.some((name) => mine.includes(` ${foldText(name)} ${p} `));
+  const pronouns = words.personPronouns.map(foldText).filter((p) => mine.includes(` ${p} `) && !afterName(p));
   // Also when the follow-up names someone itself ("did Fomin meet him?"): measured, reading "he"
   // as the conversation's person there read more held-back turns right than leaving it.
   if (pronouns.length === 0) return { text: question, fromAnswer: false };
   const named = firstNamed(earlier.question, names.people);
-  const person = named ?? firstNamed(earlier.answer ?? '', names.people);
+  const person = named ?? firstNamed(earlier.answer ?? '', names.people, earlier.about);
   if (person === undefined) return { text: question, fromAnswer: false };
   let text = mine;
   for (const p of pronouns) text = text.replaceAll(` ${p} `, ` ${foldText(person)} `);
@@ -80,8 +85,16 @@ export function withContext(question: string, earlier: Earlier, words: Vocabular
 }
 
 /** The person the text names first, of those listed (folded), if any. */
-function firstNamed(text: string, people: readonly string[]): string | undefined {
+function firstNamed(text: string, people: readonly string[], about?: string): string | undefined {
   const words = ` ${foldText(text)} `;
+  // An answer often names who said it before whom it is about ("Witkoff said … a dialogue led by
+  // Grynkewich"): the person the fact is about, when its tags name one, goes first.
+  const subject = about === undefined ? '' : ` ${foldText(about)} `;
+  const ofSubject = people.filter((name) => subject.includes(` ${foldText(name)} `));
+  if (ofSubject.length > 0) {
+    const first = firstNamed(text, ofSubject);
+    if (first !== undefined) return first;
+  }
   let first: { name: string; at: number } | undefined;
   for (const name of people) {
     const at = words.indexOf(` ${foldText(name)} `);

@@ -66,6 +66,20 @@ describe('reading a follow-up with the earlier question', () => {
     expect(inContext('what did she say then?', { ...earlier, answer: 'Fomin did not; Medinsky did.' })).toBe('what did fomin say then');
   });
 
+  it('reads "he" as the person the earlier fact is about, by its tags, before one its answer names first as a speaker', () => {
+    const earlier = { question: 'Who leads the new dialogue?', answer: 'Fomin said the dialogue would be led by Umerov.' };
+    expect(inContext('what did he say then?', earlier), 'premise: untagged, the first named').toBe('what did fomin say then');
+    expect(inContext('what did he say then?', { ...earlier, about: 'dialogue umerov' })).toBe('what did umerov say then');
+    expect(inContext('what did he say then?', { ...earlier, about: 'dialogue' }), 'tags naming no one').toBe('what did fomin say then');
+  });
+
+  it('leaves a pronoun right after a name to that person: "did Medinsky himself come?"', () => {
+    const reflexive = { ...followUp, personPronouns: ['he', 'himself'] };
+    const earlier = { question: 'Who led the Russian delegation?', answer: 'Fomin led it.' };
+    expect(withPersonNamed('did medinsky himself come?', earlier, reflexive, names).text).toBe('did medinsky himself come?');
+    expect(withPersonNamed('did he come himself?', earlier, reflexive, names).text).toBe('did fomin come fomin');
+  });
+
   it('reads "he" as the person the earlier question named, before any its answer names, and goes on with that question', () => {
     const earlier = { question: 'What did Fomin say after the talks?', answer: 'Medinsky said nothing; Fomin spoke.' };
     expect(withPersonNamed('how old is he?', earlier, followUp, names)).toEqual({ text: 'how old is fomin', fromAnswer: false });
