@@ -46,7 +46,19 @@ const RUSSIAN_EXTRA = [
   'кроме', 'помимо', 'просто', 'очень', 'также', 'наверное', 'собственно', 'якобы'];
 
 export const ENGLISH: LanguageRules = { code: 'en', stem: englishStem, stopwords: [...eng, ...ENGLISH_EXTRA] };
-export const UKRAINIAN: LanguageRules = { code: 'uk', stem: ukrainianStem, stopwords: [...ukr, ...UKRAINIAN_EXTRA] };
+/**
+ * The Ukrainian stemmer leaves part of some case endings on a stem: «делегація» becomes «делегац»,
+ * «делегації» «делегаці» and «делегацією» «делегаціє», three stems for one word. Trimming the vowels,
+ * soft sign and й it leaves at a stem's end (down to three letters) makes them one. The Russian
+ * stemmer needs no such help («делегация», «делегации», «делегацией» are all «делегац»).
+ */
+function ukrainianStemTrimmed(word: string): string {
+  let stem = ukrainianStem(word);
+  while (stem.length > 3 && /[аеєиіїоуюяьй]$/u.test(stem)) stem = stem.slice(0, -1);
+  return stem;
+}
+
+export const UKRAINIAN: LanguageRules = { code: 'uk', stem: ukrainianStemTrimmed, stopwords: [...ukr, ...UKRAINIAN_EXTRA] };
 export const RUSSIAN: LanguageRules = { code: 'ru', stem: russianStem, stopwords: [...rus, ...RUSSIAN_EXTRA] };
 
 /**

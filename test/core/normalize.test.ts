@@ -45,6 +45,13 @@ describe('the normalizer', () => {
     expect(normalizer.stems('кто кроме Мединского якобы был очень важен')).toEqual(normalizer.stems('кто Мединского был важен'));
   });
 
+  it('stems a Ukrainian noun in -ія alike in every case, as a Russian one is', () => {
+    const stemsOf = (words: string) => new Set(normalizer.stems(words));
+    expect(stemsOf('делегація делегації делегацію делегацією делегацій').size).toBe(1);
+    expect(stemsOf('делегация делегации делегацию делегацией').size).toBe(1);
+    expect(stemsOf('делегація делегация')).toEqual(stemsOf('делегація'));
+  });
+
   it('reads a day with its ordinal ending as the number', () => {
     expect(normalizer.stems('the talks on July 23rd')).toEqual(['talk', 'juli', '23']);
   });
