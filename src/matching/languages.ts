@@ -50,11 +50,17 @@ export const ENGLISH: LanguageRules = { code: 'en', stem: englishStem, stopwords
  * The Ukrainian stemmer leaves part of some case endings on a stem: «делегація» becomes «делегац»,
  * «делегації» «делегаці» and «делегацією» «делегаціє», three stems for one word. Trimming the vowels,
  * soft sign and й it leaves at a stem's end (down to three letters) makes them one. The Russian
- * stemmer needs no such help («делегация», «делегации», «делегацией» are all «делегац»).
+ * stemmer needs no such help («делегация», «делегации», «делегацией» are all «делегац»). So does
+ * the past tense's "-в" (a man's) against "-л-" (the others'): «відбувся» gave «відбув» and
+ * «відбулася» «відбул»; both are now «відб».
  */
 function ukrainianStemTrimmed(word: string): string {
   let stem = ukrainianStem(word);
   while (stem.length > 3 && /[аеєиіїоуюяьй]$/u.test(stem)) stem = stem.slice(0, -1);
+  if (stem.length > 4 && /[аеєиіїоуюя][лв]$/u.test(stem)) {
+    stem = stem.slice(0, -1);
+    while (stem.length > 3 && /[аеєиіїоуюяьй]$/u.test(stem)) stem = stem.slice(0, -1);
+  }
   return stem;
 }
 

@@ -52,6 +52,12 @@ describe('the normalizer', () => {
     expect(stemsOf('делегація делегация')).toEqual(stemsOf('делегація'));
   });
 
+  it('stems a Ukrainian verb alike in the past tense, "-в" for a man as "-ла", "-ли" for others', () => {
+    const stemsOf = (words: string) => new Set(normalizer.stems(words));
+    expect(stemsOf('відбувся відбулася відбулися відбулось').size).toBe(1);
+    expect(stemsOf('зустрівся зустрілися зустрілась').size).toBe(1);
+  });
+
   it('reads a day with its ordinal ending as the number', () => {
     expect(normalizer.stems('the talks on July 23rd')).toEqual(['talk', 'juli', '23']);
   });
