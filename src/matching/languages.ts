@@ -27,6 +27,8 @@ const ENGLISH_EXTRA = [
   'isnt', 'arent', 'wasnt', 'werent', 'dont', 'doesnt', 'didnt', 'cant', 'couldnt', 'wont', 'wouldnt', 'shouldnt', 'hasnt', 'havent', 'hadnt',
   'whos', 'wheres', 'whens', 'hows', 'thats', 'theres', 'ive', 'youre', 'hes', 'shes', 'theyre',
   'guy', 'stuff', 'literally', 'seriously', 'honestly', 'vs',
+  // "The Ukrainian one" points back; Porter stems "one" to "on". ("One-on-one" is a synonym group.)
+  'one',
 ];
 const UKRAINIAN_EXTRA = [
   'коли', 'де', 'хто', 'скільки', 'чому', 'навіщо', 'нащо', 'звідки', 'куди', 'доки', 'кого', 'кому', 'ким', 'чим', 'скількох', 'скільком',

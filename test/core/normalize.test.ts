@@ -58,6 +58,13 @@ describe('the normalizer', () => {
     expect(stemsOf('зустрівся зустрілися зустрілась').size).toBe(1);
   });
 
+  it('reads "one" as pointing back, while a phrase the synonyms give keeps it: "one-on-one"', () => {
+    expect(normalizer.stems('and the Ukrainian one?')).toEqual(normalizer.stems('and the Ukrainian?'));
+    const withPhrase = createNormalizer({ synonyms: [['tete a tete', 'one on one']] });
+    expect(withPhrase.stems('a one-on-one meeting')).toEqual(withPhrase.stems('a tête-à-tête meeting'));
+    expect(withPhrase.stems('a one-on-one meeting')).not.toEqual(withPhrase.stems('a meeting'));
+  });
+
   it('reads a day with its ordinal ending as the number', () => {
     expect(normalizer.stems('the talks on July 23rd')).toEqual(['talk', 'juli', '23']);
   });
