@@ -40,9 +40,11 @@ describe('the normalizer', () => {
     expect(normalizer.stems("isn't he the negotiator? who's that, didn't they?")).toEqual(['negoti']);
   });
 
-  it('drops Ukrainian and Russian filler: "besides", "some", "supposedly", "very"', () => {
+  it('drops Ukrainian and Russian filler: "besides", "some", "supposedly", "very", "regarding", "really"', () => {
     expect(normalizer.stems('хто окрім Умєрова був у делегації, якийсь міністр?')).toEqual(normalizer.stems('хто Умєрова був у делегації, міністр?'));
     expect(normalizer.stems('кто кроме Мединского якобы был очень важен')).toEqual(normalizer.stems('кто Мединского был важен'));
+    expect(normalizer.stems('что конкретно предлагала Москва насчёт пленных')).toEqual(normalizer.stems('что предлагала Москва пленных'));
+    expect(normalizer.stems('що справді пропонували стосовно полонених')).toEqual(normalizer.stems('що пропонували полонених'));
   });
 
   it('stems a Ukrainian noun in -ія alike in every case, as a Russian one is', () => {
