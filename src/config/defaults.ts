@@ -91,7 +91,8 @@ export const MATCHING = Object.freeze({
   /**
    * A name from the vocabulary's `names` that the question holds and a fact does not rules the fact
    * out, when the name is at least this telling (its idf as the matcher weighs it, src/matching/idf.ts,
-   * the 'ratio' form): Russia and Ukraine, in nearly every fact, are not.
+   * the 'ratio' form): Russia and Ukraine, in nearly every fact, are not (they count as the
+   * vocabulary's `names.sides` instead, when the question's own words name them).
    */
   nameMinWeight: 1.2,
 });
