@@ -3,8 +3,10 @@
 // English phrasings and their Ukrainian and Russian translations side by side.
 import { stemmer as russianStem } from '@orama/stemmers/russian';
 import { stemmer as ukrainianStem } from '@orama/stemmers/ukrainian';
+import { createRequire } from 'node:module';
 import { stemmer as englishStem } from 'stemmer';
 import { eng, rus, ukr } from 'stopword';
+import { z } from 'zod';
 
 export interface LanguageRules {
   readonly code: 'en' | 'uk' | 'ru';
@@ -51,7 +53,25 @@ const RUSSIAN_EXTRA = [
   'кроме', 'помимо', 'просто', 'очень', 'также', 'наверное', 'собственно', 'якобы',
   'насчет', 'насчёт', 'относительно', 'касательно', 'действительно', 'конкретно', 'реально'];
 
-export const ENGLISH: LanguageRules = { code: 'en', stem: englishStem, stopwords: [...eng, ...ENGLISH_EXTRA] };
+/**
+ * English irregular verbs by their forms ("gave" → "give", "led" → "lead", "met" → "meet"), from
+ * wink-lexicon's list: Porter stems only regular endings, so "Trump gave Putin a deadline" never met
+ * "did Trump give Putin a deadline?". Left out: forms that are more often nouns here ("wound",
+ * "ground", "bound"). (The modals, "might" among them, are stopwords, dropped before stemming.)
+ */
+const IRREGULAR_VERBS: ReadonlyMap<string, string> = (() => {
+  const require = createRequire(import.meta.url);
+  const forms = z.record(z.string(), z.string()).parse(require('wink-lexicon/src/irregular-verbs.js'));
+  const nouns = new Set(['wound', 'ground', 'bound']);
+  return new Map(Object.entries(forms).filter(([form, verb]) => form !== verb && !nouns.has(form)));
+})();
+
+function englishStemOf(word: string): string {
+  return englishStem(IRREGULAR_VERBS.get(word) ?? word);
+}
+
+export const ENGLISH: LanguageRules = { code: 'en', stem: englishStemOf, stopwords: [...eng, ...ENGLISH_EXTRA] };
+
 /**
  * The Ukrainian stemmer leaves part of some case endings on a stem: «делегація» becomes «делегац»,
  * «делегації» «делегаці» and «делегацією» «делегаціє», three stems for one word. Trimming the vowels,

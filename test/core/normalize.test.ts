@@ -67,6 +67,12 @@ describe('the normalizer', () => {
     expect(withPhrase.stems('a one-on-one meeting')).not.toEqual(withPhrase.stems('a meeting'));
   });
 
+  it('reads the forms of an English irregular verb as one, but not a form more often a noun', () => {
+    expect(normalizer.stems('Trump gave Putin a deadline')).toEqual(normalizer.stems('Trump gives Putin a deadline'));
+    expect(normalizer.stems('who led the team they met')).toEqual(normalizer.stems('who leads the team they meet'));
+    expect(normalizer.stems('a wound')).not.toEqual(normalizer.stems('a wind'));
+  });
+
   it('reads a day with its ordinal ending as the number', () => {
     expect(normalizer.stems('the talks on July 23rd')).toEqual(['talk', 'juli', '23']);
   });
