@@ -23,6 +23,12 @@ export interface AnswerText {
   untranslated: string;
   /** "The latest round" answered from an older round, because the base has nothing on it for the newest. */
   olderRound: (round: number, newest: number) => string;
+  /**
+   * The first line of an answer about "the latest round" from the newest numbered round while the
+   * base's news goes on a month or more past it (talks in other formats since): not "the newest
+   * information I have", which it is not, but the round's date, how far the news goes and how to ask.
+   */
+  roundLead: (asOf: string, newest: string) => string;
   smallTalk: Readonly<Record<'help' | 'thanks' | 'greeting' | 'ack', string>>;
 }
 
@@ -42,6 +48,7 @@ const ENGLISH: AnswerText = {
   suggestionGone: MESSAGES.suggestionGone,
   untranslated: 'This answer is not translated yet, so here it is in English.',
   olderRound: (round, newest) => `I have no verified fact on this for the latest round (round ${newest}); this answer is about round ${round}.`,
+  roundLead: (asOf, newest) => `The latest numbered round, ${asOf} (my facts on the talks go on to ${newest}: ask “what’s the latest?” for them):`,
   smallTalk: MESSAGES.smallTalk,
 };
 
@@ -61,6 +68,7 @@ const UKRAINIAN: AnswerText = {
   suggestionGone: 'Цього запитання вже немає в базі фактів. Запитайте, будь ласка, ще раз.',
   untranslated: 'Цю відповідь ще не перекладено, тож ось вона англійською.',
   olderRound: (round, newest) => `Про це в останньому раунді (раунд ${newest}) я не маю перевіреного факту; ця відповідь — про раунд ${round}.`,
+  roundLead: (asOf, newest) => `Останній нумерований раунд, ${asOf} (мої факти про переговори сягають ${newest}: запитайте «що нового?», щоб дізнатися про них):`,
   smallTalk: {
     help: 'Запитуйте мене про мирні переговори Росії та України в Стамбулі своїми словами — наприклад, «Скільки тривав третій раунд?» або «Що сталося на переговорах 2022 року?». /timeline показує події по черзі, /latest — найновіші факти.',
     thanks: 'Будь ласка! Запитуйте ще про переговори.',
@@ -85,6 +93,7 @@ const RUSSIAN: AnswerText = {
   suggestionGone: 'Этого вопроса больше нет в базе фактов. Пожалуйста, спросите ещё раз.',
   untranslated: 'Этот ответ ещё не переведён, поэтому привожу его по-английски.',
   olderRound: (round, newest) => `Об этом в последнем раунде (раунд ${newest}) у меня нет проверенного факта; этот ответ — о раунде ${round}.`,
+  roundLead: (asOf, newest) => `Последний нумерованный раунд, ${asOf} (мои факты о переговорах доходят до ${newest}: спросите «что нового?», чтобы узнать о них):`,
   smallTalk: {
     help: 'Спрашивайте меня о мирных переговорах России и Украины в Стамбуле своими словами — например, «Сколько длился третий раунд?» или «Что произошло на переговорах 2022 года?». /timeline показывает события по порядку, /latest — самые новые факты.',
     thanks: 'Пожалуйста! Спрашивайте ещё о переговорах.',

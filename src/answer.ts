@@ -3,7 +3,7 @@
 import { ANSWER_TEXT, dateIn, type AnswerText } from './answer-text.js';
 import { citationsOf, type Citation } from './citations.js';
 import { misfitOf, nameStemsOf, needsOf } from './fit.js';
-import { asksAboutNow, isStale } from './freshness.js';
+import { asksAboutNow, isStale, isStaleBy } from './freshness.js';
 import { CONVERSATION, LIMITS, MATCHING, READING } from './config/defaults.js';
 import { readsAsFollowUp, withContext, withPersonNamed, type Earlier } from './follow-up.js';
 import type { Fact } from './knowledge/schema.js';
@@ -49,7 +49,11 @@ export interface AnswerOk extends ResultBase {
    * newest fact that fits, and `stale` says it is older than the freshness window, so the reply
    * states its date first and warns that it may be out of date.
    */
-  recency?: { stale: boolean };
+  recency?: {
+    stale: boolean;
+    /** Set when "the latest round" was answered from a numbered round the base's news has gone on past: the newest fact's date, in the reply's language. */
+    newsTo?: string;
+  };
 }
 
 export interface AnswerAmbiguous extends ResultBase {
@@ -84,6 +88,8 @@ export interface Snapshot {
   sides: ReadonlySet<string>;
   /** The newest numbered round any active fact belongs to (0 for none): "the latest round". */
   newestRound: number;
+  /** The ISO date of the newest active fact ('' for none): how far the base's news goes. */
+  newestAsOf: string;
 }
 
 export function snapshotOf(base: FactBase, matcher: Matcher): Snapshot {
@@ -96,6 +102,7 @@ export function snapshotOf(base: FactBase, matcher: Matcher): Snapshot {
     people: nameStemsOf(base.vocabulary.names.people, sense),
     sides: nameStemsOf(base.vocabulary.names.sides, sense),
     newestRound: base.facts.reduce((newest, f) => (f.status === 'active' && (f.round ?? 0) > newest ? (f.round ?? 0) : newest), 0),
+    newestAsOf: base.facts.reduce((newest, f) => (f.status === 'active' && f.asOf > newest ? f.asOf : newest), ''),
   };
 }
 
@@ -342,7 +349,12 @@ function answerPart(snapshot: Snapshot, asked: string, now: Date, guessed: Langu
   const olderRound = aboutRound && fact.round !== undefined && fact.round < snapshot.newestRound;
   if (olderRound && fact.round !== undefined) notes.push(say.olderRound(fact.round, snapshot.newestRound));
   const result = answerFrom(snapshot, fact, lang, asked, best.confidence, related, notes);
-  if (aboutNow) result.recency = { stale: isStale(fact.asOf, now) };
+  if (aboutNow) {
+    result.recency = { stale: isStale(fact.asOf, now) };
+    // The numbered rounds are one series; talks went on in others (trilateral rounds elsewhere),
+    // which "the latest round" does not renumber: such an answer says how far the base's news goes.
+    if (aboutRound && fact.round !== undefined && isStaleBy(fact.asOf, snapshot.newestAsOf)) result.recency.newsTo = dateIn(lang, snapshot.newestAsOf);
+  }
   return result;
 }
 
@@ -461,7 +473,8 @@ export function quietInGroups(result: AnswerResult): boolean {
 export function recencyLines(result: AnswerOk): string[] {
   if (!result.recency) return [];
   const say = textOf(result);
-  return [say.newestLead(result.asOfText), ...(result.recency.stale ? [say.mayBeOutdated] : [])];
+  const { stale, newsTo } = result.recency;
+  return [newsTo === undefined ? say.newestLead(result.asOfText) : say.roundLead(result.asOfText, newsTo), ...(stale ? [say.mayBeOutdated] : [])];
 }
 
 /** The words the core says around a result, in the result's language (for adapters' labels too). */

@@ -20,3 +20,8 @@ export function daysSince(isoDate: string, now: Date): number {
 export function isStale(isoDate: string, now: Date): boolean {
   return daysSince(isoDate, now) > FRESHNESS.staleDays;
 }
+
+/** True when news dated `isoDate` is older than the freshness window as seen from a later ISO date. */
+export function isStaleBy(isoDate: string, laterIsoDate: string): boolean {
+  return laterIsoDate !== '' && isStale(isoDate, new Date(`${laterIsoDate}T00:00:00Z`));
+}

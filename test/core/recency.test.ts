@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answered, plainText } from '../../src/answer.js';
+import { ANSWER_TEXT } from '../../src/answer-text.js';
 import { MATCHING } from '../../src/config/defaults.js';
 import { BotCore } from '../../src/core.js';
 import { createMatcher } from '../../src/matching/matcher.js';
@@ -73,6 +74,27 @@ describe('a question about now', () => {
     expect(c.get('exchange-june')).toBeGreaterThanOrEqual(c.get('exchange-may')! * MATCHING.latestBand);
     const result = coreAt('2025-12-01', sameDay).answer('What is the date of the prisoner exchange now?');
     expect(result).toMatchObject({ kind: 'answer', factId: 'exchange-may', recency: { stale: true } });
+  });
+});
+
+describe('"the latest round"', () => {
+  const rounds: FactSketch[] = [
+    { id: 'round-three-length', asOf: '2025-07-23', round: 3, questions: ['How long was the third round?', 'Length of round three', 'Duration of the third round'], answer: 'The third round lasted 40 minutes.' },
+    { id: 'talks-elsewhere', asOf: '2026-03-05', questions: ['Where were the talks in Geneva?', 'Geneva talks venue', 'Talks held in Geneva'], answer: 'Talks in another format were held in Geneva.' },
+  ];
+  const ask = (facts: FactSketch[]) => coreAt('2026-04-01', facts).answer('how long was the latest round');
+
+  it('is the newest numbered round, led by its date and how far the news goes when the base has gone a month past it', () => {
+    const result = ask(rounds);
+    expect(result).toMatchObject({ kind: 'answer', factId: 'round-three-length', recency: { stale: true, newsTo: '5 March 2026' } });
+    expect(plainText(result)).toBe(`${ANSWER_TEXT.en.roundLead('as of 23 July 2025', '5 March 2026')} ${MESSAGES.mayBeOutdated} The third round lasted 40 minutes.`);
+  });
+
+  it('is led as the newest information when nothing in the base is a month newer', () => {
+    const result = ask([rounds[0]!, { ...rounds[1]!, asOf: '2025-08-10' }]);
+    expect(result).toMatchObject({ kind: 'answer', factId: 'round-three-length' });
+    expect(result).not.toHaveProperty('recency.newsTo');
+    expect(plainText(result)).toBe(`${MESSAGES.newestLead('as of 23 July 2025')} ${MESSAGES.mayBeOutdated} The third round lasted 40 minutes.`);
   });
 });
 
