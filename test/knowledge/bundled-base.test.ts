@@ -120,6 +120,14 @@ describe('the bundled fact base', () => {
     expect(fact?.round).toBe(newest);
   });
 
+  it('dates an answer to a question about now in Ukrainian and Russian as in English, in the asker’s language', () => {
+    for (const [question, lang] of [['що нового?', 'uk'], ['какие последние новости?', 'ru'], ['any news?', 'en']] as const) {
+      const result = core.answer(question);
+      expect(result, question).toMatchObject({ kind: 'answer', lang });
+      expect(result.kind === 'answer' && result.recency, question).toBeTruthy();
+    }
+  });
+
   it('states the disagreement wherever a fact carries a caveat, citing at least two pages', () => {
     for (const fact of core.base.facts.filter((f) => f.caveat)) expect(fact.sources.length, fact.id).toBeGreaterThanOrEqual(2);
   });
