@@ -93,7 +93,7 @@ export interface Snapshot {
 }
 
 export function snapshotOf(base: FactBase, matcher: Matcher): Snapshot {
-  const sense = { stems: (text: string) => matcher.stems(text), share: (stem: string) => matcher.share(stem) };
+  const sense = { stems: (text: string) => matcher.stems(text), share: (stem: string) => matcher.share(stem), holds: (factId: string, stem: string) => matcher.holds(factId, stem) };
   return {
     base,
     matcher,
@@ -309,7 +309,7 @@ function answerPart(snapshot: Snapshot, asked: string, now: Date, guessed: Langu
   // age, a length of time, a view) never answers it, however many words it shares.
   const { fit } = snapshot.base.vocabulary;
   const { matcher } = snapshot;
-  const sense = { stems: (text: string) => matcher.stems(text), share: (stem: string) => matcher.share(stem) };
+  const sense = { stems: (text: string) => matcher.stems(text), share: (stem: string) => matcher.share(stem), holds: (factId: string, stem: string) => matcher.holds(factId, stem) };
   // The sides a follow-up names are its own: the earlier question's ("…Russia and Ukraine agree…")
   // need not be in a fact that answers "when was that carried out?".
   const needs = needsOf(question, fit, sense, snapshot.people, sense.stems(own ?? question).filter((s) => snapshot.sides.has(s)));
@@ -317,7 +317,7 @@ function answerPart(snapshot: Snapshot, asked: string, now: Date, guessed: Langu
   const { recency } = snapshot.base.vocabulary;
   const aboutNow = asksAboutNow(question, recency);
   const candidates = candidatesFor(snapshot.matcher, question, aboutNow ? recency : [], own)
-    .filter((c) => misfitOf(needs, c, fit, sense, snapshot.names) === undefined)
+    .filter((c) => misfitOf(needs, c, fit, sense, snapshot.names, snapshot.sides) === undefined)
     .filter((c) => !c.unmatched.some((u) => !u.known && ownStems.has(u.stem)));
   const aboutRound = aboutNow && asksAboutRound(question, sense.stems);
   if (aboutNow) moveNewestFirst(candidates, aboutRound);

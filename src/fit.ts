@@ -34,6 +34,8 @@ export interface WordSense {
   stems(text: string): string[];
   /** The share of facts that hold the stem. */
   share(stem: string): number;
+  /** True when the fact holds the stem anywhere. */
+  holds(factId: string, stem: string): boolean;
 }
 
 /**
@@ -107,7 +109,7 @@ export interface QuestionNeeds {
   yearLike: string[];
   /** The stems of the words it capitalises inside a sentence: names, whether the base knows them or not. */
   capitalised: string[];
-  /** The sides it names (names.sides stems): a fact must name each, however common the name. */
+  /** The sides its own words name (names.sides stems): see onOtherSide. */
   sides: string[];
 }
 
@@ -287,12 +289,30 @@ export function namesMissed(candidate: Candidate, names: ReadonlySet<string>): b
   return candidate.unmatched.some((u) => names.has(u.stem) && u.weight >= MATCHING.nameMinWeight);
 }
 
+/**
+ * True when the question's own words name one side and the fact is about the other: it names the
+ * other side and not this one ("who was on Russia's team in May?" of the Ukrainian delegation's
+ * list). A fact that names neither, or a question that names both, is not ruled out.
+ */
+function onOtherSide(candidate: Candidate, named: readonly string[], sides: ReadonlySet<string>, sense: WordSense): boolean {
+  const [side] = named;
+  if (named.length !== 1 || side === undefined || !candidate.unmatched.some((u) => u.stem === side)) return false;
+  return [...sides].some((other) => other !== side && sense.holds(candidate.fact.id, other));
+}
+
 /** The first reason the candidate cannot answer a question with these needs, if any. */
-export function misfitOf(needs: QuestionNeeds, candidate: Candidate, fit: Vocabulary['fit'], sense: WordSense, names: ReadonlySet<string>): Misfit | undefined {
+export function misfitOf(
+  needs: QuestionNeeds,
+  candidate: Candidate,
+  fit: Vocabulary['fit'],
+  sense: WordSense,
+  names: ReadonlySet<string>,
+  sides: ReadonlySet<string> = new Set(),
+): Misfit | undefined {
   const { fact } = candidate;
   if (needs.offTask) return 'off-task';
   if (!fitsYears(fact, needs.years)) return 'year';
-  if (namesMissed(candidate, names) || candidate.unmatched.some((u) => needs.sides.includes(u.stem))) return 'name';
+  if (namesMissed(candidate, names) || onOtherSide(candidate, needs.sides, sides, sense)) return 'name';
   // A name no fact holds ("Did Lula attend the Abu Dhabi talks?") is someone the base knows nothing of.
   if (candidate.unmatched.some((u) => !u.known && needs.capitalised.includes(u.stem))) return 'name';
   if (needs.rounds.length > 0 && fact.round !== undefined && !needs.rounds.includes(fact.round)) return 'round';

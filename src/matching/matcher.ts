@@ -63,6 +63,8 @@ export interface Matcher {
   stems(text: string): string[];
   /** The share of facts that hold a stem anywhere, from 0 to 1: how common a word is in the base. */
   share(stem: string): number;
+  /** True when the active fact holds the stem anywhere: a phrasing, a tag or an answer, in any language. */
+  holds(factId: string, stem: string): boolean;
 }
 
 interface QueryTerm {
@@ -164,6 +166,12 @@ class IndexedMatcher implements Matcher {
   share(stem: string): number {
     const id = this.#index.find(stem);
     return id === undefined || this.#index.size === 0 ? 0 : this.#index.frequency(id) / this.#index.size;
+  }
+
+  holds(factId: string, stem: string): boolean {
+    const entry = this.#entries.get(factId);
+    const id = this.#index.find(stem);
+    return entry !== undefined && id !== undefined && this.#index.fieldsOf(entry.slot, id) !== 0;
   }
 
   complete(prefix: string, limit: number = LIMITS.autocomplete): string[] {

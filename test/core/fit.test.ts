@@ -421,6 +421,19 @@ describe('a question that names a side', () => {
     expect(core.answer("Who was on Ukraine's negotiating team in May?")).toMatchObject({ kind: 'answer', factId: 'ukraine-team' });
   });
 
+  it('rules out only a fact about the other side: not one that names neither, nor any for a question naming both', () => {
+    const neither: FactSketch = { id: 'chair', asOf: '2025-05-16', questions: ['Who chaired the talks in May?', 'Chair of the May talks', 'Who presided in May?'], answer: 'Fidan chaired the talks in May.' };
+    const withNeither = [...facts, neither];
+    const cases: [question: string, factId: string][] = [
+      ['Who chaired the talks between Russia and Ukraine in May?', 'chair'],
+      ['Who chaired the talks with Russia in May?', 'chair'],
+    ];
+    for (const [question, factId] of cases) {
+      expect(new BotCore(baseOf(withNeither, { names: { ...sides.names, sides: [] } })).answer(question), `premise: ${question}`).toMatchObject({ kind: 'answer', factId });
+      expect(new BotCore(baseOf(withNeither, sides)).answer(question), question).toMatchObject({ kind: 'answer', factId });
+    }
+  });
+
   it('counts in a follow-up only when the follow-up names it, not the question before', () => {
     const followUp = { anaphora: ['that'], openings: ['and'] };
     const ask = (core: BotCore) => {
