@@ -24,12 +24,17 @@ export interface AnswerText {
   /** "The latest round" answered from an older round, because the base has nothing on it for the newest. */
   olderRound: (round: number, newest: number) => string;
   /**
-   * The first line of an answer about "the latest round" from the newest numbered round while the
-   * base's news goes on a month or more past it (talks in other formats since): not "the newest
-   * information I have", which it is not, but the round's date, how far the news goes and how to ask.
+   * The first line of an answer about "the latest round" from a numbered round while the base's news
+   * goes on a month or more past it (talks in other formats since): not "the newest information I
+   * have", which it is not, but its date, how far the news goes and how to ask for the newer.
    */
   roundLead: (asOf: string, newest: string) => string;
   smallTalk: Readonly<Record<'help' | 'thanks' | 'greeting' | 'ack', string>>;
+}
+
+/** "as of 23 July 2025" → "As of 23 July 2025", to open a line. */
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 const ENGLISH: AnswerText = {
@@ -48,7 +53,7 @@ const ENGLISH: AnswerText = {
   suggestionGone: MESSAGES.suggestionGone,
   untranslated: 'This answer is not translated yet, so here it is in English.',
   olderRound: (round, newest) => `I have no verified fact on this for the latest round (round ${newest}); this answer is about round ${round}.`,
-  roundLead: (asOf, newest) => `The latest numbered round, ${asOf} (my facts on the talks go on to ${newest}: ask “what’s the latest?” for them):`,
+  roundLead: (asOf, newest) => `${upperFirst(asOf)}; my information on the talks runs to ${newest}, so for anything newer ask “what’s the latest?”:`,
   smallTalk: MESSAGES.smallTalk,
 };
 
@@ -63,12 +68,12 @@ const UKRAINIAN: AnswerText = {
   seeAlsoLead: 'Схожі запитання:',
   asOf: (date) => `станом на ${date}`,
   newestLead: (asOf) => `Найновіша перевірена інформація, яку я маю, — ${asOf}:`,
-  mayBeOutdated: 'Їй понад місяць, тож відтоді події могли змінитися.',
+  mayBeOutdated: 'Цим відомостям понад місяць, тож відтоді події могли змінитися.',
   answeredOne: (part) => `Ви запитали кілька речей; я відповів на «${part}». Решту запитайте окремо.`,
   suggestionGone: 'Цього запитання вже немає в базі фактів. Запитайте, будь ласка, ще раз.',
   untranslated: 'Цю відповідь ще не перекладено, тож ось вона англійською.',
   olderRound: (round, newest) => `Про це в останньому раунді (раунд ${newest}) я не маю перевіреного факту; ця відповідь — про раунд ${round}.`,
-  roundLead: (asOf, newest) => `Останній нумерований раунд, ${asOf} (мої факти про переговори сягають ${newest}: запитайте «що нового?», щоб дізнатися про них):`,
+  roundLead: (asOf, newest) => `${upperFirst(asOf)}; мої відомості про переговори охоплюють події до ${newest}, про новіше запитайте «що нового?»:`,
   smallTalk: {
     help: 'Запитуйте мене про мирні переговори Росії та України в Стамбулі своїми словами — наприклад, «Скільки тривав третій раунд?» або «Що сталося на переговорах 2022 року?». /timeline показує події по черзі, /latest — найновіші факти.',
     thanks: 'Будь ласка! Запитуйте ще про переговори.',
@@ -88,12 +93,12 @@ const RUSSIAN: AnswerText = {
   seeAlsoLead: 'Похожие вопросы:',
   asOf: (date) => `по состоянию на ${date}`,
   newestLead: (asOf) => `Самая свежая проверенная информация, которая у меня есть, — ${asOf}:`,
-  mayBeOutdated: 'Ей больше месяца, так что с тех пор события могли измениться.',
+  mayBeOutdated: 'Этим сведениям больше месяца, так что с тех пор события могли измениться.',
   answeredOne: (part) => `Вы спросили о нескольких вещах; я ответил на «${part}». Остальное спросите отдельно.`,
   suggestionGone: 'Этого вопроса больше нет в базе фактов. Пожалуйста, спросите ещё раз.',
   untranslated: 'Этот ответ ещё не переведён, поэтому привожу его по-английски.',
   olderRound: (round, newest) => `Об этом в последнем раунде (раунд ${newest}) у меня нет проверенного факта; этот ответ — о раунде ${round}.`,
-  roundLead: (asOf, newest) => `Последний нумерованный раунд, ${asOf} (мои факты о переговорах доходят до ${newest}: спросите «что нового?», чтобы узнать о них):`,
+  roundLead: (asOf, newest) => `${upperFirst(asOf)}; мои сведения о переговорах доходят до ${newest}, о более свежем спросите «что нового?»:`,
   smallTalk: {
     help: 'Спрашивайте меня о мирных переговорах России и Украины в Стамбуле своими словами — например, «Сколько длился третий раунд?» или «Что произошло на переговорах 2022 года?». /timeline показывает события по порядку, /latest — самые новые факты.',
     thanks: 'Пожалуйста! Спрашивайте ещё о переговорах.',

@@ -319,7 +319,7 @@ function answerPart(snapshot: Snapshot, asked: string, now: Date, guessed: Langu
   const candidates = candidatesFor(snapshot.matcher, question, aboutNow ? recency : [], own)
     .filter((c) => misfitOf(needs, c, fit, sense, snapshot.names, snapshot.sides) === undefined)
     .filter((c) => !c.unmatched.some((u) => !u.known && ownStems.has(u.stem)));
-  const aboutRound = aboutNow && asksAboutRound(question, sense.stems);
+  const aboutRound = aboutNow && asksAboutRound(question, fit.roundWords);
   if (aboutNow) moveNewestFirst(candidates, aboutRound);
   else if (needs.rounds.length > 0) moveRoundFirst(candidates, needs.rounds);
   // Last, as measured: run before the round rule (so that rule had the last word), it read one of
@@ -388,10 +388,10 @@ function withoutPhrases(question: string, phrases: readonly string[]): string {
   return text.trim();
 }
 
-/** True when the question is about a round of talks ("the latest round", "the most recent session"). */
-function asksAboutRound(question: string, stems: (text: string) => string[]): boolean {
-  const [round] = stems('round');
-  return round !== undefined && stems(question).includes(round);
+/** True when the question is about a round of talks ("the latest round", «останній раунд»): it holds one of fit.roundWords. */
+function asksAboutRound(question: string, roundWords: readonly string[]): boolean {
+  const padded = ` ${foldText(question)} `;
+  return foldAll(roundWords).some((w) => w.length > 0 && padded.includes(` ${w} `));
 }
 
 /**

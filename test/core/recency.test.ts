@@ -35,7 +35,7 @@ const EXCHANGES: FactSketch[] = [
     answer: 'The grain deal lapsed.',
   },
 ];
-const VOCABULARY = { recency: ['still', 'now', 'latest'] };
+const VOCABULARY = { recency: ['still', 'now', 'latest'], fit: { roundWords: ['round'] } };
 
 const coreAt = (now: string, facts = EXCHANGES, vocabulary: Record<string, unknown> = VOCABULARY) =>
   new BotCore(baseOf(facts, vocabulary), () => new Date(`${now}T12:00:00Z`));

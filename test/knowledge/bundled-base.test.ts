@@ -128,6 +128,16 @@ describe('the bundled fact base', () => {
     }
   });
 
+  it('answers "the latest round" in Ukrainian and Russian from the newest numbered round, saying how far the news goes', () => {
+    const newest = Math.max(...core.base.facts.map((f) => f.round ?? 0));
+    for (const [question, lang] of [['скільки тривав останній раунд?', 'uk'], ['сколько длился последний раунд?', 'ru']] as const) {
+      const result = core.answer(question);
+      const fact = core.base.facts.find((f) => result.kind === 'answer' && f.id === result.factId);
+      expect(result, question).toMatchObject({ kind: 'answer', lang, recency: { newsTo: expect.any(String) } });
+      expect(fact?.round, question).toBe(newest);
+    }
+  });
+
   it('states the disagreement wherever a fact carries a caveat, citing at least two pages', () => {
     for (const fact of core.base.facts.filter((f) => f.caveat)) expect(fact.sources.length, fact.id).toBeGreaterThanOrEqual(2);
   });
