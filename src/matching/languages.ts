@@ -79,18 +79,26 @@ export const ENGLISH: LanguageRules = { code: 'en', stem: englishStemOf, stopwor
  * The Ukrainian stemmer leaves part of some case endings on a stem: «делегація» becomes «делегац»,
  * «делегації» «делегаці» and «делегацією» «делегаціє», three stems for one word. Trimming the vowels,
  * soft sign and й it leaves at a stem's end (down to three letters) makes them one. The Russian
- * stemmer needs no such help («делегация», «делегации», «делегацией» are all «делегац»). So does
- * the past tense's "-в" (a man's) against "-л-" (the others'): «відбувся» gave «відбув» and
- * «відбулася» «відбул»; both are now «відб».
+ * stemmer needs no such help («делегация», «делегации», «делегацией» are all «делегац»). The
+ * Ukrainian one also splits a verb's past tense, "-в" for a man against "-л-" for the others:
+ * «відбувся» gave «відбув» and «відбулася» «відбул». A word in the past tense loses that letter
+ * too, so both are «відб».
  */
+/** Trimming stops at three letters: shorter stems meet unrelated words. */
+const MIN_STEM = 3;
+
 function ukrainianStemTrimmed(word: string): string {
-  let stem = ukrainianStem(word);
-  while (stem.length > 3 && /[аеєиіїоуюяьй]$/u.test(stem)) stem = stem.slice(0, -1);
-  if (stem.length > 4 && /[аеєиіїоуюя][лв]$/u.test(stem)) {
-    stem = stem.slice(0, -1);
-    while (stem.length > 3 && /[аеєиіїоуюяьй]$/u.test(stem)) stem = stem.slice(0, -1);
-  }
-  return stem;
+  const stem = withoutEndingVowels(ukrainianStem(word));
+  // Only a word in the past tense loses its -в or -л: «провалі» (failures) is no form of «провів».
+  return PAST_TENSE.test(word) && /[аеєиіїоуюя][лв]$/u.test(stem) && stem.length > 4 ? withoutEndingVowels(stem.slice(0, -1)) : stem;
+}
+
+const PAST_TENSE = /[аеєиіїоуюя](?:в|вся|ла|ли|ло|лася|лась|лися|лись|лося|лось)$/u;
+
+function withoutEndingVowels(stem: string): string {
+  let out = stem;
+  while (out.length > MIN_STEM && /[аеєиіїоуюяьй]$/u.test(out)) out = out.slice(0, -1);
+  return out;
 }
 
 export const UKRAINIAN: LanguageRules = { code: 'uk', stem: ukrainianStemTrimmed, stopwords: [...ukr, ...UKRAINIAN_EXTRA] };
