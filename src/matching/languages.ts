@@ -59,13 +59,14 @@ const RUSSIAN_EXTRA = [
 /**
  * English irregular verbs by their forms ("gave" → "give", "led" → "lead", "met" → "meet"), from
  * wink-lexicon's list: Porter stems only regular endings, so "Trump gave Putin a deadline" never met
- * "did Trump give Putin a deadline?". Left out: forms that are more often nouns here ("wound",
- * "ground", "bound"). (The modals, "might" among them, are stopwords, dropped before stemming.)
+ * "did Trump give Putin a deadline?". Left out: forms more often nouns or adjectives here ("wound",
+ * "ground", "bound", "rent": Russia renting Donbas is no rending). (The modals, "might" among them,
+ * are stopwords, dropped before stemming.)
  */
 const IRREGULAR_VERBS: ReadonlyMap<string, string> = (() => {
   const require = createRequire(import.meta.url);
   const forms = z.record(z.string(), z.string()).parse(require('wink-lexicon/src/irregular-verbs.js'));
-  const nouns = new Set(['wound', 'ground', 'bound']);
+  const nouns = new Set(['wound', 'ground', 'bound', 'rent', 'stove', 'bit', 'dove', 'fed', 'lay']);
   return new Map(Object.entries(forms).filter(([form, verb]) => form !== verb && !nouns.has(form)));
 })();
 
