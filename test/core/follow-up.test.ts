@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BotCore } from '../../src/core.js';
 import { readsAsFollowUp, withContext, withPersonNamed, type Earlier } from '../../src/follow-up.js';
-import { baseOf } from '../helpers.js';
+import { baseOf, type FactSketch } from '../helpers.js';
 import { CHAT_VOCABULARY, LEADERS, ROUNDS } from '../talks-base.js';
 
 const base = baseOf([...ROUNDS, ...LEADERS], CHAT_VOCABULARY);
@@ -133,5 +133,13 @@ describe('answering a follow-up in a conversation', () => {
     expect(russian.inConversation).toMatchObject({ kind: 'answer', factId: 'medinsky-said' });
     // The other side's answer names Fomin first.
     expect(answers('Who led the Ukrainian delegation?', 'what did he say after the talks?').inConversation).toMatchObject({ kind: 'answer', factId: 'fomin-said' });
+  });
+
+  it('reads "he" as the person the last fact is about, by its tags, before one its answer names first', () => {
+    const umerovSaid: FactSketch = { id: 'umerov-said', asOf: '2025-05-16', questions: ['What did Umerov say after the talks?', 'Umerov statement after the talks', 'Umerov remarks after the talks'], answer: 'Umerov said the talks were hard.' };
+    const tagged = LEADERS.map((f) => (f.id === 'ukraine-lead' ? { ...f, tags: ['umerov'] } : f));
+    const core = new BotCore(baseOf([...ROUNDS, ...tagged, umerovSaid], CHAT_VOCABULARY));
+    core.answer({ question: 'Who led the Ukrainian delegation?', conversation: 'c' });
+    expect(core.answer({ question: 'what did he say after the talks?', conversation: 'c' })).toMatchObject({ kind: 'answer', factId: 'umerov-said' });
   });
 });
