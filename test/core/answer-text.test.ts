@@ -11,7 +11,7 @@ function sentences(catalogue: object, path = ''): Record<string, string> {
   for (const [key, value] of Object.entries(catalogue)) {
     const at = path ? `${path}.${key}` : key;
     if (typeof value === 'string') out[at] = value;
-    else if (typeof value === 'function') out[at] = String((value as (...a: unknown[]) => unknown)(42, 'x'));
+    else if (typeof value === 'function') out[at] = String((value as (...a: unknown[]) => unknown)('42', 'x'));
     else if (value && typeof value === 'object') Object.assign(out, sentences(value as object, at));
   }
   return out;
