@@ -138,6 +138,19 @@ describe('the bundled fact base', () => {
     }
   });
 
+  it('answers small talk in Ukrainian and Russian with its one line in that language, never a fact', () => {
+    for (const [message, topic, lang] of [
+      ['привіт', 'greeting', 'uk'],
+      ['дякую!', 'thanks', 'uk'],
+      ['допомога', 'help', 'uk'],
+      ['спасибо', 'thanks', 'ru'],
+      ['помощь', 'help', 'ru'],
+      ['что ты умеешь?', 'help', 'ru'],
+    ] as const) {
+      expect(core.answer(message), message).toMatchObject({ kind: 'chat', topic, lang, suggestions: [] });
+    }
+  });
+
   it('states the disagreement wherever a fact carries a caveat, citing at least two pages', () => {
     for (const fact of core.base.facts.filter((f) => f.caveat)) expect(fact.sources.length, fact.id).toBeGreaterThanOrEqual(2);
   });
