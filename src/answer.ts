@@ -2,7 +2,7 @@
 // throws for any input; adapters only lay the result out for their platform.
 import { ANSWER_TEXT, dateIn, type AnswerText } from './answer-text.js';
 import { citationsOf, type Citation } from './citations.js';
-import { misfitOf, nameStemsOf, needsOf } from './fit.js';
+import { misfitOf, nameStemsOf, needsOf, type WordSense } from './fit.js';
 import { asksAboutNow, isStale, isStaleBy } from './freshness.js';
 import { CONVERSATION, LIMITS, MATCHING, READING } from './config/defaults.js';
 import { readsAsFollowUp, withContext, withPersonNamed, type Earlier } from './follow-up.js';
@@ -92,8 +92,13 @@ export interface Snapshot {
   newestAsOf: string;
 }
 
+/** What the fit checks need of the matcher (src/fit.ts WordSense): the same matcher's view, in one place. */
+function senseOf(matcher: Matcher): WordSense {
+  return { stems: (text) => matcher.stems(text), share: (stem) => matcher.share(stem), holds: (factId, stem) => matcher.holds(factId, stem) };
+}
+
 export function snapshotOf(base: FactBase, matcher: Matcher): Snapshot {
-  const sense = { stems: (text: string) => matcher.stems(text), share: (stem: string) => matcher.share(stem), holds: (factId: string, stem: string) => matcher.holds(factId, stem) };
+  const sense = senseOf(matcher);
   return {
     base,
     matcher,
@@ -309,7 +314,7 @@ function answerPart(snapshot: Snapshot, asked: string, now: Date, guessed: Langu
   // age, a length of time, a view) never answers it, however many words it shares.
   const { fit } = snapshot.base.vocabulary;
   const { matcher } = snapshot;
-  const sense = { stems: (text: string) => matcher.stems(text), share: (stem: string) => matcher.share(stem), holds: (factId: string, stem: string) => matcher.holds(factId, stem) };
+  const sense = senseOf(matcher);
   // The sides a follow-up names are its own: the earlier question's ("…Russia and Ukraine agree…")
   // need not be in a fact that answers "when was that carried out?".
   const needs = needsOf(question, fit, sense, snapshot.people, sense.stems(own ?? question).filter((s) => snapshot.sides.has(s)));
