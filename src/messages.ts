@@ -10,7 +10,7 @@ export const MESSAGES = Object.freeze({
   sourcesDiffer: 'Sources differ:',
   answeredOne: (part: string) => `You asked more than one thing; I answered “${part}”. Ask the rest on its own.`,
   smallTalk: Object.freeze({
-    help: 'Ask me anything about the Russia–Ukraine peace talks in Istanbul, in your own words — for example “How long did the third round last?” or “What happened at the 2022 talks?”. /timeline shows the story in order, /latest the newest facts.',
+    help: 'Ask me anything about the Russia–Ukraine peace talks in Istanbul, in your own words — for example “How long did the third round last?” or “What happened at the 2022 talks?”. /timeline shows the story in order, /latest the newest facts, /sources the articles I cite; every answer lists its own.',
     thanks: 'You’re welcome! Ask me anything else about the talks.',
     greeting: 'Hello! Ask me anything about the Russia–Ukraine peace talks in Istanbul — for example “Who led Russia’s delegation?”.',
     ack: 'Anything else? Ask me about the talks whenever you like.',

@@ -138,7 +138,7 @@ describe('the bundled fact base', () => {
     }
   });
 
-  it('answers small talk in Ukrainian and Russian with its one line in that language, and a bare "no", never with a fact', () => {
+  it('answers small talk in Ukrainian and Russian with its one line in that language, and a bare "no" or "sources?", never with a fact', () => {
     for (const [message, topic, lang] of [
       ['привіт', 'greeting', 'uk'],
       ['дякую!', 'thanks', 'uk'],
@@ -147,6 +147,8 @@ describe('the bundled fact base', () => {
       ['помощь', 'help', 'ru'],
       ['что ты умеешь?', 'help', 'ru'],
       ['no', 'ack', 'en'],
+      ['sources please', 'help', 'en'],
+      ['які джерела?', 'help', 'uk'],
       ['нет', 'ack', 'ru'],
     ] as const) {
       expect(core.answer(message), message).toMatchObject({ kind: 'chat', topic, lang, suggestions: [] });
