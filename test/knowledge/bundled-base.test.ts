@@ -148,6 +148,7 @@ describe('the bundled fact base', () => {
       ['что ты умеешь?', 'help', 'ru'],
       ['no', 'ack', 'en'],
       ['sources please', 'help', 'en'],
+      ['правда?', 'ack', 'ru'],
       ['які джерела?', 'help', 'uk'],
       ['нет', 'ack', 'ru'],
     ] as const) {
