@@ -223,14 +223,13 @@ export function datesNamed(text: string, months: readonly (readonly string[])[])
   if (months.length === 0) return [];
   const found = new Set<string>();
   const words = foldText(text).split(' ');
-  const monthOf = (word: string | undefined) => (word === undefined ? -1 : months.findIndex((forms) => forms.some((f) => foldText(f) === word)));
   const dayOf = (word: string | undefined) => {
     const m = /^(\d{1,2})(?:st|nd|rd|th)?$/.exec(word ?? '');
     const day = m ? Number(m[1]) : NaN;
     return day >= 1 && day <= 31 ? day : undefined;
   };
   words.forEach((word, i) => {
-    const month = monthOf(word);
+    const month = monthIndex(word, months);
     if (month < 0) return;
     // "2nd of June", "16-го мая": a word between the day and the month is passed over.
     const day = dayOf(words[i - 1]) ?? (DAY_LINKS.has(words[i - 1] ?? '') ? dayOf(words[i - 2]) : undefined) ?? dayOf(words[i + 1]);
@@ -244,6 +243,11 @@ export function datesNamed(text: string, months: readonly (readonly string[])[])
   return [...found];
 }
 
+/** Which of the vocabulary's months a folded word is a form of, 0 for January; -1 for none. */
+function monthIndex(word: string, months: readonly (readonly string[])[]): number {
+  return months.findIndex((forms) => forms.some((f) => foldText(f) === word));
+}
+
 /**
  * The days named as a month then a number from 14 to 29 with no day before the month and no year
  * after the number ("in March 22"), as "month-day": in chat that is March 2022 as often as 22 March.
@@ -253,7 +257,7 @@ export function yearLikeDays(text: string, months: readonly (readonly string[])[
   const words = foldText(text).split(' ');
   const found: string[] = [];
   words.forEach((word, i) => {
-    const month = months.findIndex((forms) => forms.some((f) => foldText(f) === word));
+    const month = monthIndex(word, months);
     const next = words[i + 1] ?? '';
     if (month < 0 || !/^(?:1[4-9]|2\d)$/.test(next) || /^\d/.test(words[i - 1] ?? '') || /^(?:19|20)\d\d$/.test(words[i + 2] ?? '')) return;
     found.push(`${month + 1}-${Number(next)}`);
