@@ -107,7 +107,6 @@ export class BotCore {
     const fact = turn?.factId === undefined ? undefined : this.#active().get(turn.factId);
     const earlier = turn && { question: turn.question, ...(fact ? { answer: fact.answer, factId: fact.id, about: fact.tags.join(' ') } : {}) };
     const { result, understood } = answerQuestion(this.#snapshot, request.question, now, earlier, request.locale);
-    if (process.env.DBG) console.log("DBG understood:", understood);
     // Small talk keeps the thread: "thanks" between two questions does not lose what was asked.
     if (key !== undefined && result.kind !== 'chat' && understood) {
       this.#conversations.remember(key, { question: understood, lang: result.lang, ...(result.kind === 'answer' ? { factId: result.factId } : {}), at: now.getTime() });
