@@ -149,7 +149,11 @@ export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Dat
     const readings = readingsOf(part, snapshot.base.vocabulary, earlier);
     const keepsTopic = (r: AnswerOk) => continues(snapshot, earlier, r.factId);
     for (const [i, { text, own }] of readings.entries()) {
-      const result = answerPart(snapshot, text, now, lang, sure, own);
+      const answer = answerPart(snapshot, text, now, lang, sure, own);
+      // A follow-up the conversation could not answer, read alone, may land anywhere ("where was
+      // he at the time?" on another fact about Zelensky): that fact is offered, not asserted.
+      const leftThread = answer.kind === 'answer' && own === undefined && readings[0]?.own !== undefined && earlier?.factId !== undefined && !keepsTopic(answer);
+      const result = leftThread ? offered(snapshot, answer) : answer;
       if (result.kind === 'answer') {
         // The first reading answered, unless a reading with the earlier turn keeps to its topic and that one left it.
         if (!chosen || (own !== undefined && keepsTopic(result) && !keepsTopic(chosen.result))) chosen = { result, text };
@@ -492,6 +496,14 @@ export function plainText(result: AnswerResult): string {
   if (result.kind !== 'answer') return result.text;
   const text = [...recencyLines(result), result.text].join(' ');
   return result.caveat === undefined ? text : `${text} ${textOf(result).sourcesDiffer} ${result.caveat}`;
+}
+
+/** A "did you mean" for an answer that should not be given outright: its fact first, then the ones suggested beside it. */
+function offered(snapshot: Snapshot, answer: AnswerOk): AnswerAmbiguous {
+  const fact = snapshot.base.facts.find((f) => f.id === answer.factId);
+  const own = fact ? [{ factId: fact.id, question: displayQuestion(snapshot, fact, answer.lang) }] : [];
+  const suggestions = [...own, ...answer.suggestions.filter((s) => s.factId !== answer.factId)].slice(0, MATCHING.suggestions);
+  return { kind: 'ambiguous', question: answer.question, lang: answer.lang, text: ANSWER_TEXT[answer.lang].ambiguous, confidence: answer.confidence, suggestions, notes: answer.notes };
 }
 
 function declined(snapshot: Snapshot, lang: Language, question: string, candidates: Candidate[], notes: string[], text: string): AnswerDeclined {

@@ -150,3 +150,26 @@ describe('a question in a conversation that is not worded as a follow-up', () =>
     expect(core.answer({ question: 'Ukraine summit proposal', conversation: 'c' })).toMatchObject({ kind: 'answer', factId: 'summit-proposal' });
   });
 });
+
+describe('a follow-up the conversation cannot answer', () => {
+  const base = baseOfFiles({
+    summit: [
+      { id: 'summit-proposal', asOf: '2025-07-23', questions: ['What did Ukraine propose about a leaders summit?', 'Ukraine summit proposal', 'Did Ukraine propose a leaders summit?'], answer: 'Ukraine proposed a leaders summit by the end of August.' },
+    ],
+    trips: [
+      { id: 'ankara-trip', asOf: '2025-11-19', questions: ['Where was Zelensky in November?', 'Why did Zelensky go to Ankara?', 'Zelensky Ankara trip'], answer: 'Zelensky was in Ankara on 19 November 2025 to meet Erdogan.' },
+    ],
+    // Other topics, so that a name held by one fact in many tells as it does in the real base.
+    rounds: ROUNDS,
+  }, { followUp: { openings: ['and'], anaphora: ['he'], personPronouns: ['he'] }, names: { people: ['zelensky'], places: ['ankara'] } });
+  const FOLLOW_UP = 'and was he in Ankara?';
+
+  it('is offered as a "did you mean", not answered, when read alone it lands on another topic', () => {
+    expect(new BotCore(base).answer(FOLLOW_UP), 'premise: alone it is answered from the trips').toMatchObject({ kind: 'answer', factId: 'ankara-trip' });
+    const core = new BotCore(base);
+    expect(core.answer({ question: 'What did Ukraine propose about a leaders summit?', conversation: 'c' })).toMatchObject({ factId: 'summit-proposal' });
+    const result = core.answer({ question: FOLLOW_UP, conversation: 'c' });
+    expect(result.kind).toBe('ambiguous');
+    expect(result.suggestions[0]).toMatchObject({ factId: 'ankara-trip', question: 'Where was Zelensky in November?' });
+  });
+});
