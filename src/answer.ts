@@ -151,8 +151,9 @@ export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Dat
     for (const [i, { text, own }] of readings.entries()) {
       const answer = answerPart(snapshot, text, now, lang, sure, own);
       // A follow-up the conversation could not answer, read alone, may land anywhere ("where was
-      // he at the time?" on another fact about Zelensky): that fact is offered, not asserted.
-      const leftThread = answer.kind === 'answer' && own === undefined && readings[0]?.own !== undefined && earlier?.factId !== undefined && !keepsTopic(answer);
+      // he at the time?" on another fact about Zelensky): unless it keeps to the earlier answer's
+      // topic, that fact is offered, not asserted; so too after a turn that got no answer.
+      const leftThread = answer.kind === 'answer' && own === undefined && readings[0]?.own !== undefined && earlier !== undefined && !keepsTopic(answer);
       const result = leftThread ? offered(snapshot, answer) : answer;
       if (result.kind === 'answer') {
         // The first reading answered, unless a reading with the earlier turn keeps to its topic and that one left it.
