@@ -172,4 +172,12 @@ describe('a follow-up the conversation cannot answer', () => {
     expect(result.kind).toBe('ambiguous');
     expect(result.suggestions[0]).toMatchObject({ factId: 'ankara-trip', question: 'Where was Zelensky in November?' });
   });
+
+  it('is offered too after a turn that got no answer, which leaves no topic to keep', () => {
+    const core = new BotCore(base);
+    expect(core.answer({ question: 'What is the capital of Peru?', conversation: 'c' }).kind).not.toBe('answer');
+    const result = core.answer({ question: FOLLOW_UP, conversation: 'c' });
+    expect(result.kind).toBe('ambiguous');
+    expect(result.suggestions[0]).toMatchObject({ factId: 'ankara-trip' });
+  });
 });
