@@ -76,6 +76,9 @@ export function withContext(question: string, earlier: Earlier, words: Vocabular
     const phrases = kind.map(foldText).filter(Boolean);
     const own = phrases.find((p) => mine.includes(` ${p} `));
     if (own === undefined) continue;
+    // Two people in the earlier question are what it was about ("a Putin–Zelensky summit"), no
+    // slot to fill: "and Fidan's take?" asks Fidan's view of it.
+    if (kind === names.people && phrases.filter((p) => theirs.includes(` ${p} `)).length > 1) continue;
     // A day before the word goes with it: "and in June?" after "…on 23 July?" asks of June, not 23 June.
     for (const p of phrases) theirs = theirs.replace(new RegExp(` (?:\\d{1,2} )?${escapeRegExp(p)}(?= )`, 'gu'), ` ${own}`);
   }

@@ -54,6 +54,12 @@ describe('reading a follow-up with the earlier question', () => {
     expect(read).not.toMatch(/23|july/);
   });
 
+  it('replaces a person with a person, but adds one to an earlier question that named two', () => {
+    expect(inContext('and Umerov?', { question: 'What did Medinsky say?' })).toBe('and Umerov? what did umerov say');
+    // "Medinsky and Fomin" is what the earlier question was about; Umerov's view of it is asked.
+    expect(inContext('and Umerov?', { question: 'Did Medinsky and Fomin meet?' })).toBe('and Umerov? did medinsky and fomin meet');
+  });
+
   it('replaces a year with a year', () => {
     const read = inContext('and in 2022?', { question: 'Who hosted the talks in 2025?' });
     expect(read).toContain('hosted the talks');
