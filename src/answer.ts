@@ -5,8 +5,8 @@ import { citationsOf, type Citation } from './citations.js';
 import { misfitOf, nameStemsOf, needsOf, type WordSense } from './fit.js';
 import { asksAboutNow, isStale, isStaleBy } from './freshness.js';
 import { CONVERSATION, LIMITS, MATCHING, READING } from './config/defaults.js';
-import { readsAsFollowUp, withContext, withPersonNamed, type Earlier } from './follow-up.js';
-import type { Fact } from './knowledge/schema.js';
+import { readsAsFollowUp, spelledNames, withContext, withPersonNamed, type Earlier } from './follow-up.js';
+import type { Fact, Vocabulary } from './knowledge/schema.js';
 import type { FactBase } from './knowledge/parse.js';
 import { foldAll, foldText } from './matching/fold.js';
 import { featured, type Candidate, type Matcher } from './matching/matcher.js';
@@ -90,6 +90,8 @@ export interface Snapshot {
   newestRound: number;
   /** The ISO date of the newest active fact ('' for none): how far the base's news goes. */
   newestAsOf: string;
+  /** The vocabulary's names with all their spellings (spelledNames), for reading follow-ups. */
+  spelled: Vocabulary['names'];
 }
 
 /** What the fit checks need of the matcher (src/fit.ts WordSense): the same matcher's view, in one place. */
@@ -108,6 +110,7 @@ export function snapshotOf(base: FactBase, matcher: Matcher): Snapshot {
     sides: nameStemsOf(base.vocabulary.names.sides, sense),
     newestRound: base.facts.reduce((newest, f) => (f.status === 'active' && (f.round ?? 0) > newest ? (f.round ?? 0) : newest), 0),
     newestAsOf: base.facts.reduce((newest, f) => (f.status === 'active' && f.asOf > newest ? f.asOf : newest), ''),
+    spelled: spelledNames(base.vocabulary.names, base.vocabulary.synonyms),
   };
 }
 
@@ -146,7 +149,7 @@ export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Dat
   let nearest: AnswerResult | undefined;
   for (const part of reading.parts) {
     let chosen: { result: AnswerOk; text: string } | undefined;
-    const readings = readingsOf(part, snapshot.base.vocabulary, earlier);
+    const readings = readingsOf(part, snapshot.base.vocabulary, snapshot.spelled, earlier);
     const keepsTopic = (r: AnswerOk) => continues(snapshot, earlier, r.factId);
     for (const [i, { text, own }] of readings.entries()) {
       const answer = answerPart(snapshot, text, now, lang, sure, own);
@@ -194,16 +197,16 @@ export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Dat
  * first, then with the earlier turn, since a whole question may still leave out what the
  * conversation is about ("how did the Kremlin respond?" after a question on Ukraine's proposal).
  */
-function readingsOf(part: Part, vocabulary: Snapshot['base']['vocabulary'], earlier: Earlier | undefined): { text: string; own?: string }[] {
+function readingsOf(part: Part, vocabulary: Snapshot['base']['vocabulary'], names: Vocabulary['names'], earlier: Earlier | undefined): { text: string; own?: string }[] {
   const { text } = part;
   const leans = readsAsFollowUp(text, vocabulary.followUp) || foldText(text).split(' ').length <= CONVERSATION.shortFollowUpWords;
-  const withBefore = part.after !== undefined && leans ? { text: withContext(text, { question: part.after }, vocabulary.followUp, vocabulary.names), own: text } : undefined;
+  const withBefore = part.after !== undefined && leans ? { text: withContext(text, { question: part.after }, vocabulary.followUp, names), own: text } : undefined;
   if (withBefore && !part.stated) return [withBefore];
   const rest = (): { text: string; own?: string }[] => {
     if (earlier === undefined) return [{ text }];
-    const combined = { text: withContext(text, earlier, vocabulary.followUp, vocabulary.names), own: text };
+    const combined = { text: withContext(text, earlier, vocabulary.followUp, names), own: text };
     // Alone, "how old is he?" still means the person the conversation named.
-    const alone = { text: withPersonNamed(text, earlier, vocabulary.followUp, vocabulary.names).text };
+    const alone = { text: withPersonNamed(text, earlier, vocabulary.followUp, names).text };
     return leans ? [combined, alone] : [alone, combined];
   };
   return withBefore ? [withBefore, ...rest()] : rest();

@@ -80,7 +80,7 @@ export function withContext(question: string, earlier: Earlier, words: Vocabular
     // slot to fill: "and Fidan's take?" asks Fidan's view of it.
     if (kind === names.people && phrases.filter((p) => theirs.includes(` ${p} `)).length > 1) continue;
     // A day before the word goes with it: "and in June?" after "…on 23 July?" asks of June, not 23 June.
-    for (const p of phrases) theirs = theirs.replace(new RegExp(` (?:\\d{1,2} )?${escapeRegExp(p)}(?= )`, 'gu'), ` ${own}`);
+    for (const p of phrases) if (theirs.includes(` ${p} `)) theirs = theirs.replace(new RegExp(` (?:\\d{1,2} )?${escapeRegExp(p)}(?= )`, 'gu'), ` ${own}`);
   }
   const [year] = yearsNamed(question);
   if (year !== undefined) theirs = theirs.replace(/\b(?:19|20)\d\d\b/g, String(year));
@@ -104,4 +104,18 @@ function firstNamed(text: string, people: readonly string[], about?: string): st
     if (at >= 0 && (!first || at < first.at)) first = { name, at };
   }
   return first?.name;
+}
+
+/**
+ * The names with every spelling the synonym table gives them («зеленський», "zelenskyy" beside
+ * "zelensky"), so that a follow-up's person or place is found, and replaces the earlier one, in any
+ * alphabet. Each name's own spelling stays first.
+ */
+export function spelledNames(names: Vocabulary['names'], synonyms: Vocabulary['synonyms']): Vocabulary['names'] {
+  const spellingsOf = (name: string) => {
+    const folded = foldText(name);
+    const group = synonyms.find((g) => g.some((w) => foldText(w) === folded));
+    return [name, ...(group ?? []).filter((w) => foldText(w) !== folded)];
+  };
+  return { ...names, people: names.people.flatMap(spellingsOf), places: names.places.flatMap(spellingsOf) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BotCore } from '../../src/core.js';
-import { readsAsFollowUp, withContext, withPersonNamed, type Earlier } from '../../src/follow-up.js';
+import { readsAsFollowUp, spelledNames, withContext, withPersonNamed, type Earlier } from '../../src/follow-up.js';
 import { baseOf, type FactSketch } from '../helpers.js';
 import { CHAT_VOCABULARY, LEADERS, ROUNDS } from '../talks-base.js';
 
@@ -58,6 +58,14 @@ describe('reading a follow-up with the earlier question', () => {
     expect(inContext('and Umerov?', { question: 'What did Medinsky say?' })).toBe('and Umerov? what did umerov say');
     // "Medinsky and Fomin" is what the earlier question was about; Umerov's view of it is asked.
     expect(inContext('and Umerov?', { question: 'Did Medinsky and Fomin meet?' })).toBe('and Umerov? did medinsky and fomin meet');
+  });
+
+  it('finds a person in any spelling the synonym table gives, and replaces one spelt otherwise', () => {
+    const spelled = spelledNames({ people: ['erdogan', 'zelensky'], places: [], sides: [] }, [['erdogan', 'ердоган'], ['zelensky', 'зеленський', 'зеленский']]);
+    expect(spelled.people).toEqual(['erdogan', 'ердоган', 'zelensky', 'зеленський', 'зеленский']);
+    const read = withContext('а зеленський що казав?', { question: 'До чого закликав Ердоган у листопаді?' }, followUp, spelled);
+    expect(read).toContain('закликав зеленський у листопаді');
+    expect(read).not.toContain('ердоган');
   });
 
   it('replaces a year with a year', () => {
