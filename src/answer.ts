@@ -5,7 +5,7 @@ import { citationsOf, type Citation } from './citations.js';
 import { misfitOf, nameStemsOf, needsOf, type WordSense } from './fit.js';
 import { asksAboutNow, isStale, isStaleBy } from './freshness.js';
 import { CONVERSATION, LIMITS, MATCHING, READING } from './config/defaults.js';
-import { readsAsFollowUp, spelledNames, withContext, withPersonNamed, type Earlier } from './follow-up.js';
+import { readsAsFollowUp, speaksOf, spelledNames, withContext, withPersonNamed, type Earlier } from './follow-up.js';
 import type { Fact, Vocabulary } from './knowledge/schema.js';
 import type { FactBase } from './knowledge/parse.js';
 import { foldAll, foldText } from './matching/fold.js';
@@ -155,8 +155,9 @@ export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Dat
       const answer = answerPart(snapshot, text, now, lang, sure, own);
       // A follow-up the conversation could not answer, read alone, may land anywhere ("where was
       // he at the time?" on another fact about Zelensky): unless it keeps to the earlier answer's
-      // topic, that fact is offered, not asserted; so too after a turn that got no answer.
-      const leftThread = answer.kind === 'answer' && own === undefined && readings[0]?.own !== undefined && earlier !== undefined && !keepsTopic(answer);
+      // topic or speaks of what the earlier question asked, that fact is offered, not asserted; so
+      // too after a turn that got no answer.
+      const leftThread = answer.kind === 'answer' && own === undefined && readings[0]?.own !== undefined && earlier !== undefined && !keepsTopic(answer) && !speaksOf(answer.factId, earlier.question, senseOf(snapshot.matcher));
       const result = leftThread ? offered(snapshot, answer) : answer;
       if (result.kind === 'answer') {
         // The first reading answered, unless a reading with the earlier turn keeps to its topic and that one left it.

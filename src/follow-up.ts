@@ -4,7 +4,8 @@
 // a name, a month) gives way to it, and the rest of the earlier question supplies what it leaves out.
 import type { Vocabulary } from './knowledge/schema.js';
 import { foldText } from './matching/fold.js';
-import { yearsNamed } from './fit.js';
+import { CONVERSATION } from './config/defaults.js';
+import { yearsNamed, type WordSense } from './fit.js';
 import { escapeRegExp } from './reading.js';
 
 export interface FollowUpWords {
@@ -118,4 +119,15 @@ export function spelledNames(names: Vocabulary['names'], synonyms: Vocabulary['s
     return [name, ...(group ?? []).filter((w) => foldText(w) !== folded)];
   };
   return { ...names, people: names.people.flatMap(spellingsOf), places: names.places.flatMap(spellingsOf) };
+}
+
+/**
+ * True when the fact holds at least CONVERSATION.relatedShare of the question's telling words (those
+ * fewer than CONVERSATION.tellingShare of the facts hold): it speaks of what the earlier question
+ * asked about, though the curators filed it under another topic than the earlier answer.
+ */
+export function speaksOf(factId: string, question: string, sense: WordSense): boolean {
+  const telling = [...new Set(sense.stems(question))].filter((s) => sense.share(s) < CONVERSATION.tellingShare);
+  if (telling.length === 0) return false;
+  return telling.filter((s) => sense.holds(factId, s)).length >= CONVERSATION.relatedShare * telling.length;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BotCore } from '../../src/core.js';
-import { readsAsFollowUp, spelledNames, withContext, withPersonNamed, type Earlier } from '../../src/follow-up.js';
+import { readsAsFollowUp, speaksOf, spelledNames, withContext, withPersonNamed, type Earlier } from '../../src/follow-up.js';
+import type { WordSense } from '../../src/fit.js';
 import { baseOf, type FactSketch } from '../helpers.js';
 import { CHAT_VOCABULARY, LEADERS, ROUNDS } from '../talks-base.js';
 
@@ -155,5 +156,22 @@ describe('answering a follow-up in a conversation', () => {
     const core = new BotCore(baseOf([...ROUNDS, ...tagged, umerovSaid], CHAT_VOCABULARY));
     core.answer({ question: 'Who led the Ukrainian delegation?', conversation: 'c' });
     expect(core.answer({ question: 'what did he say after the talks?', conversation: 'c' })).toMatchObject({ kind: 'answer', factId: 'umerov-said' });
+  });
+});
+
+describe('a fact that speaks of what an earlier question asked', () => {
+  // Words as stems, with the share of facts holding each, and which fact holds which.
+  const shares: Record<string, number> = { second: 0.1, round: 0.2, palace: 0.05, talks: 0.9 };
+  const held: Record<string, string[]> = { venue: ['second', 'round', 'palace', 'talks'], appeal: ['talks'], half: ['second', 'talks'] };
+  const sense: WordSense = { stems: (text) => text.split(' '), share: (stem) => shares[stem] ?? 0, holds: (id, stem) => held[id]?.includes(stem) ?? false };
+
+  it('holds at least half of its telling words', () => {
+    expect(speaksOf('venue', 'second round talks', sense)).toBe(true);
+    expect(speaksOf('half', 'second round talks', sense)).toBe(true);
+  });
+
+  it('does not, holding only words most facts hold', () => {
+    expect(speaksOf('appeal', 'second round talks', sense)).toBe(false);
+    expect(speaksOf('venue', 'talks', sense)).toBe(false);
   });
 });
