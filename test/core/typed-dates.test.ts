@@ -1,6 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { withDatesAsWritten } from '../../src/typed-dates.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Language } from '../../src/language.js';
 import { detectLanguage as languageOf } from '../../src/language.js';
+import { withDatesAsWritten as withDates } from '../../src/typed-dates.js';
+import { BUNDLED_KNOWLEDGE, loadBase } from '../helpers.js';
+
+// The month names the bot reads years after: the bundled vocabulary's.
+let months: readonly (readonly string[])[] = [];
+beforeAll(async () => {
+  months = (await loadBase(BUNDLED_KNOWLEDGE)).vocabulary.fit.months;
+});
+const withDatesAsWritten = (text: string, lang: Language) => withDates(text, lang, months);
 
 describe('dates and years as chat types them', () => {
   it('writes a date typed in figures as the facts write it, day first, in the language of the text', () => {
@@ -59,5 +68,10 @@ describe('dates and years as chat types them', () => {
 
   it('drops a Ukrainian or Russian ordinal ending typed after figures, but keeps a range and a decade', () => {
     expect(withDatesAsWritten('2-го июня, 3-й раунд, 3-я встреча, 24-48 часов, 2000-е, пункт 5-а', 'uk')).toBe('2 июня, 3 раунд, 3 встреча, 24-48 часов, 2000-е, пункт 5-а');
+  });
+
+  it('reads a year after a Ukrainian or Russian month only where the vocabulary names one', () => {
+    expect(withDatesAsWritten('у червні 25, в июне 25?', 'uk')).toBe('у червні 2025, в июне 2025?');
+    expect(withDates('у червні 25, в июне 25?', 'uk', [])).toBe('у червні 25, в июне 25?');
   });
 });
