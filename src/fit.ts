@@ -18,6 +18,8 @@ export type Misfit =
   | 'age'
   /** "How long": the fact gives no length of time. */
   | 'duration'
+  /** "At what time": the fact gives no time of day. */
+  | 'clock'
   /** The question asks for a view ("was it right", "should"), which the fact does not report. */
   | 'opinion'
   /** The question names a person, place or body the fact does not. */
@@ -59,6 +61,8 @@ const COUNTED_WORDS = 2;
 const OFFSET_WORDS: ReadonlySet<string> = new Set(['earlier', 'later', 'ago', 'previously']);
 /** The dative plural of Ukrainian and Russian nouns: «командирам», «пленным», «полоненим». */
 const DATIVE_PLURAL = /[\u0400-\u04ff]{2,}(?:ам|ям|им|ым)$/u;
+/** A time of day as the facts write it: "20:40", "17:30 Moscow time". */
+const CLOCK_TIME = /(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])/;
 /** A word held by more than this share of facts ("Russia", "talks") says nothing about what is counted. */
 const COMMON_SHARE = 0.2;
 
@@ -95,6 +99,8 @@ export interface QuestionNeeds {
   /** It asks the age of someone it does not name ("how old is he?" with no one named before): no fact can be checked to give it. */
   ageOfSomeone: boolean;
   duration: boolean;
+  /** It asks a time of day ("at what time", «о котрій»): see CLOCK_TIME. */
+  clock: boolean;
   /** The opinion words and phrases it holds (folded). */
   opinion: string[];
   /** It asks for something the bot is not for (the vocabulary's `offTask` phrases). */
@@ -164,6 +170,7 @@ export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSen
       fit.durationUnits.length + fit.durationWords.length > 0 &&
       foldAll(fit.asksDuration).some((p) => padded.includes(` ${p} `)) &&
       !padded.includes(' how long ago '),
+    clock: foldAll(fit.asksClockTime).some((p) => padded.includes(` ${p} `)),
     offTask: foldAll(fit.offTask).some((p) => padded.includes(` ${p} `)),
     attributed: foldAll(fit.attribution).some((p) => padded.includes(` ${p} `)),
     rounds: roundsNamed(folded, fit),
@@ -327,6 +334,7 @@ export function misfitOf(
   if (needs.counted === undefined && needs.countsAnything && !words.some((w, i) => isNumber(w, fit.numberWords) && !isDatePart(words, i, fit.months))) return 'count';
   if (needs.ageOfSomeone || (needs.age && !statesAge(text, needs.ageOf, fit, sense))) return 'age';
   if (needs.duration && !statesDuration(words, fit)) return 'duration';
+  if (needs.clock && !CLOCK_TIME.test(text)) return 'clock';
   // A view the fact reports is in its answer ("Peskov said a summit should finalise a deal"). A
   // question that opens as a call for a view ("should Ukraine…?") asks the bot's own, unless it
   // names whose view it wants ("…according to Peskov?").

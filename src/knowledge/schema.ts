@@ -150,6 +150,9 @@ export const VocabularySchema = z
         // the pronoun points to no one the conversation named, so no fact can be said to answer.
         asksAgeOfSomeone: z.array(z.string().trim().min(1)).default([]),
         asksDuration: z.array(z.string().trim().min(1)).default([]),
+        // How a question asks a time of day ("at what time", «о котрій», «во сколько»), which only a
+        // fact giving one ("20:40") answers.
+        asksClockTime: z.array(z.string().trim().min(1)).default([]),
         // What a question asks for, one list per kind (where, when, who, why, how many), by its
         // question words in each language: of near candidates, one whose closest phrasing asks the
         // same goes first (answer.ts moveAskingAlikeFirst).
@@ -185,7 +188,7 @@ export const VocabularySchema = z
         roundNumbers: z.array(z.array(z.string().trim().min(1))).default([]),
       })
       .strict()
-      .default({ offTask: [], attribution: [], asksAge: [], asksAgeOfPerson: [], asksAgeOfSomeone: [], asksDuration: [], asks: [], numberWords: [], anyCount: [], countStops: [], ageWords: [], durationUnits: [], durationWords: [], opinion: [], months: [], roundWords: [], roundOrdinals: [], roundNumbers: [] }),
+      .default({ offTask: [], attribution: [], asksAge: [], asksAgeOfPerson: [], asksAgeOfSomeone: [], asksDuration: [], asksClockTime: [], asks: [], numberWords: [], anyCount: [], countStops: [], ageWords: [], durationUnits: [], durationWords: [], opinion: [], months: [], roundWords: [], roundOrdinals: [], roundNumbers: [] }),
   })
   .strict();
 

@@ -364,6 +364,25 @@ describe('answering "how long"', () => {
   });
 });
 
+describe('answering "at what time"', () => {
+  const vocabulary = { fit: { asksClockTime: ['at what time', 'what time'] } };
+  const start = (answer: string): FactSketch => ({ id: 'start', asOf: '2025-07-23', questions: ['When did the July talks start?', 'July talks start', 'Start of the July talks'], answer });
+
+  it('is answered by a fact that gives a time of day', () => {
+    for (const question of ['At what time did the July talks start?', 'what time did the july talks start']) {
+      expect(new BotCore(baseOf([start('The July talks started at 20:40 after a delay.')], vocabulary)).answer(question), question).toMatchObject({ kind: 'answer' });
+    }
+  });
+
+  it('is not answered by a fact that only dates the day, or gives a number that is no time', () => {
+    for (const answer of ['The July talks started on 23 July 2025.', 'The July talks started with 1,200 prisoners on the table; the ratio was 3:1000.']) {
+      const core = new BotCore(baseOf([start(answer)], vocabulary));
+      expect(core.answer('When did the July talks start?'), `premise: ${answer}`).toMatchObject({ kind: 'answer' });
+      expect(core.answer('At what time did the July talks start?').kind, answer).not.toBe('answer');
+    }
+  });
+});
+
 describe('two near candidates for a question', () => {
   const facts: FactSketch[] = [
     { id: 'deadline-reply', asOf: '2025-07-29', questions: ['What did Moscow say about the new deadline Trump gave Putin?', 'Moscow reply to the new deadline', 'Kremlin on the deadline'], answer: 'Moscow said it took note of the new deadline.' },
