@@ -206,7 +206,12 @@ export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSen
   if (count) {
     const after = (count[1] ?? '').split(' ').filter(Boolean);
     const end = after.findIndex((w) => /^\d/.test(w) || fit.countStops.includes(w));
-    const named = words.stems(after.slice(0, end < 0 ? after.length : end).join(' '));
+    let phrase = after.slice(0, end < 0 ? after.length : end);
+    // A measure counts what follows its "of": "how many tonnes of fertiliser" is not answered by
+    // tonnes of grain.
+    const of = phrase.indexOf('of');
+    if (of > 0 && phrase.slice(0, of).some((w) => foldAll(fit.measures).includes(w)) && of < phrase.length - 1) phrase = phrase.slice(of + 1);
+    const named = words.stems(phrase.join(' '));
     const counted = named.filter((s) => words.share(s) <= COMMON_SHARE);
     // "How many people…" is answered by any count: the fact may say "390 prisoners" or "303 soldiers".
     // "How many were freed?" names nothing it counts: any count answers it, but one the fact must

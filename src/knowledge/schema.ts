@@ -141,6 +141,8 @@ export const VocabularySchema = z
         anyCount: z.array(z.string().trim().min(1)).default([]),
         // Words that end what "how many" counts ("how many ships WERE attacked").
         countStops: z.array(z.string().trim().min(1)).default([]),
+        // Measures ("tonnes", "dollars"): "how many tonnes of fertiliser" counts the fertiliser.
+        measures: z.array(z.string().trim().min(1)).default([]),
         // How a question asks for an age or a length of time, in each language ("how old", "скільки років").
         asksAge: z.array(z.string().trim().min(1)).default([]),
         // Phrases that ask an age only when a person's name follows («сколько лет Мединскому»), and
@@ -188,7 +190,7 @@ export const VocabularySchema = z
         roundNumbers: z.array(z.array(z.string().trim().min(1))).default([]),
       })
       .strict()
-      .default({ offTask: [], attribution: [], asksAge: [], asksAgeOfPerson: [], asksAgeOfSomeone: [], asksDuration: [], asksClockTime: [], asks: [], numberWords: [], anyCount: [], countStops: [], ageWords: [], durationUnits: [], durationWords: [], opinion: [], months: [], roundWords: [], roundOrdinals: [], roundNumbers: [] }),
+      .default({ offTask: [], attribution: [], asksAge: [], asksAgeOfPerson: [], asksAgeOfSomeone: [], asksDuration: [], asksClockTime: [], asks: [], numberWords: [], anyCount: [], countStops: [], measures: [], ageWords: [], durationUnits: [], durationWords: [], opinion: [], months: [], roundWords: [], roundOrdinals: [], roundNumbers: [] }),
   })
   .strict();
 

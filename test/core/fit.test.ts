@@ -273,6 +273,15 @@ describe('answering "how many"', () => {
     expect(core.answer('How many tonnes of grain went through the corridor?')).toMatchObject({ kind: 'answer', factId: 'grain-shipped' });
   });
 
+  it('counts, after a measure, what its "of" names', () => {
+    const withFertiliser: FactSketch = { ...grain, answer: 'About 33 million tonnes of grain went through the corridor before it closed; Russia said its fertiliser exports were still blocked.' };
+    const question = 'How many tonnes of fertiliser went through the corridor?';
+    expect(new BotCore(baseOf([withFertiliser, ...others], vocabulary)).answer(question), 'premise: tonnes are counted').toMatchObject({ kind: 'answer' });
+    const measured = new BotCore(baseOf([withFertiliser, ...others], { fit: { ...vocabulary.fit, measures: ['tonnes'] } }));
+    expect(measured.answer(question).kind).not.toBe('answer');
+    expect(measured.answer('How many tonnes of grain went through the corridor?')).toMatchObject({ kind: 'answer', factId: 'grain-shipped' });
+  });
+
   it('counts what its first words name, not what its later words mention', () => {
     expect(core.answer('How many ships carried grain through the corridor?').kind).not.toBe('answer');
   });
