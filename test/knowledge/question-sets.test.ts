@@ -50,6 +50,11 @@ const SETS: [file: string, answered: number, refused: number][] = [
   [path.join(ROOT, 'test/eval/held-out-4-uk.jsonl'), 0.8, 0.95],
   [path.join(ROOT, 'test/eval/held-out-4-ru.jsonl'), 0.72, 0.85],
   [path.join(ROOT, 'test/eval/held-out-4-conversations.jsonl'), 0.76, 0.75],
+  // Held back since they were written (5 December 2026, a later session), by a fifth hand: only their totals are read.
+  [path.join(ROOT, 'test/eval/held-out-5-en.jsonl'), 0.8, 0.92],
+  [path.join(ROOT, 'test/eval/held-out-5-uk.jsonl'), 0.78, 0.85],
+  [path.join(ROOT, 'test/eval/held-out-5-ru.jsonl'), 0.88, 0.85],
+  [path.join(ROOT, 'test/eval/held-out-5-conversations.jsonl'), 0.63, 0.75],
   // Written on 4 December 2026 as chat users type, from the facts alone, and tuned on since.
   [path.join(ROOT, 'test/eval/chat-en.jsonl'), 0.59, 0.86],
   [path.join(ROOT, 'test/eval/chat-uk.jsonl'), 0.77, 0.95],
