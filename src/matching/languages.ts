@@ -29,6 +29,8 @@ const ENGLISH_EXTRA = [
   'isnt', 'arent', 'wasnt', 'werent', 'dont', 'doesnt', 'didnt', 'cant', 'couldnt', 'wont', 'wouldnt', 'shouldnt', 'hasnt', 'havent', 'hadnt',
   'whos', 'wheres', 'whens', 'hows', 'thats', 'theres', 'ive', 'youre', 'hes', 'shes', 'theyre',
   'guy', 'stuff', 'literally', 'seriously', 'honestly', 'vs',
+  // "So how long was the July meeting?": "so" matched "the conflict so far" of the war's length.
+  'so',
   // "The Ukrainian one" points back; Porter stems "one" to "on". ("One-on-one" is a synonym group.)
   'one',
 ];
