@@ -31,6 +31,8 @@ const ENGLISH_EXTRA = [
   'guy', 'stuff', 'literally', 'seriously', 'honestly', 'vs',
   // "So how long was the July meeting?": "so" matched "the conflict so far" of the war's length.
   'so',
+  // Chat's hedges and interjections, which the package list leaves in.
+  'hmm', 'uh', 'um', 'ah', 'oh', 'yeah', 'bro', 'dude', 'idk', 'tbh', 'imo', 'lol', 'thx', 'btw',
   // "The Ukrainian one" points back; Porter stems "one" to "on". ("One-on-one" is a synonym group.)
   'one',
 ];
