@@ -316,6 +316,18 @@ function onOtherSide(candidate: Candidate, named: readonly string[], sides: Read
   return [...sides].some((other) => other !== side && sense.holds(candidate.fact.id, other));
 }
 
+/**
+ * True when the candidate may be of one of the rounds: its `round` is one, or, for a fact of
+ * another series (which carries none), the phrasing it matched names one or none ("when was the
+ * third round in Belarus?" is not answered by a phrasing asking of the second).
+ */
+function ofRounds(candidate: Candidate, rounds: readonly number[], fit: Vocabulary['fit']): boolean {
+  const { round } = candidate.fact;
+  if (round !== undefined) return rounds.includes(round);
+  const phrased = roundsNamed(foldText(candidate.question), fit);
+  return phrased.length === 0 || phrased.some((r) => rounds.includes(r));
+}
+
 /** The first reason the candidate cannot answer a question with these needs, if any. */
 export function misfitOf(
   needs: QuestionNeeds,
@@ -331,7 +343,7 @@ export function misfitOf(
   if (namesMissed(candidate, names) || onOtherSide(candidate, needs.sides, sides, sense)) return 'name';
   // A name no fact holds ("Did Lula attend the Abu Dhabi talks?") is someone the base knows nothing of.
   if (candidate.unmatched.some((u) => !u.known && needs.capitalised.includes(u.stem))) return 'name';
-  if (needs.rounds.length > 0 && fact.round !== undefined && !needs.rounds.includes(fact.round)) return 'round';
+  if (needs.rounds.length > 0 && !ofRounds(candidate, needs.rounds, fit)) return 'round';
   if (needs.dates.length > 0 && !fitsDates(fact, needs.dates, needs.yearLike, fit.months)) return 'date';
   const text = [fact.answer, fact.caveat ?? ''].join(' ');
   const words = foldText(text).split(' ');

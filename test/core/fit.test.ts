@@ -209,6 +209,24 @@ describe('answering a question that names a round', () => {
   });
 });
 
+describe('answering a question that names a round of a series without numbered rounds', () => {
+  const vocabulary = { fit: { roundWords: ['round'], roundOrdinals: [['first'], ['second'], ['third']] } };
+  const belarus = (n: string, day: string): FactSketch => ({
+    id: `belarus-${n}`,
+    asOf: `2022-03-0${day}`,
+    questions: [`When was the ${n} round in Belarus?`, `Date of the ${n} round in Belarus`, `Was another round planned after the ${n} one?`],
+    answer: `The ${n} round of talks in Belarus was held on ${day} March 2022; the next was planned.`,
+  });
+
+  it('is not answered by a fact whose matched phrasing asks of another of its rounds', () => {
+    const core = new BotCore(baseOf([belarus('second', '3')], vocabulary));
+    expect(core.answer('When was the second round in Belarus?')).toMatchObject({ kind: 'answer', factId: 'belarus-second' });
+    expect(core.answer('When was the third round in Belarus?').kind).not.toBe('answer');
+    const both = new BotCore(baseOf([belarus('second', '3'), belarus('third', '7')], vocabulary));
+    expect(both.answer('When was the third round in Belarus?')).toMatchObject({ kind: 'answer', factId: 'belarus-third' });
+  });
+});
+
 describe('answering a question about someone’s age', () => {
   const vocabulary = { fit: { asksAge: ['how old'], ageWords: ['aged'] }, names: { people: ['umerov'], places: [] } };
   const sketches: FactSketch[] = [
