@@ -33,6 +33,8 @@ const ENGLISH_EXTRA = [
   'so',
   // Chat's hedges and interjections, which the package list leaves in.
   'hmm', 'uh', 'um', 'ah', 'oh', 'yeah', 'bro', 'dude', 'idk', 'tbh', 'imo', 'lol', 'thx', 'btw',
+  // "What is known about…" asks about what follows.
+  'known',
   // "The Ukrainian one" points back; Porter stems "one" to "on". ("One-on-one" is a synonym group.)
   'one',
 ];
@@ -52,7 +54,9 @@ const UKRAINIAN_EXTRA = [
   // "Went on": «скільки йшов раунд» asks how long it lasted (fit.asksDuration), nothing more.
   'йшов', 'йшла', 'йшло', 'йшли', 'ішов', 'ішла', 'ішли',
   // Chat's "what" and interjections («шо», «слухай», «блін»).
-  'шо', 'ага', 'хм', 'ой', 'блін', 'слухай', 'слухайте', 'плиз'];
+  'шо', 'ага', 'хм', 'ой', 'блін', 'слухай', 'слухайте', 'плиз',
+  // «Що відомо про…» ("what is known about…").
+  'відомо'];
 const RUSSIAN_EXTRA = [
   'когда', 'где', 'кто', 'сколько', 'почему', 'зачем', 'откуда', 'куда', 'кого', 'кому', 'кем', 'скольких', 'скольким',
   'какой', 'какая', 'какое', 'какие', 'какого', 'каком', 'каким', 'какими', 'каких', 'какую', 'какому',
@@ -61,7 +65,8 @@ const RUSSIAN_EXTRA = [
   'кроме', 'помимо', 'просто', 'очень', 'также', 'наверное', 'собственно', 'якобы',
   'насчет', 'насчёт', 'относительно', 'касательно', 'действительно', 'конкретно', 'реально',
   'шел', 'шёл', 'шла', 'шло', 'шли',
-  'чё', 'че', 'ага', 'эээ', 'ээ', 'блин', 'слушай', 'слушайте', 'хм', 'ой', 'ваще', 'плиз', 'пж', 'пжл'];
+  'чё', 'че', 'ага', 'эээ', 'ээ', 'блин', 'слушай', 'слушайте', 'хм', 'ой', 'ваще', 'плиз', 'пж', 'пжл',
+  'известно'];
 
 /**
  * English irregular verbs by their forms ("gave" → "give", "led" → "lead", "met" → "meet"), from
