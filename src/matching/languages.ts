@@ -33,8 +33,8 @@ const ENGLISH_EXTRA = [
   'so',
   // Chat's hedges and interjections, which the package list leaves in.
   'hmm', 'uh', 'um', 'ah', 'oh', 'yeah', 'bro', 'dude', 'idk', 'tbh', 'imo', 'lol', 'thx', 'btw',
-  // "What is known about…" asks about what follows.
-  'known',
+  // "What is known about…", "I'm curious about…" ask about what follows.
+  'known', 'curious', 'info', 'wondering',
   // "The Ukrainian one" points back; Porter stems "one" to "on". ("One-on-one" is a synonym group.)
   'one',
 ];
@@ -55,8 +55,8 @@ const UKRAINIAN_EXTRA = [
   'йшов', 'йшла', 'йшло', 'йшли', 'ішов', 'ішла', 'ішли',
   // Chat's "what" and interjections («шо», «слухай», «блін»).
   'шо', 'ага', 'хм', 'ой', 'блін', 'слухай', 'слухайте', 'плиз',
-  // «Що відомо про…» ("what is known about…").
-  'відомо'];
+  // «Що відомо про…», «мене цікавить…», «хочу знати…» ask about what follows.
+  'відомо', 'цікавить', 'цікавлять', 'хочу', 'дізнатися', 'дізнатись', 'поясни', 'опиши', 'опишіть'];
 const RUSSIAN_EXTRA = [
   'когда', 'где', 'кто', 'сколько', 'почему', 'зачем', 'откуда', 'куда', 'кого', 'кому', 'кем', 'скольких', 'скольким',
   'какой', 'какая', 'какое', 'какие', 'какого', 'каком', 'каким', 'какими', 'каких', 'какую', 'какому',
@@ -66,7 +66,7 @@ const RUSSIAN_EXTRA = [
   'насчет', 'насчёт', 'относительно', 'касательно', 'действительно', 'конкретно', 'реально',
   'шел', 'шёл', 'шла', 'шло', 'шли',
   'чё', 'че', 'ага', 'эээ', 'ээ', 'блин', 'слушай', 'слушайте', 'хм', 'ой', 'ваще', 'плиз', 'пж', 'пжл',
-  'известно'];
+  'известно', 'интересует', 'интересуют', 'хочу', 'узнать', 'поясни', 'поясните', 'опиши', 'опишите'];
 
 /**
  * English irregular verbs by their forms ("gave" → "give", "led" → "lead", "met" → "meet"), from
