@@ -33,8 +33,8 @@ const ENGLISH_EXTRA = [
   'so',
   // Chat's hedges and interjections, which the package list leaves in.
   'hmm', 'uh', 'um', 'ah', 'oh', 'yeah', 'bro', 'dude', 'idk', 'tbh', 'imo', 'lol', 'thx', 'btw',
-  // "What is known about…", "I'm curious about…" ask about what follows.
-  'known', 'curious', 'info', 'wondering',
+  // "What is known about…", "I'm curious about…", "explain…" ask about what follows.
+  'known', 'curious', 'info', 'wondering', 'explain',
   // "The Ukrainian one" points back; Porter stems "one" to "on". ("One-on-one" is a synonym group.)
   'one',
 ];
