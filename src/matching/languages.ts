@@ -34,7 +34,7 @@ const ENGLISH_EXTRA = [
   // Chat's hedges and interjections, which the package list leaves in.
   'hmm', 'uh', 'um', 'ah', 'oh', 'yeah', 'bro', 'dude', 'idk', 'tbh', 'imo', 'lol', 'thx', 'btw',
   // "What is known about…", "I'm curious about…", "explain…" ask about what follows.
-  'known', 'curious', 'info', 'wondering', 'explain',
+  'known', 'curious', 'info', 'wondering', 'explain', 'exact',
   // "The Ukrainian one" points back; Porter stems "one" to "on". ("One-on-one" is a synonym group.)
   'one',
 ];
