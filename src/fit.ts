@@ -109,6 +109,8 @@ export interface QuestionNeeds {
   attributed: boolean;
   /** The numbered rounds it names ("the second round", "на третьому раунді"), each once. */
   rounds: number[];
+  /** The months it names (1 for January), each once: see monthsNamed. */
+  months: number[];
   /** The days it names, as "month-day" ("6-2" for 2 June), each once. */
   dates: string[];
   /** Of those, the ones that may be a month and a year as chat writes them ("March 22"): see yearLikeDays. */
@@ -174,6 +176,7 @@ export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSen
     offTask: foldAll(fit.offTask).some((p) => padded.includes(` ${p} `)),
     attributed: foldAll(fit.attribution).some((p) => padded.includes(` ${p} `)),
     rounds: roundsNamed(folded, fit),
+    months: monthsNamed(question, fit.months),
     dates: datesNamed(question, fit.months),
     yearLike: yearLikeDays(question, fit.months),
     capitalised: words.stems(capitalisedWords(question).join(' ')),
@@ -253,6 +256,39 @@ export function datesNamed(text: string, months: readonly (readonly string[])[])
     if (day >= 1 && day <= 31 && month >= 1 && month <= 12) found.add(`${month}-${day}`);
   }
   return [...found];
+}
+
+/** Words before a month that make it a bound of a time rather than the time asked about. */
+const BOUNDS = new Set(['before', 'after', 'until', 'till', 'by', 'since', 'до', 'після', 'после', 'перед', 'з', 'с', 'від', 'от']);
+
+/** Words before "may" that make it the month, not the verb ("in May", "early May"). */
+const MAY_MONTH_BEFORE = new Set(['in', 'of', 'early', 'late', 'mid', 'during', 'last', 'this', 'next']);
+
+/**
+ * The months a text names by name, 1 for January, each once. English "may" counts only where it
+ * cannot be the verb: after "in", "since" and the like, or beside a number ("16 May", "May 16").
+ */
+export function monthsNamed(text: string, months: readonly (readonly string[])[]): number[] {
+  const words = foldText(text).split(' ');
+  const found = new Set<number>();
+  words.forEach((word, i) => {
+    const month = monthIndex(word, months);
+    if (month < 0) return;
+    if (word === 'may' && !MAY_MONTH_BEFORE.has(words[i - 1] ?? '') && !/^\d/.test(words[i - 1] ?? '') && !/^\d/.test(words[i + 1] ?? '')) return;
+    // "Before September", «до вересня», «после мая» bound a time, not name it.
+    if (BOUNDS.has(words[i - 1] ?? '')) return;
+    found.add(month + 1);
+  });
+  return [...found];
+}
+
+/**
+ * True when the fact may be of one of the months the question names: its answer names one of
+ * them, or names no month at all (a fact about a team that has not changed is of every month).
+ */
+function fitsMonths(fact: Fact, asked: readonly number[], months: readonly (readonly string[])[]): boolean {
+  const own = monthsNamed([fact.answer, fact.caveat ?? ''].join(' '), months);
+  return own.length === 0 || asked.some((m) => own.includes(m));
 }
 
 /** Which of the vocabulary's months a folded word is a form of, 0 for January; -1 for none. */
@@ -345,6 +381,7 @@ export function misfitOf(
   if (candidate.unmatched.some((u) => !u.known && needs.capitalised.includes(u.stem))) return 'name';
   if (needs.rounds.length > 0 && !ofRounds(candidate, needs.rounds, fit)) return 'round';
   if (needs.dates.length > 0 && !fitsDates(fact, needs.dates, needs.yearLike, fit.months)) return 'date';
+  if (needs.months.length > 0 && !fitsMonths(fact, needs.months, fit.months)) return 'date';
   const text = [fact.answer, fact.caveat ?? ''].join(' ');
   const words = foldText(text).split(' ');
   if (needs.counted && !countsAny(words, needs.counted, fit, sense)) return 'count';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MATCHING } from '../../src/config/defaults.js';
 import { BotCore } from '../../src/core.js';
-import { capitalisedWords, datesNamed, fitsYears, roundsNamed, yearsNamed, yearsOf } from '../../src/fit.js';
+import { capitalisedWords, datesNamed, fitsYears, monthsNamed, roundsNamed, yearsNamed, yearsOf } from '../../src/fit.js';
 import { foldText } from '../../src/matching/fold.js';
 import type { Fact } from '../../src/knowledge/schema.js';
 import { createMatcher } from '../../src/matching/matcher.js';
@@ -310,6 +310,39 @@ describe('answering "how many"', () => {
     expect(both.answer('how many to be shipped through the corridor?')).toMatchObject({ kind: 'answer', factId: 'grain-shipped' });
     expect(both.answer('Was the corridor closed?'), 'premise: its words alone find it').toMatchObject({ kind: 'answer', factId: 'corridor-closed' });
     expect(both.answer('How many were closed in the corridor?')).not.toMatchObject({ factId: 'corridor-closed' });
+  });
+});
+
+describe('the months a question names', () => {
+  const months = [['january'], ['february'], ['march'], ['april'], ['may', 'травні', 'мая'], ['june'], ['july'], ['august'], ['september', 'вересня']];
+
+  it('are month names, in any of the languages, "may" only where it is no verb', () => {
+    expect(monthsNamed('Did Zelensky go to Istanbul in May?', months)).toEqual([5]);
+    expect(monthsNamed('що було у травні? а 16 мая?', months)).toEqual([5]);
+    expect(monthsNamed('who may attend the talks in June?', months)).toEqual([6]);
+  });
+
+  it('are none where a month bounds a time: "before September", «до вересня»', () => {
+    expect(monthsNamed('could they meet before September?', months)).toEqual([]);
+    expect(monthsNamed('зустріч до вересня', months)).toEqual([]);
+  });
+});
+
+describe('answering a question that names a month', () => {
+  const vocabulary = { fit: { months: [['january'], ['february'], ['march'], ['april'], ['may'], ['june'], ['july'], ['august'], ['september'], ['october'], ['november']] } };
+  const trip: FactSketch = { id: 'umerov-trip', asOf: '2025-11-11', questions: ['Why did Umerov go to Istanbul?', 'Umerov trip to Istanbul', 'Umerov in Istanbul'], answer: 'Umerov went to Istanbul on 11 November 2025 to restart the exchanges.' };
+  const team: FactSketch = { id: 'russian-team', asOf: '2025-07-23', questions: ['Who is on the Russian team?', 'Russian team members', 'Members of the Russian team'], answer: 'Medinsky, Fomin and Galuzin make up the Russian team.' };
+  const firstRound: FactSketch = { id: 'first-round', asOf: '2025-05-16', questions: ['When was the first round?', 'First round date', 'Date of the first round'], answer: 'The first round was on 16 May 2025.' };
+  const core = new BotCore(baseOf([trip, team, firstRound], vocabulary));
+
+  it('is not answered by a fact that names only other months', () => {
+    expect(core.answer('Why did Umerov go to Istanbul?'), 'premise').toMatchObject({ kind: 'answer', factId: 'umerov-trip' });
+    expect(core.answer('Why did Umerov go to Istanbul in May?').kind).not.toBe('answer');
+    expect(core.answer('Why did Umerov go to Istanbul in November?')).toMatchObject({ kind: 'answer', factId: 'umerov-trip' });
+  });
+
+  it('is answered by a fact that names no month at all', () => {
+    expect(core.answer('Who was on the Russian team in May?')).toMatchObject({ kind: 'answer', factId: 'russian-team' });
   });
 });
 
