@@ -150,6 +150,8 @@ export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Dat
   for (const part of reading.parts) {
     let chosen: { result: AnswerOk; text: string } | undefined;
     const readings = readingsOf(part, snapshot.base.vocabulary, snapshot.spelled, earlier);
+    // Only a part worded as a follow-up ("where was he then?"), not one merely short ("Who is Umerov?").
+    const pointsBack = readsAsFollowUp(part.text, snapshot.base.vocabulary.followUp);
     const keepsTopic = (r: AnswerOk) => continues(snapshot, earlier, r.factId);
     for (const [i, { text, own }] of readings.entries()) {
       const answer = answerPart(snapshot, text, now, lang, sure, own);
@@ -157,7 +159,7 @@ export function answerQuestion(snapshot: Snapshot, rawQuestion: string, now: Dat
       // he at the time?" on another fact about Zelensky): unless it keeps to the earlier answer's
       // topic or speaks of what the earlier question asked, that fact is offered, not asserted; so
       // too after a turn that got no answer.
-      const leftThread = answer.kind === 'answer' && own === undefined && readings[0]?.own !== undefined && earlier !== undefined && !keepsTopic(answer) && !speaksOf(answer.factId, earlier.question, senseOf(snapshot.matcher));
+      const leftThread = answer.kind === 'answer' && own === undefined && pointsBack && earlier !== undefined && !keepsTopic(answer) && !speaksOf(answer.factId, earlier.question, senseOf(snapshot.matcher));
       const result = leftThread ? offered(snapshot, answer) : answer;
       if (result.kind === 'answer') {
         // The first reading answered, unless a reading with the earlier turn keeps to its topic and that one left it.

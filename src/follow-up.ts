@@ -3,7 +3,7 @@
 // follow-up's own words win: a word of the same kind in the earlier question (an ordinal, a year,
 // a name, a month) gives way to it, and the rest of the earlier question supplies what it leaves out.
 import type { Vocabulary } from './knowledge/schema.js';
-import { foldText } from './matching/fold.js';
+import { foldAll, foldText } from './matching/fold.js';
 import { CONVERSATION } from './config/defaults.js';
 import { yearsNamed, type WordSense } from './fit.js';
 import { escapeRegExp } from './reading.js';
@@ -45,7 +45,7 @@ export function withPersonNamed(question: string, earlier: Earlier, words: Vocab
   const mine = ` ${foldText(question)} `;
   // A pronoun right after a name is that person's own ("did Putin himself come?"), not a pointer back.
   const afterName = (p: string) => names.people.some((name) => mine.includes(` ${foldText(name)} ${p} `));
-  const pronouns = words.personPronouns.map(foldText).filter((p) => mine.includes(` ${p} `) && !afterName(p));
+  const pronouns = foldAll(words.personPronouns).filter((p) => mine.includes(` ${p} `) && !afterName(p));
   // Also when the follow-up names someone itself ("did Fomin meet him?"): measured, reading "he"
   // as the conversation's person there read more held-back turns right than leaving it.
   if (pronouns.length === 0) return { text: question, fromAnswer: false };
@@ -74,7 +74,7 @@ export function withContext(question: string, earlier: Earlier, words: Vocabular
   // the first round lasted, its ordinal beside "round" again.
   const kinds = [...words.kinds, names.people, names.places];
   for (const kind of kinds) {
-    const phrases = kind.map(foldText).filter(Boolean);
+    const phrases = foldAll(kind).filter(Boolean);
     const own = phrases.find((p) => mine.includes(` ${p} `));
     if (own === undefined) continue;
     // Two people in the earlier question are what it was about ("a Putin–Zelensky summit"), no
@@ -127,7 +127,7 @@ export function spelledNames(names: Vocabulary['names'], synonyms: Vocabulary['s
  * asked about, though the curators filed it under another topic than the earlier answer.
  */
 export function speaksOf(factId: string, question: string, sense: WordSense): boolean {
-  const telling = [...new Set(sense.stems(question))].filter((s) => sense.share(s) < CONVERSATION.tellingShare);
+  const telling = [...new Set(sense.stems(question))].filter((s) => sense.share(s) > 0 && sense.share(s) < CONVERSATION.tellingShare);
   if (telling.length === 0) return false;
   return telling.filter((s) => sense.holds(factId, s)).length >= CONVERSATION.relatedShare * telling.length;
 }

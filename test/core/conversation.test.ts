@@ -173,6 +173,13 @@ describe('a follow-up the conversation cannot answer', () => {
     expect(result.suggestions[0]).toMatchObject({ factId: 'ankara-trip', question: 'Where was Zelensky in November?' });
   });
 
+  it('is told from a short question that does not point back, which is answered on any topic', () => {
+    const core = new BotCore(base);
+    // With it, the earlier question's year rules the trip out.
+    expect(core.answer({ question: 'What did Ukraine propose in 2022?', conversation: 'c' }).kind).not.toBe('answer');
+    expect(core.answer({ question: 'Zelensky Ankara trip?', conversation: 'c' })).toMatchObject({ kind: 'answer', factId: 'ankara-trip' });
+  });
+
   it('is offered too after a turn that got no answer, which leaves no topic to keep', () => {
     const core = new BotCore(base);
     expect(core.answer({ question: 'What is the capital of Peru?', conversation: 'c' }).kind).not.toBe('answer');
