@@ -73,19 +73,41 @@ export function withContext(question: string, earlier: Earlier, words: Vocabular
   // Istanbul", and "what about the first?" after "how long did the third round last?" asks how long
   // the first round lasted, its ordinal beside "round" again.
   const kinds = [...words.kinds, names.people, names.places];
+  // A word is of the first kind that lists it: "Ukrainian" is a side, though the synonym table
+  // also spells Kyiv and Moscow with the sides' adjectives, and must not replace "in Istanbul".
+  const claimed = new Set<string>();
   for (const kind of kinds) {
-    const phrases = foldAll(kind).filter(Boolean);
+    const phrases = foldAll(kind).filter((p) => p && !claimed.has(p));
+    for (const p of phrases) claimed.add(p);
     const own = phrases.find((p) => mine.includes(` ${p} `));
     if (own === undefined) continue;
-    // Two people in the earlier question are what it was about ("a Putin–Zelensky summit"), no
-    // slot to fill: "and Fidan's take?" asks Fidan's view of it.
-    if (kind === names.people && phrases.filter((p) => theirs.includes(` ${p} `)).length > 1) continue;
-    // A day before the word goes with it: "and in June?" after "…on 23 July?" asks of June, not 23 June.
-    for (const p of phrases) if (theirs.includes(` ${p} `)) theirs = theirs.replace(new RegExp(` (?:\\d{1,2} )?${escapeRegExp(p)}(?= )`, 'gu'), ` ${own}`);
+    // Two people joined in the earlier question are what it was about ("a Putin–Zelensky summit",
+    // "Putin and Zelensky"), no slot to fill: "and Fidan's take?" asks Fidan's view of it.
+    if (kind === names.people && namesJoined(theirs, phrases)) continue;
+    // The longest spelling first, so "recep tayyip erdogan" goes whole. A day before the word goes
+    // with it: "and in June?" after "…on 23 July?" asks of June, not 23 June.
+    for (const p of [...phrases].sort((a, b) => b.length - a.length)) {
+      if (theirs.includes(` ${p} `)) theirs = theirs.replace(new RegExp(` (?:\\d{1,2} )?${escapeRegExp(p)}(?= )`, 'gu'), ` ${own}`);
+    }
   }
   const [year] = yearsNamed(question);
   if (year !== undefined) theirs = theirs.replace(/\b(?:19|20)\d\d\b/g, String(year));
   return `${asked.text.trim()} ${theirs.replace(/\s+/g, ' ').trim()}`;
+}
+
+/** Words that join two names into one subject ("Putin and Zelensky", «Путін і Зеленський»). */
+const JOINING = new Set(['', 'and', 'і', 'й', 'та', 'и', 'with', 'з', 'с']);
+
+/** True when the (padded, folded) text names two people side by side or joined by "and". */
+function namesJoined(text: string, spellings: readonly string[]): boolean {
+  const spans: [number, number][] = [];
+  for (const p of spellings) {
+    for (let at = text.indexOf(` ${p} `); at >= 0; at = text.indexOf(` ${p} `, at + 1)) spans.push([at + 1, at + 1 + p.length]);
+  }
+  // One name's spellings overlap ("recep tayyip erdogan" holds "erdogan"): the longest stands.
+  spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const names = spans.filter((span, i) => !spans.slice(0, i).some((o) => o[0] <= span[0] && span[1] <= o[1]));
+  return names.some((span, i) => i > 0 && JOINING.has(text.slice(names[i - 1]![1], span[0]).trim()));
 }
 
 /** The person the text names first, of those listed (folded), if any. */
@@ -115,10 +137,11 @@ function firstNamed(text: string, people: readonly string[], about?: string): st
 export function spelledNames(names: Vocabulary['names'], synonyms: Vocabulary['synonyms']): Vocabulary['names'] {
   const spellingsOf = (name: string) => {
     const folded = foldText(name);
-    const group = synonyms.find((g) => g.some((w) => foldText(w) === folded));
-    return [name, ...(group ?? []).filter((w) => foldText(w) !== folded)];
+    const group = synonyms.find((g) => g.some((w) => foldText(w) === folded)) ?? [];
+    return [folded, ...group.map(foldText).filter((w) => w !== folded)];
   };
-  return { ...names, people: names.people.flatMap(spellingsOf), places: names.places.flatMap(spellingsOf) };
+  const spelt = (list: readonly string[]) => [...new Set(list.flatMap(spellingsOf))];
+  return { ...names, people: spelt(names.people), places: spelt(names.places) };
 }
 
 /**

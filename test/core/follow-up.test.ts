@@ -69,6 +69,21 @@ describe('reading a follow-up with the earlier question', () => {
     expect(read).not.toContain('ердоган');
   });
 
+  it('replaces a name spelt in several words whole, and one that stood beside another person but not joined to them', () => {
+    const spelled = spelledNames({ people: ['erdogan', 'zelensky', 'fidan'], places: [], sides: [] }, [['erdogan', 'recep tayyip erdogan']]);
+    expect(withContext('and Zelensky?', { question: 'What did Recep Tayyip Erdogan say?' }, followUp, spelled)).toBe('and Zelensky? what did zelensky say');
+    const notJoined = withContext('and Fidan?', { question: 'What did Erdogan say to Zelensky?' }, followUp, spelled);
+    expect(notJoined).toContain('what did fidan say');
+    expect(notJoined).not.toContain('erdogan');
+    expect(withContext('and Fidan?', { question: 'Will Erdogan and Zelensky meet?' }, followUp, spelled)).toBe('and Fidan? will erdogan and zelensky meet');
+  });
+
+  it('reads a word as of the first kind that lists it: a side’s adjective does not replace a place', () => {
+    const spelled = spelledNames({ people: [], places: ['istanbul', 'moscow'], sides: ['russia'] }, [['istanbul', 'стамбул'], ['russia', 'russian', 'ukrainian', 'moscow']]);
+    const withSides = { ...followUp, kinds: [...followUp.kinds, ['russian', 'ukrainian']] };
+    expect(withContext('and the Ukrainian delegation?', { question: 'Who led the Russian delegation in Istanbul?' }, withSides, spelled)).toBe('and the Ukrainian delegation? who led the ukrainian delegation in istanbul');
+  });
+
   it('replaces a year with a year', () => {
     const read = inContext('and in 2022?', { question: 'Who hosted the talks in 2025?' });
     expect(read).toContain('hosted the talks');
