@@ -61,6 +61,18 @@ const COUNTED_WORDS = 2;
 const OFFSET_WORDS: ReadonlySet<string> = new Set(['earlier', 'later', 'ago', 'previously']);
 /** The dative plural of Ukrainian and Russian nouns: «командирам», «пленным», «полоненим». */
 const DATIVE_PLURAL = /[\u0400-\u04ff]{2,}(?:ам|ям|им|ым)$/u;
+/** Words after "what time" that make it no time of day: "what time limit", «во сколько раз». */
+const NOT_CLOCK = /^(?:limit|limits|frame|frames|period|periods|of|span|line|lines|zone|zones|scale|table|раз|рази|разів|обош\p{L}*|обійш\p{L}*)$/u;
+
+/** True when the (padded, folded) question holds the clock phrase as a question of a time of day. */
+function asksClock(padded: string, phrase: string): boolean {
+  for (let at = padded.indexOf(` ${phrase} `); at >= 0; at = padded.indexOf(` ${phrase} `, at + 1)) {
+    const next = padded.slice(at + phrase.length + 2).split(' ', 1)[0] ?? '';
+    if (!NOT_CLOCK.test(next)) return true;
+  }
+  return false;
+}
+
 /** A time of day as the facts write it: "20:40", "17:30 Moscow time". */
 const CLOCK_TIME = /(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])/;
 /** A word held by more than this share of facts ("Russia", "talks") says nothing about what is counted. */
@@ -172,7 +184,7 @@ export function needsOf(question: string, fit: Vocabulary['fit'], words: WordSen
       fit.durationUnits.length + fit.durationWords.length > 0 &&
       foldAll(fit.asksDuration).some((p) => padded.includes(` ${p} `)) &&
       !padded.includes(' how long ago '),
-    clock: foldAll(fit.asksClockTime).some((p) => padded.includes(` ${p} `)),
+    clock: foldAll(fit.asksClockTime).some((p) => asksClock(padded, p)),
     offTask: foldAll(fit.offTask).some((p) => padded.includes(` ${p} `)),
     attributed: foldAll(fit.attribution).some((p) => padded.includes(` ${p} `)),
     rounds: roundsNamed(folded, fit),

@@ -434,6 +434,12 @@ describe('answering "at what time"', () => {
     }
   });
 
+  it('is no question of a time of day where "what time" goes on: "what time limit", "what time of year"', () => {
+    const core = new BotCore(baseOf([start('The July talks started on 23 July 2025 with a time limit of a week.')], vocabulary));
+    expect(core.answer('What time limit did the July talks start with?')).toMatchObject({ kind: 'answer' });
+    expect(core.answer('at what time of year did the July talks start?')).toMatchObject({ kind: 'answer' });
+  });
+
   it('is not answered by a fact that only dates the day, or gives a number that is no time', () => {
     for (const answer of ['The July talks started on 23 July 2025.', 'The July talks started with 1,200 prisoners on the table; the ratio was 3:1000.']) {
       const core = new BotCore(baseOf([start(answer)], vocabulary));
