@@ -318,9 +318,8 @@ export function answerFact(snapshot: Snapshot, fact: Fact | undefined, lang: Lan
  */
 function answerPart(snapshot: Snapshot, asked: string, now: Date, guessed: Language, sure: boolean, typedOwn?: string): AnswerOk | AnswerAmbiguous | AnswerDeclined {
   // Matched and checked with its dates as the facts write them; shown back as it was typed.
-  const { months } = snapshot.base.vocabulary.fit;
-  const question = withDatesAsWritten(asked, guessed, months);
-  const own = typedOwn === undefined ? undefined : withDatesAsWritten(typedOwn, guessed, months);
+  const question = withDatesAsWritten(asked, guessed);
+  const own = typedOwn === undefined ? undefined : withDatesAsWritten(typedOwn, guessed);
   const notes: string[] = [];
   // A fact that does not give what the question asks for (its year, a number of what it counts, an
   // age, a length of time, a view) never answers it, however many words it shares.

@@ -4,7 +4,6 @@
 // a number as a date or a year only where it can be nothing else, since a number misread (a count,
 // a fraction, a time, a price) sinks a question the facts answer.
 import type { Language } from './language.js';
-import { escapeRegExp } from './reading.js';
 
 /** A two-digit year the base could mean: 2014–2029. */
 const YEAR = '(1[4-9]|2\\d)';
@@ -15,36 +14,29 @@ const YEAR_ENDING = '-?(?:го|му|м|ом|ому)';
  * joining word, never a noun it would count ("in May 22 people", «у травні 22 полонених»).
  */
 const YEAR_FOLLOWED = '(?=\\s*(?:[?!.,;:)—–]|$)|\\s+(?:who|what|when|where|which|how|why|did|was|were|is|are|and|but|що|хто|коли|де|як|чому|чи|і|й|та|а|что|кто|когда|где|как|почему|ли|и)(?![\\p{L}\\p{N}]))';
-/**
- * The patterns that read two-digit years, for one list of month names (the vocabulary's
- * fit.months: each month's names in every language and case).
- */
-function shortYearPatterns(months: readonly (readonly string[])[]): RegExp[] {
-  const names = (forms: readonly string[]) => [...forms].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
-  const all = months.flat();
-  // A month's name stands before a year without a day only in Ukrainian and Russian («у травні 22»,
-  // «березень 26»): "May 22" is a day.
-  const cyrillic = all.filter((m) => /[\u0400-\u04ff]/.test(m));
-  /** What stands before a two-digit year: a season or a stretch of one, a Ukrainian or Russian month, a day and its month. */
-  const beforeYear = [
-    '(?:spring|summer|autumn|fall|winter|early|late|mid|весной|летом|осенью|зимой|навесні|весною|влітку|улітку|восени|взимку|узимку)[\\s-]+',
-    ...(cyrillic.length > 0 ? [`(?:${names(cyrillic)}),?\\s+`] : []),
-    ...(all.length > 0 ? [`\\d{1,2}(?:st|nd|rd|th|-го)?\\s+(?:${names(all)})\\.?,?\\s+`] : []),
-    'in\\s+',
-  ].join('|');
-  return [
-    // "'22", "’22": an apostrophe after a space, the number not part of a word ("'28-point").
-    /(?<=^|[\s(])['’]((?:1[4-9]|2\d))(?![\p{L}\p{N}'’‘-])/gu,
-    new RegExp(`(?<=(?<![\\p{L}\\p{N}])(?:${beforeYear}))${YEAR}(?:${YEAR_ENDING}(?![\\p{L}\\p{N}])|${YEAR_FOLLOWED})`, 'giu'),
-    // «в 22-м», «у 23-му» at the end of a clause («в 20-м пункте» is a point of a plan).
-    new RegExp(`(?<=(?<![\\p{L}\\p{N}])(?:в|у|во)\\s+)${YEAR}-(?:м|му|ом|ому)(?=\\s*(?:[?!.,;:)—–]|$)|\\s+(?:році|году)(?![\\p{L}\\p{N}]))`, 'giu'),
-    // «у 22 році», «з 22 року», «в 22 году»: a count of years takes «роки», «років», «года», «лет».
-    new RegExp(`(?<![\\p{L}\\p{N}.,])${YEAR}(?=(?:${YEAR_ENDING})?\\s+(?:році|року|году)(?![\\p{L}\\p{N}]))`, 'giu'),
-  ];
-}
+const MONTHS_OF_A_DAY = [
+  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec',
+  'січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня',
+  'января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря',
+].join('|');
+/** What stands before a two-digit year: a season or a stretch of one, a month in the locative or the nominative (which name no day), a day and its month. */
+const BEFORE_YEAR = [
+  '(?:spring|summer|autumn|fall|winter|early|late|mid|весной|летом|осенью|зимой|навесні|весною|влітку|улітку|восени|взимку|узимку)[\\s-]+',
+  '(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре|січні|лютому|березні|квітні|травні|червні|липні|серпні|вересні|жовтні|листопаді|грудні)\\s+',
+  '(?:январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь|січень|лютий|березень|квітень|травень|червень|липень|серпень|вересень|жовтень|листопад|грудень),?\\s+',
+  `\\d{1,2}(?:st|nd|rd|th|-го)?\\s+(?:${MONTHS_OF_A_DAY})\\.?,?\\s+`,
+  'in\\s+',
+].join('|');
 
-/** The patterns per month list: the vocabulary's list lives as long as its base, and is read once. */
-const patternsByMonths = new WeakMap<readonly (readonly string[])[], RegExp[]>();
+const SHORT_YEARS = [
+  // "'22", "’22": an apostrophe after a space, the number not part of a word ("'28-point").
+  /(?<=^|[\s(])['’]((?:1[4-9]|2\d))(?![\p{L}\p{N}'’‘-])/gu,
+  new RegExp(`(?<=(?<![\\p{L}\\p{N}])(?:${BEFORE_YEAR}))${YEAR}(?:${YEAR_ENDING}(?![\\p{L}\\p{N}])|${YEAR_FOLLOWED})`, 'giu'),
+  // «в 22-м», «у 23-му» at the end of a clause («в 20-м пункте» is a point of a plan).
+  new RegExp(`(?<=(?<![\\p{L}\\p{N}])(?:в|у|во)\\s+)${YEAR}-(?:м|му|ом|ому)(?=\\s*(?:[?!.,;:)—–]|$)|\\s+(?:році|году)(?![\\p{L}\\p{N}]))`, 'giu'),
+  // «у 22 році», «з 22 року», «в 22 году»: a count of years takes «роки», «років», «года», «лет».
+  new RegExp(`(?<![\\p{L}\\p{N}.,])${YEAR}(?=(?:${YEAR_ENDING})?\\s+(?:році|року|году)(?![\\p{L}\\p{N}]))`, 'giu'),
+];
 
 /** A Ukrainian or Russian ordinal's ending typed after its figures: «2-го червня», «3-й раунд», «3-я встреча». */
 const CYRILLIC_ORDINAL_ENDING = /(?<=\d)-(?:го|ого|му|ому|м|ом|й|ий|ій|я)(?![\p{L}\p{N}])/gu;
@@ -78,12 +70,9 @@ function withDatesInWords(text: string, lang: Language): string {
 
 /**
  * The text with its dates in figures written out in `lang` (the language the question was read
- * in), its two-digit years whole, and ordinal endings off its figures. `months` are the month names
- * a year may follow (the vocabulary's fit.months).
+ * in), its two-digit years whole, and ordinal endings off its figures.
  */
-export function withDatesAsWritten(text: string, lang: Language, months: readonly (readonly string[])[]): string {
-  let patterns = patternsByMonths.get(months);
-  if (!patterns) patternsByMonths.set(months, (patterns = shortYearPatterns(months)));
-  const years = patterns.reduce((out, pattern) => out.replace(pattern, (_, year: string) => `20${year}`), withDatesInWords(text, lang));
+export function withDatesAsWritten(text: string, lang: Language): string {
+  const years = SHORT_YEARS.reduce((out, pattern) => out.replace(pattern, (_, year: string) => `20${year}`), withDatesInWords(text, lang));
   return years.replace(CYRILLIC_ORDINAL_ENDING, '');
 }

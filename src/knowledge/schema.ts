@@ -180,8 +180,7 @@ export const VocabularySchema = z
         // The months, January first, each with its names in every language and case ("june",
         // "червня", "у червні", "июня", "в июне"): a number beside one dates rather than counts
         // ("2 October"), a question naming a day ("on 2 June") is answered only by a fact of that day
-        // or one naming it, and a two-digit number after a Ukrainian or Russian one is a year
-        // («у червні 25», src/typed-dates.ts).
+        // or one naming it, and one naming a month only by a fact naming that month or none.
         months: z.array(z.array(z.string().trim().min(1))).default([]),
         roundWords: z.array(z.string().trim().min(1)).default([]),
         roundOrdinals: z.array(z.array(z.string().trim().min(1))).default([]),
