@@ -91,7 +91,21 @@ export const FactFileSchema = z
  */
 export const VocabularySchema = z
   .object({
-    synonyms: z.array(z.array(z.string().trim().min(1)).min(2)).default([]),
+    synonyms: z
+      .array(z.array(z.string().trim().min(1)).min(2))
+      .default([])
+      // A word in two groups would be read by whichever came last, splitting the other group.
+      .superRefine((groups, ctx) => {
+        const groupOf = new Map<string, string>();
+        groups.forEach((group, i) =>
+          group.forEach((word, j) => {
+            const key = word.toLowerCase();
+            const other = groupOf.get(key);
+            if (other !== undefined && other !== group[0]) ctx.addIssue({ code: 'custom', path: [i, j], message: `"${word}" is already in the group of "${other}": a word may stand in one group only` });
+            groupOf.set(key, group[0]!);
+          }),
+        );
+      }),
     // Words and phrases that ask about now ("latest", "still", "any news"): such a question is
     // answered by the newest fact that fits, with its date and, when old, a warning.
     recency: z.array(z.string().trim().min(1)).default([]),

@@ -130,6 +130,14 @@ describe('the fact-base parser', () => {
     expect(problemsOf('    years: []\n')).toHaveLength(1);
   });
 
+  it('refuses a word in two synonym groups, naming where it stands and the group it is in already', () => {
+    const vocabulary = file('knowledge/vocabulary.yaml', 'synonyms:\n  - [duration, long, lasted]\n  - [lasted, went on for]\n');
+    const result = parseFactBase([file('knowledge/talks.yaml', `facts:${goodFact}`)], vocabulary);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map(formatProblem)).toEqual(['knowledge/vocabulary.yaml: synonyms[1][0] "lasted" is already in the group of "duration": a word may stand in one group only']);
+  });
+
   it('refuses a file that holds no facts list', () => {
     const result = parseFactBase([file('empty.yaml', '')]);
     expect(result.ok).toBe(false);
