@@ -44,7 +44,7 @@ export interface Earlier {
 export function withPersonNamed(question: string, earlier: Earlier, words: Vocabulary['followUp'], names: Vocabulary['names']): { text: string; fromAnswer: boolean } {
   const mine = ` ${foldText(question)} `;
   // A pronoun right after a name is that person's own ("did Putin himself come?"), not a pointer back.
-  const afterName = (p: string) => names.people.some((name) => mine.includes(` ${foldText(name)} ${p} `));
+  const afterName = (p: string) => foldAll(names.people).some((name) => mine.includes(` ${name} ${p} `));
   const pronouns = foldAll(words.personPronouns).filter((p) => mine.includes(` ${p} `) && !afterName(p));
   // Also when the follow-up names someone itself ("did Fomin meet him?"): measured, reading "he"
   // as the conversation's person there read more held-back turns right than leaving it.
@@ -116,14 +116,16 @@ function firstNamed(text: string, people: readonly string[], about?: string): st
   // An answer often names who said it before whom it is about ("Witkoff said … a dialogue led by
   // Grynkewich"): the person the fact is about, when its tags name one, goes first.
   const subject = about === undefined ? '' : ` ${foldText(about)} `;
-  const ofSubject = people.filter((name) => subject.includes(` ${foldText(name)} `));
+  // Folded once per list (foldAll): with every spelling of every name, a list runs to a thousand.
+  const folded = foldAll(people);
+  const ofSubject = folded.filter((name) => subject.includes(` ${name} `));
   if (ofSubject.length > 0) {
     const first = firstNamed(text, ofSubject);
     if (first !== undefined) return first;
   }
   let first: { name: string; at: number } | undefined;
-  for (const name of people) {
-    const at = words.indexOf(` ${foldText(name)} `);
+  for (const name of folded) {
+    const at = words.indexOf(` ${name} `);
     if (at >= 0 && (!first || at < first.at)) first = { name, at };
   }
   return first?.name;
