@@ -278,7 +278,7 @@ const MAY_MONTH_BEFORE = new Set(['in', 'of', 'early', 'late', 'mid', 'during', 
 
 /**
  * The months a text names by name, 1 for January, each once. English "may" counts only where it
- * cannot be the verb: after "in", "since" and the like, or beside a number ("16 May", "May 16").
+ * cannot be the verb: after "in", "early" and the like, or beside a number ("16 May", "May 16").
  */
 export function monthsNamed(text: string, months: readonly (readonly string[])[]): number[] {
   const words = foldText(text).split(' ');
@@ -305,7 +305,7 @@ function fitsMonths(fact: Fact, asked: readonly number[], months: readonly (read
 
 /** Which of the vocabulary's months a folded word is a form of, 0 for January; -1 for none. */
 function monthIndex(word: string, months: readonly (readonly string[])[]): number {
-  return months.findIndex((forms) => forms.some((f) => foldText(f) === word));
+  return months.findIndex((forms) => foldAll(forms).includes(word));
 }
 
 /**
